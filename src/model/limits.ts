@@ -1,0 +1,24 @@
+/**
+ * Limits on untrusted input, in one place: the app, the share links and the CLI all enforce
+ * these same numbers. README.md documents them.
+ */
+export const LIMITS = {
+  /** Largest file (or pasted text, or inflated share link) accepted, in bytes. */
+  maxFileBytes: 20 * 1024 * 1024,
+  /** Most nodes in one diagram. */
+  maxNodes: 20_000,
+  /** Most edges in one diagram. */
+  maxEdges: 40_000,
+  /** Longest label, title, tech or protocol, in characters. */
+  maxLabelLength: 1_000,
+  /** Longest notes field, in characters. */
+  maxNotesLength: 20_000,
+  /** Longest id, in characters. */
+  maxIdLength: 200,
+  /** Deepest JSON nesting accepted before parsing (a valid file nests about 5 levels). */
+  maxJsonDepth: 64,
+  /** Deepest nesting of groups inside groups. */
+  maxGroupDepth: 32,
+  /** Largest absolute coordinate or size. */
+  maxCoordinate: 10_000_000,
+} as const;
