@@ -1,0 +1,35 @@
+/** `archflow layout FILE [-o OUT] [--direction D]` */
+import type { LayoutDirection } from '../model/diagram';
+import { serializeDiagramFile } from '../model/serializeDiagramFile';
+import { layoutDiagram } from '../layout/layoutDiagram';
+import { describeFileError } from './cliIo';
+import type { CliIo } from './cliIo';
+import { EXIT_FINDINGS, EXIT_OK, fail, loadDiagram, oneLine } from './loadDiagram';
+
+export interface LayoutArgs {
+  file: string;
+  out?: string;
+  direction?: LayoutDirection;
+}
+
+export async function layoutCommand(io: CliIo, args: LayoutArgs): Promise<number> {
+  const loaded = await loadDiagram(io, args.file);
+  if (!loaded.ok) return loaded.exitCode;
+  const outcome = await layoutDiagram(loaded.diagram, args.direction === undefined ? {} : { direction: args.direction });
+  if (!outcome.ok) {
+    io.stderr(`archflow: ${oneLine(`${args.file}: layout failed: ${outcome.error.message}`)}\n`);
+    return EXIT_FINDINGS;
+  }
+  const text = serializeDiagramFile(outcome.diagram);
+  if (args.out === undefined) {
+    io.stdout(text);
+    return EXIT_OK;
+  }
+  try {
+    await io.writeFile(args.out, text);
+  } catch (error) {
+    return fail(io, `cannot write ${args.out}: ${describeFileError(error)}`);
+  }
+  io.stdout(`Laid out ${outcome.diagram.nodes.length} nodes (edges pointing ${outcome.direction}) into ${args.out}\n`);
+  return EXIT_OK;
+}

@@ -1,0 +1,213 @@
+/**
+ * When to write the open diagram to local storage. Every change is stored within a second
+ * without making edits pay for it:
+ * - bursts are debounced (a drag writes once it settles) but never held longer than the max
+ *   wait from the first unsaved change;
+ * - the diagram is serialized only when a write starts (`getDiagram` is called then), so a
+ *   keystroke costs a timer reset;
+ * - one write at a time: a change during a write schedules one more after it;
+ * - a failed write keeps the changes marked unsaved and is retried on the next change, and with
+ *   backoff for failures that may pass (full or busy storage). The diagram itself lives in the
+ *   store and is never dropped here.
+ */
+import type { Diagram } from '../model/diagram';
+import type { SaveFailure, SaveFailureReason, SaveOutcome } from './diagramLibraryTypes';
+
+export type AutosaveStatus =
+  | { state: 'saved'; at: number }
+  | { state: 'saving' }
+  | { state: 'dirty' }
+  | { state: 'error'; reason: SaveFailureReason; message: string };
+
+/** Injected in tests; defaults to the global timers and Date.now. */
+export interface AutosaveTimers {
+  setTimeout(run: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  now(): number;
+}
+
+export interface AutosaverOptions {
+  save: (diagram: Diagram) => Promise<SaveOutcome>;
+  onStatus: (status: AutosaveStatus) => void;
+  /** Quiet time after the last change before writing. */
+  delayMs?: number;
+  /** Longest time from the first unsaved change to the start of its write. */
+  maxWaitMs?: number;
+  /** Waits before retrying a failed write when nothing changes; the last one repeats. */
+  retryDelaysMs?: readonly number[];
+  timers?: AutosaveTimers;
+}
+
+export interface Autosaver {
+  /** Call on every change; `getDiagram` returns the current diagram when the write starts. */
+  markDirty(getDiagram: () => Diagram): void;
+  /** Writes pending changes now (after the write in flight, if any). Never rejects. */
+  flush(): Promise<void>;
+  /** Changes not yet confirmed stored: pending, being written, or failed. */
+  isDirty(): boolean;
+  /** Stops all timers; pending changes are not written (flush first to keep them). */
+  dispose(): void;
+}
+
+export const AUTOSAVE_DELAY_MS = 400;
+export const AUTOSAVE_MAX_WAIT_MS = 1_000;
+export const AUTOSAVE_RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000];
+
+/** Failures a later attempt can get past without a change from the user or the store. */
+const TRANSIENT: ReadonlySet<SaveFailureReason> = new Set(['quota', 'blocked', 'error']);
+
+const defaultTimers: AutosaveTimers = {
+  setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
+  now: () => Date.now(),
+};
+
+function thrownFailure(error: unknown): SaveFailure {
+  const detail = error instanceof Error ? ` (${error.message})` : '';
+  return {
+    ok: false,
+    reason: 'error',
+    message: `The diagram could not be saved${detail}. It is still open here; the last saved copy is unchanged.`,
+  };
+}
+
+export function createAutosaver(opts: AutosaverOptions): Autosaver {
+  const timers = opts.timers ?? defaultTimers;
+  const maxWait = opts.maxWaitMs ?? AUTOSAVE_MAX_WAIT_MS;
+  const delay = Math.min(opts.delayMs ?? AUTOSAVE_DELAY_MS, maxWait);
+  const retryDelays = opts.retryDelaysMs ?? AUTOSAVE_RETRY_DELAYS_MS;
+
+  let pending: (() => Diagram) | undefined;
+  let firstDirtyAt: number | undefined;
+  let inFlight: Promise<void> | undefined;
+  let timer: unknown;
+  let failed: SaveFailure | undefined;
+  let retries = 0;
+  let disposed = false;
+  let lastState: AutosaveStatus['state'] | undefined;
+
+  function emit(status: AutosaveStatus): void {
+    lastState = status.state;
+    opts.onStatus(status);
+  }
+
+  function cancelTimer(): void {
+    if (timer !== undefined) timers.clearTimeout(timer);
+    timer = undefined;
+  }
+
+  function startTimer(ms: number): void {
+    cancelTimer();
+    timer = timers.setTimeout(() => {
+      timer = undefined;
+      void write();
+    }, Math.max(0, ms));
+  }
+
+  function scheduleDebounced(): void {
+    const now = timers.now();
+    const due = Math.min(now + delay, (firstDirtyAt ?? now) + maxWait);
+    startTimer(due - now);
+  }
+
+  function write(): Promise<void> {
+    if (inFlight) return inFlight;
+    const getDiagram = pending;
+    if (!getDiagram || disposed) return Promise.resolve();
+    pending = undefined;
+    firstDirtyAt = undefined;
+    cancelTimer();
+    emit({ state: 'saving' });
+    inFlight = (async () => {
+      let outcome: SaveOutcome;
+      try {
+        outcome = await opts.save(getDiagram());
+      } catch (error) {
+        outcome = thrownFailure(error);
+      }
+      inFlight = undefined;
+      if (disposed) return;
+      if (outcome.ok) {
+        failed = undefined;
+        retries = 0;
+        if (pending) {
+          emit({ state: 'dirty' });
+          scheduleDebounced();
+        } else {
+          emit({ state: 'saved', at: outcome.updatedAt });
+        }
+        return;
+      }
+      failed = outcome;
+      const changedMeanwhile = pending !== undefined;
+      // Keep the newest getter: it reads the store's current diagram, so nothing is lost.
+      pending ??= getDiagram;
+      emit({ state: 'error', reason: outcome.reason, message: outcome.message });
+      if (changedMeanwhile) {
+        firstDirtyAt = timers.now();
+        scheduleDebounced();
+      } else if (TRANSIENT.has(outcome.reason) && retryDelays.length > 0) {
+        const wait = retryDelays[Math.min(retries, retryDelays.length - 1)] ?? maxWait;
+        retries += 1;
+        startTimer(wait);
+      }
+    })();
+    return inFlight;
+  }
+
+  return {
+    markDirty(getDiagram) {
+      if (disposed) return;
+      pending = getDiagram;
+      firstDirtyAt ??= timers.now();
+      // While a write runs the status stays 'saving', and an error stays shown until a write
+      // succeeds: the user must not be told "unsaved" when the truth is "storage is full".
+      if (!inFlight && !failed && lastState !== 'dirty') emit({ state: 'dirty' });
+      if (!inFlight) scheduleDebounced();
+    },
+    async flush() {
+      if (disposed) return;
+      cancelTimer();
+      if (inFlight) await inFlight;
+      cancelTimer();
+      if (pending) await write();
+    },
+    isDirty() {
+      return pending !== undefined || inFlight !== undefined;
+    },
+    dispose() {
+      disposed = true;
+      cancelTimer();
+    },
+  };
+}
+
+interface ListenerTarget {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+
+export interface HideTargets {
+  window: ListenerTarget;
+  document: ListenerTarget & { readonly visibilityState: DocumentVisibilityState };
+}
+
+/**
+ * Writes pending changes when the page is hidden or left: the last chance before a mobile
+ * browser freezes or discards the tab. Returns a function that removes the listeners.
+ */
+export function flushOnHide(
+  autosaver: Pick<Autosaver, 'flush'>,
+  targets: HideTargets = { window, document },
+): () => void {
+  const onPageHide = (): void => void autosaver.flush();
+  const onVisibilityChange = (): void => {
+    if (targets.document.visibilityState === 'hidden') void autosaver.flush();
+  };
+  targets.window.addEventListener('pagehide', onPageHide);
+  targets.document.addEventListener('visibilitychange', onVisibilityChange);
+  return () => {
+    targets.window.removeEventListener('pagehide', onPageHide);
+    targets.document.removeEventListener('visibilitychange', onVisibilityChange);
+  };
+}

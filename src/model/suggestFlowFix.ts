@@ -1,0 +1,45 @@
+/**
+ * Spots a diagram drawn the other way round: every arrow consistent, just opposite to the flow.
+ * Then one action fixes it all, and the panel offers that instead of a finding per component.
+ */
+import type { Diagram, Flow } from './diagram';
+import type { FlowInput } from './flowGraph';
+import { otherFlow, validateFlow } from './validateFlow';
+import type { FindingRule, FlowReport } from './validateFlow';
+
+export type FlowFix = 'switch-flow' | 'reverse-edges';
+
+const DIRECTIONAL: ReadonlySet<FindingRule> = new Set(['unreachable', 'dead-end', 'against-flow']);
+
+function directionalCount(report: FlowReport): number {
+  let count = 0;
+  for (const finding of report.findings) if (DIRECTIONAL.has(finding.rule)) count++;
+  return count;
+}
+
+/**
+ * Suggests a fix when the diagram has errors in `flow` but would have no unreachable, dead-end or
+ * against-flow finding in the other flow. Switching the flow and reversing every edge fix exactly
+ * the same diagrams (the validator is symmetric under the pair), so the choice between them is
+ * about intent: a diagram still on the default bottom-up flow most likely never had its flow
+ * chosen, so switching is suggested; a top-down flow was picked on purpose, so its edges are what
+ * was drawn backwards.
+ */
+export function suggestFlowFix(diagram: FlowInput, flow: Flow = diagram.flow): FlowFix | null {
+  const current = validateFlow(diagram, flow);
+  if (current.valid || directionalCount(current) === 0) return null;
+  if (directionalCount(validateFlow(diagram, otherFlow(flow))) !== 0) return null;
+  return flow === 'bottom-up' ? 'switch-flow' : 'reverse-edges';
+}
+
+/** Every one-way edge turned round; their routes no longer fit, so they are dropped. */
+export function reverseEdges(diagram: Diagram): Diagram {
+  return {
+    ...diagram,
+    edges: diagram.edges.map((edge) => {
+      if (edge.bidirectional === true) return edge;
+      const { route: _route, ...rest } = edge;
+      return { ...rest, source: edge.target, target: edge.source };
+    }),
+  };
+}
