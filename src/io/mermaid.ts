@@ -1,0 +1,129 @@
+/**
+ * "Copy as Mermaid": the diagram as a Mermaid flowchart for Markdown documents. Groups become
+ * (nested) subgraphs, roles pick the node shape, edge labels and protocols are kept.
+ *
+ * Everything a user typed is written inside double quotes with every character Mermaid or HTML
+ * could act on replaced by a Mermaid entity code (`#60;` for `<`), so a label can neither end
+ * its statement, start a directive (`%%{init: …}%%`), nor become HTML in the rendered chart.
+ */
+import { roleOf } from '../model/catalog';
+import type { Role } from '../model/catalog';
+import type { Diagram, DiagramNode, LayoutDirection } from '../model/diagram';
+
+const DIRECTION: Readonly<Record<LayoutDirection, string>> = { up: 'BT', down: 'TB', left: 'RL', right: 'LR' };
+
+/** Opening and closing brackets of each role's shape. */
+const SHAPE: Readonly<Record<Exclude<Role, 'group'>, [string, string]>> = {
+  client: ['([', '])'],
+  server: ['[', ']'],
+  datastore: ['[(', ')]'],
+  support: ['(', ')'],
+};
+
+/** Words Mermaid reads as syntax where an id is expected. */
+const RESERVED = new Set(
+  [
+    'end', 'graph', 'flowchart', 'subgraph', 'direction', 'style', 'linkstyle', 'classdef', 'class',
+    'click', 'call', 'href', 'callback', 'default', 'interpolate', 'acctitle', 'accdescr',
+    'tb', 'td', 'bt', 'lr', 'rl',
+  ],
+);
+
+export function serializeMermaid(diagram: Diagram): string {
+  const ids = mermaidIds(diagram.nodes);
+  const byId = new Map<string, DiagramNode>();
+  for (const node of diagram.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
+  const children = new Map<string, DiagramNode[]>();
+  const roots: DiagramNode[] = [];
+  for (const node of byId.values()) {
+    const parent = node.parent === undefined ? undefined : byId.get(node.parent);
+    if (parent && roleOf(parent) === 'group' && parent !== node) {
+      const list = children.get(parent.id) ?? [];
+      list.push(node);
+      children.set(parent.id, list);
+    } else {
+      roots.push(node);
+    }
+  }
+
+  const lines: string[] = ['---', `title: ${yamlString(diagram.title)}`, '---', `flowchart ${directionOf(diagram)}`];
+  const written = new Set<string>();
+  const writeNode = (node: DiagramNode, indent: string) => {
+    // A parent cycle cannot pass the parser; this guard keeps a broken diagram from looping.
+    if (written.has(node.id)) return;
+    written.add(node.id);
+    const id = ids.get(node.id) ?? '';
+    const role = roleOf(node);
+    if (role === 'group') {
+      lines.push(`${indent}subgraph ${id}["${text(node.label)}"]`);
+      for (const child of children.get(node.id) ?? []) writeNode(child, `${indent}  `);
+      lines.push(`${indent}end`);
+      return;
+    }
+    const [open, close] = SHAPE[role];
+    const label = node.tech ? `${text(node.label)}<br/>(${text(node.tech)})` : text(node.label);
+    lines.push(`${indent}${id}${open}"${label}"${close}`);
+  };
+  for (const node of roots) writeNode(node, '  ');
+  // Nodes left out above sit in a parent cycle; they still belong in the chart.
+  for (const node of byId.values()) writeNode(node, '  ');
+
+  for (const edge of diagram.edges) {
+    const source = ids.get(edge.source);
+    const target = ids.get(edge.target);
+    if (source === undefined || target === undefined) continue;
+    const arrow = edge.bidirectional ? '<-->' : '-->';
+    const caption = edgeCaption(edge.label, edge.protocol);
+    lines.push(`  ${source} ${arrow}${caption === '' ? '' : `|"${caption}"|`} ${target}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function directionOf(diagram: Diagram): string {
+  const direction = diagram.layout?.direction;
+  if (direction) return DIRECTION[direction];
+  return diagram.flow === 'top-down' ? 'TB' : 'BT';
+}
+
+function edgeCaption(label: string | undefined, protocol: string | undefined): string {
+  if (label && protocol) return `${text(label)} (${text(protocol)})`;
+  const only = label || protocol;
+  return only ? text(only) : '';
+}
+
+/** Mermaid ids: letters, digits and `_`, never a keyword, unique. Kept close to the node id. */
+function mermaidIds(nodes: readonly DiagramNode[]): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>();
+  nodes.forEach((node, i) => {
+    if (ids.has(node.id)) return;
+    let base = node.id.replace(/[^A-Za-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+    if (base === '') base = `n${i + 1}`;
+    else if (/^[0-9]/.test(base) || RESERVED.has(base.toLowerCase())) base = `n_${base}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+    used.add(id);
+    ids.set(node.id, id);
+  });
+  return ids;
+}
+
+/** Characters that mean something to Mermaid's parser, its directives, Markdown strings or HTML. */
+const SPECIAL = /["#&<>|`[\]{}()%\\]/g;
+
+/** User text for use inside double quotes. */
+function text(value: string): string {
+  const escaped = value
+    .replace(SPECIAL, (ch) => `#${ch.charCodeAt(0)};`)
+    .replace(/\r\n?|\n/g, '<br/>')
+    // Other control and line-separator characters would end the statement or garble it.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  return escaped.trim() === '' ? ' ' : escaped;
+}
+
+/** A YAML double-quoted scalar; JSON's escapes are all valid YAML. */
+function yamlString(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return JSON.stringify(value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));
+}

@@ -1,0 +1,78 @@
+/**
+ * Opening what a person hands the app: a picked or dropped file (diagram JSON, or a PNG or SVG
+ * exported by Archflow with the diagram inside), or pasted text (diagram JSON or a share link).
+ * The content decides, not the file name. Nothing here throws.
+ */
+import type { Diagram, DiagramErrorCode, ParseResult } from '../model/diagram';
+import { LIMITS } from '../model/limits';
+import { parseDiagramFile } from '../model/parseDiagramFile';
+import { extractDiagramFromPng, isPng } from './pngMetadata';
+import { parseShareLink } from './shareLink';
+import { extractDiagramFromSvg } from './svgMetadata';
+
+export type FileLike = Blob & { name?: string };
+
+export async function openDiagramFile(file: FileLike): Promise<ParseResult<Diagram>> {
+  try {
+    if (file.size > LIMITS.maxFileBytes) {
+      return failure(
+        'too-large',
+        `This file is ${megabytes(file.size)} MB; the largest Archflow opens is ${megabytes(LIMITS.maxFileBytes)} MB.`,
+      );
+    }
+    if (file.size === 0) return failure('empty', 'This file is empty.');
+    const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+    if (isPng(head)) {
+      const json = extractDiagramFromPng(new Uint8Array(await file.arrayBuffer()));
+      return json.ok ? parseDiagramFile(json.value) : json;
+    }
+    const text = await file.text();
+    if (looksLikeSvg(text)) {
+      const json = extractDiagramFromSvg(text);
+      return json.ok ? parseDiagramFile(json.value) : json;
+    }
+    const parsed = parseDiagramFile(text);
+    if (!parsed.ok && parsed.error.code === 'not-json' && /\.png$/i.test(file.name ?? '')) {
+      return failure('not-archflow', 'This file is named .png but is not a PNG image.');
+    }
+    return parsed;
+  } catch {
+    return failure('invalid', 'This file could not be read. Try again, or pick another file.');
+  }
+}
+
+export type PastedText =
+  /** Ordinary text, not meant as a diagram: the app lets the paste through. */
+  | { kind: 'not-a-diagram' }
+  | { kind: 'json' | 'share-link'; result: ParseResult<Diagram> };
+
+/**
+ * Pasted text that is meant as a diagram: JSON (an object, even a broken one, so its error is
+ * shown) or an Archflow share link. Anything else is `not-a-diagram`.
+ */
+export function parseDiagramText(text: string): PastedText {
+  if (typeof text !== 'string') return { kind: 'not-a-diagram' };
+  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
+  if (trimmed.startsWith('{')) return { kind: 'json', result: parseDiagramFile(text) };
+  if (looksLikeShareLink(trimmed)) return { kind: 'share-link', result: parseShareLink(trimmed.trimEnd()) };
+  return { kind: 'not-a-diagram' };
+}
+
+/** A URL (or a bare hash) whose hash has a `d=` parameter. Only the start is examined. */
+function looksLikeShareLink(text: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/[^\s#]*)?#(?:[^\s&#]*&)*d=/i.test(text.slice(0, 4096));
+}
+
+function looksLikeSvg(text: string): boolean {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (!start.startsWith('<')) return false;
+  return /<svg[\s>]/i.test(start.slice(0, 4096));
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+}
+
+function failure(code: DiagramErrorCode, message: string): ParseResult<never> {
+  return { ok: false, error: { code, path: '', message } };
+}

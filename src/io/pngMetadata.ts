@@ -1,0 +1,181 @@
+/**
+ * The diagram inside an exported PNG: a compressed iTXt chunk with the keyword `archflow`, so
+ * opening or dropping the image restores the editable diagram. Image viewers skip the chunk.
+ *
+ * PNG layout: an 8-byte signature, then chunks of [length u32 BE][type 4 bytes][data][CRC-32 of
+ * type + data]. iTXt data: keyword, NUL, compression flag, compression method, language tag,
+ * NUL, translated keyword, NUL, text (UTF-8; zlib-compressed when the flag is 1).
+ */
+import CRC32 from 'crc-32';
+import { zlibSync } from 'fflate';
+import type { DiagramErrorCode, ParseResult } from '../model/diagram';
+import { LIMITS } from '../model/limits';
+import { inflateLimited } from './inflateLimited';
+
+export const PNG_KEYWORD = 'archflow';
+
+const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
+/** Chunk lengths are limited to 2^31 - 1 by the PNG specification. */
+const MAX_CHUNK_LENGTH = 0x7fffffff;
+const ASCII = new TextEncoder();
+
+export function isPng(bytes: Uint8Array): boolean {
+  return bytes.length >= SIGNATURE.length && SIGNATURE.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * A copy of `png` with `json` in an `archflow` iTXt chunk just before IEND (any older Archflow
+ * chunk is dropped). Throws on input that is not a whole PNG: that is a programming error, since
+ * the PNG comes from our own canvas.
+ */
+export function embedDiagramInPng(png: Uint8Array, json: string): Uint8Array {
+  if (!isPng(png)) throw new Error('embedDiagramInPng: not a PNG');
+  const kept: Uint8Array[] = [png.subarray(0, SIGNATURE.length)];
+  let iend: Uint8Array | undefined;
+  for (const chunk of walkChunks(png)) {
+    if (chunk.kind !== 'chunk') throw new Error('embedDiagramInPng: the PNG is damaged');
+    const whole = png.subarray(chunk.start, chunk.end);
+    if (chunk.type === 'IEND') {
+      iend = whole;
+      break;
+    }
+    if (chunk.type === 'iTXt' && keywordOf(chunk.data) === PNG_KEYWORD) continue;
+    kept.push(whole);
+  }
+  if (!iend) throw new Error('embedDiagramInPng: the PNG has no IEND chunk');
+  kept.push(makeChunk('iTXt', iTxtData(json)), iend);
+  return concat(kept);
+}
+
+/** The diagram JSON inside a PNG made by Archflow. Never throws. */
+export function extractDiagramFromPng(png: Uint8Array): ParseResult<string> {
+  try {
+    return extract(png);
+  } catch {
+    return failure('invalid', 'This PNG could not be read: it is damaged.');
+  }
+}
+
+function extract(png: Uint8Array): ParseResult<string> {
+  if (!isPng(png)) return failure('not-archflow', 'This file is not a PNG image.');
+  for (const chunk of walkChunks(png)) {
+    if (chunk.kind === 'truncated') {
+      return failure('invalid', 'This PNG is incomplete (cut short), and the Archflow diagram in it was lost.');
+    }
+    if (chunk.kind === 'bad-length') return failure('invalid', 'This PNG is damaged: a chunk has an impossible length.');
+    if (chunk.type === 'IEND') break;
+    if (chunk.type !== 'iTXt' || keywordOf(chunk.data) !== PNG_KEYWORD) continue;
+    if (crcOf(png.subarray(chunk.start + 4, chunk.end - 4)) !== chunk.crc) {
+      return failure('invalid', 'The Archflow diagram in this PNG is damaged: its checksum does not match.');
+    }
+    return readITxt(chunk.data);
+  }
+  return failure('empty', 'This PNG has no Archflow diagram in it.');
+}
+
+function readITxt(data: Uint8Array): ParseResult<string> {
+  const damaged = failure('invalid', 'The Archflow diagram in this PNG is damaged.');
+  let at = PNG_KEYWORD.length + 1;
+  const compressed = data[at];
+  const method = data[at + 1];
+  at += 2;
+  for (let field = 0; field < 2; field++) {
+    // Language tag, then translated keyword: both NUL-terminated and ignored.
+    const nul = data.indexOf(0, at);
+    if (nul === -1) return damaged;
+    at = nul + 1;
+  }
+  let bytes = data.subarray(at);
+  if (compressed === 1) {
+    if (method !== 0) return damaged;
+    const inflated = inflateLimited(bytes, LIMITS.maxFileBytes, 'zlib');
+    if (!inflated.ok) {
+      if (inflated.reason !== 'too-large') return damaged;
+      const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
+      return failure('too-large', `The diagram in this PNG would be larger than ${mb} MB, the most Archflow opens.`);
+    }
+    bytes = inflated.bytes;
+  } else if (compressed !== 0) {
+    return damaged;
+  }
+  try {
+    return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes), notices: [] };
+  } catch {
+    return damaged;
+  }
+}
+
+type WalkedChunk =
+  | { kind: 'chunk'; type: string; start: number; end: number; data: Uint8Array; crc: number }
+  | { kind: 'truncated' }
+  | { kind: 'bad-length' };
+
+/** Chunks in order; stops after reporting a chunk that runs past the end of the bytes. */
+function* walkChunks(png: Uint8Array): Generator<WalkedChunk> {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  let at: number = SIGNATURE.length;
+  while (at < png.length) {
+    if (at + 12 > png.length) {
+      yield { kind: 'truncated' };
+      return;
+    }
+    const length = view.getUint32(at);
+    if (length > MAX_CHUNK_LENGTH) {
+      yield { kind: 'bad-length' };
+      return;
+    }
+    const end = at + 12 + length;
+    if (end > png.length) {
+      yield { kind: 'truncated' };
+      return;
+    }
+    const type = String.fromCharCode(...png.subarray(at + 4, at + 8));
+    const data = png.subarray(at + 8, at + 8 + length);
+    yield { kind: 'chunk', type, start: at, end, data, crc: view.getUint32(end - 4) };
+    at = end;
+  }
+  // Ran out of bytes without IEND: the file was cut at a chunk boundary.
+  yield { kind: 'truncated' };
+}
+
+function keywordOf(data: Uint8Array): string {
+  const nul = data.indexOf(0);
+  // Keywords are 1–79 Latin-1 characters.
+  if (nul < 1 || nul > 79) return '';
+  return String.fromCharCode(...data.subarray(0, nul));
+}
+
+function iTxtData(json: string): Uint8Array {
+  const text = zlibSync(new TextEncoder().encode(json), { level: 9 });
+  const head = ASCII.encode(PNG_KEYWORD);
+  // keyword NUL, compressed = 1, method = 0 (zlib), empty language tag NUL, empty translation NUL
+  return concat([head, Uint8Array.of(0, 1, 0, 0, 0), text]);
+}
+
+function makeChunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  out.set(ASCII.encode(type), 4);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crcOf(out.subarray(4, 8 + data.length)));
+  return out;
+}
+
+function crcOf(bytes: Uint8Array): number {
+  return CRC32.buf(bytes) >>> 0;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+function failure(code: DiagramErrorCode, message: string): ParseResult<never> {
+  return { ok: false, error: { code, path: '', message } };
+}

@@ -1,0 +1,202 @@
+/**
+ * Share links: the whole diagram in the URL's hash, `#d=<payload>`, so it never reaches a server.
+ *
+ * Payload bytes, written as base64url without padding:
+ *   [0]      link format version (1)
+ *   [1..4]   length of the JSON in UTF-8 bytes, big-endian
+ *   [5..8]   CRC-32 of those JSON bytes, big-endian
+ *   [9..]    raw deflate (level 9) of the JSON: the version 1 file in the column layout of
+ *            shareLinkDocument.ts
+ *
+ * Deflate carries no checksum that fflate checks, and a changed character can inflate to another
+ * valid diagram; the CRC makes such a link fail instead. The length lets a link that claims to be
+ * huge be refused before inflating anything, and stops a lying one as soon as it overruns.
+ */
+import CRC32 from 'crc-32';
+import { deflateSync } from 'fflate';
+import type { Diagram, DiagramErrorCode, ParseResult } from '../model/diagram';
+import { LIMITS } from '../model/limits';
+import { parseDiagramValue } from '../model/parseDiagramFile';
+import { inflateLimited } from './inflateLimited';
+import { fromLinkDocument, MalformedLinkDocument, toLinkDocument } from './shareLinkDocument';
+
+export const SHARE_LINK_VERSION = 1;
+/** Beyond this many characters common chat tools cut or refuse a message (the issue's figure). */
+export const SHARE_LINK_WARN_LENGTH = 8_000;
+
+const HASH_KEY = 'd=';
+const HEADER_BYTES = 9;
+
+/** A full URL: `baseUrl` without its own hash, then `#d=<payload>`. */
+export function serializeShareLink(diagram: Diagram, baseUrl: string): string {
+  const json = new TextEncoder().encode(JSON.stringify(toLinkDocument(diagram)));
+  const packed = deflateSync(json, { level: 9 });
+  const bytes = new Uint8Array(HEADER_BYTES + packed.length);
+  const view = new DataView(bytes.buffer);
+  view.setUint8(0, SHARE_LINK_VERSION);
+  view.setUint32(1, json.length);
+  view.setUint32(5, CRC32.buf(json) >>> 0);
+  bytes.set(packed, HEADER_BYTES);
+  const hashAt = baseUrl.indexOf('#');
+  const base = hashAt === -1 ? baseUrl : baseUrl.slice(0, hashAt);
+  return `${base}#${HASH_KEY}${toBase64Url(bytes)}`;
+}
+
+/** A sentence for the share dialog when the link is too long to paste into chat, else null. */
+export function shareLinkWarning(url: string): string | null {
+  if (url.length <= SHARE_LINK_WARN_LENGTH) return null;
+  return (
+    `This link is ${url.length.toLocaleString('en-US')} characters long; many chat tools cut or refuse ` +
+    `messages over ${SHARE_LINK_WARN_LENGTH.toLocaleString('en-US')} characters. Save the diagram as a file and share that instead.`
+  );
+}
+
+/**
+ * Reads a share link: a full URL, its hash (`#d=…`) or the bare `d=…` part. Never throws.
+ * Harmless damage is repaired (line breaks from wrapping, padding, the standard base64 alphabet,
+ * a `+` turned into a space); the CRC decides whether a repair was right.
+ */
+export function parseShareLink(urlOrHash: string): ParseResult<Diagram> {
+  try {
+    return parseLink(urlOrHash);
+  } catch {
+    // Nothing above is expected to throw; a failure here must still be a message, not a crash.
+    return failure('invalid', 'This link could not be read: it is damaged.');
+  }
+}
+
+function parseLink(input: string): ParseResult<Diagram> {
+  if (typeof input !== 'string') return failure('empty', 'There is no link to open.');
+  if (input.length > LIMITS.maxFileBytes) {
+    return failure('too-large', 'This link is too long to be an Archflow diagram.');
+  }
+  const found = findPayload(input);
+  if (!found) {
+    return failure('empty', 'This link holds no diagram: its address has no "#d=" part (was the end of the link lost?).');
+  }
+  const bad = findBadCharacter(input, found.start, found.end);
+  if (bad) return bad;
+
+  const raw = input
+    .slice(found.start, found.end)
+    .replace(/[\r\n\t]/g, '')
+    .trim()
+    .replace(/=+$/, '')
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_');
+  if (raw === '') return failure('empty', 'This link holds no diagram: the part after "#d=" is empty.');
+  if (!raw.includes(' ')) return decodePayload(raw, []);
+
+  // Form decoding turns "+" into a space; chat tools sometimes add spaces. Try both readings.
+  const asPlus = decodePayload(raw.replace(/ /g, '-'), ['Spaces in the link were read as "+" signs.']);
+  if (asPlus.ok) return asPlus;
+  const removed = decodePayload(raw.replace(/ /g, ''), ['Spaces in the link were ignored.']);
+  return removed.ok ? removed : asPlus;
+}
+
+function findPayload(input: string): { start: number; end: number } | null {
+  const hashAt = input.indexOf('#');
+  // Without a "#", only the bare `d=…` part itself: a query string's `d=` is someone else's.
+  if (hashAt === -1 && !input.trimStart().startsWith(HASH_KEY)) return null;
+  const from = hashAt === -1 ? 0 : hashAt + 1;
+  const hash = input.slice(from);
+  let offset = 0;
+  for (const part of hash.split('&')) {
+    const trimmed = part.trimStart();
+    if (trimmed.startsWith(HASH_KEY)) {
+      const start = from + offset + (part.length - trimmed.length) + HASH_KEY.length;
+      return { start, end: from + offset + part.length };
+    }
+    offset += part.length + 1;
+  }
+  return null;
+}
+
+function findBadCharacter(input: string, start: number, end: number): ParseResult<never> | null {
+  const payload = input.slice(start, end);
+  // Padding may only close the link; anything after the first "=" must be more padding.
+  const padAt = payload.indexOf('=');
+  const checked = padAt !== -1 && /^[=\s]*$/.test(payload.slice(padAt)) ? payload.slice(0, padAt) : payload;
+  const match = /[^A-Za-z0-9_\-+/ \r\n\t]/u.exec(checked);
+  if (!match) return null;
+  const ch = match[0];
+  const cp = ch.codePointAt(0) ?? 0;
+  const shown = cp >= 0x21 && cp <= 0x7e ? `"${ch}"` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  return failure(
+    'invalid',
+    `This link is damaged: it has the character ${shown} at position ${start + match.index + 1}, which cannot be in an Archflow link.`,
+  );
+}
+
+const CUT_SHORT = 'This link is incomplete: it looks cut short. Copy the whole link and try again.';
+const DAMAGED =
+  'This link is damaged: its checksum does not match, so a character was changed or lost. Ask for the link again, or for the file.';
+
+function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
+  if (text.length % 4 === 1) return failure('invalid', CUT_SHORT);
+  const bytes = fromBase64Url(text);
+  const version = bytes[0];
+  if (version === undefined) return failure('empty', 'This link holds no diagram: the part after "#d=" is empty.');
+  if (version !== SHARE_LINK_VERSION) {
+    return version > SHARE_LINK_VERSION
+      ? failure(
+          'newer-version',
+          `This link uses link format ${version}, made by a newer Archflow (this one reads format ${SHARE_LINK_VERSION}), or it is damaged.`,
+        )
+      : failure('bad-version', `This link is damaged: link format ${version} does not exist.`);
+  }
+  if (bytes.length <= HEADER_BYTES) return failure('invalid', CUT_SHORT);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const length = view.getUint32(1);
+  const crc = view.getUint32(5);
+  if (length > LIMITS.maxFileBytes) return tooLarge();
+
+  const inflated = inflateLimited(bytes.subarray(HEADER_BYTES), length, 'deflate');
+  if (!inflated.ok) {
+    // Overrunning a length within the limit is damage, not size: the header said otherwise.
+    return failure('invalid', inflated.reason === 'truncated' ? CUT_SHORT : DAMAGED);
+  }
+  const json = inflated.bytes;
+  if (json.length !== length || CRC32.buf(json) >>> 0 !== crc) return failure('invalid', DAMAGED);
+
+  let file: Record<string, unknown>;
+  try {
+    file = fromLinkDocument(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(json)));
+  } catch (error) {
+    // The checksum matched, so this was written this way on purpose: not by Archflow.
+    if (error instanceof MalformedLinkDocument || error instanceof SyntaxError) {
+      return failure('not-archflow', 'This link does not hold an Archflow diagram in a form Archflow writes.');
+    }
+    return failure('invalid', DAMAGED);
+  }
+  const parsed = parseDiagramValue(file);
+  if (!parsed.ok) return parsed;
+  return { ok: true, value: parsed.value, notices: [...notices, ...parsed.notices] };
+}
+
+function tooLarge(): ParseResult<never> {
+  const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
+  return failure('too-large', `This link's diagram would be larger than ${mb} MB, the most Archflow opens; it was not unpacked.`);
+}
+
+function failure(code: DiagramErrorCode, message: string): ParseResult<never> {
+  return { ok: false, error: { code, path: '', message } };
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  // Chunked so String.fromCharCode never receives more arguments than the engine allows.
+  for (let at = 0; at < bytes.length; at += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
+  }
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** `text` holds only base64url characters and its length is not 1 more than a multiple of 4. */
+function fromBase64Url(text: string): Uint8Array {
+  const standard = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(standard + '='.repeat((4 - (standard.length % 4)) % 4));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
