@@ -60,7 +60,7 @@ export default tseslint.config(
   boundary(
     ['src/store/**'],
     [
-      { group: ['react', 'react-dom', 'react/*'], message: 'the store is framework-free; hooks live in src/app' },
+      { regex: '^react(-dom)?(/.*)?$', message: 'the store is framework-free; hooks live in src/app' },
       ...banFolders(['cli', ...VIEWS], 'the store does not know its views'),
     ],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },

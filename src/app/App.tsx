@@ -1,0 +1,55 @@
+/** The editor's frame: top bar, palette and diagrams on the left, canvas, inspector and validation on the right. */
+import { ReactFlowProvider } from '@xyflow/react';
+import { useEffect } from 'react';
+import { Canvas } from '../canvas/Canvas';
+import { DiagramsPanel } from '../panels/DiagramsPanel';
+import { Inspector } from '../panels/Inspector';
+import { Notices } from '../panels/Notices';
+import { Palette } from '../panels/Palette';
+import { TopBar } from '../panels/TopBar';
+import { ValidationPanel } from '../panels/ValidationPanel';
+import type { EditorStore } from '../store/editorStore';
+import { EditorProvider, useEditor } from './editorContext';
+import { useShortcuts } from './useShortcuts';
+
+function Chrome() {
+  const theme = useEditor((s) => s.theme);
+  const title = useEditor((s) => s.meta.title);
+  const layoutBusy = useEditor((s) => s.layoutBusy);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.style.colorScheme = theme;
+  }, [theme]);
+  useEffect(() => {
+    document.title = `${title || 'Untitled diagram'} · Archflow`;
+  }, [title]);
+  return (
+    <div className="app" data-theme={theme}>
+      <TopBar />
+      <aside className="sidebar left" aria-label="Palette and diagrams">
+        <Palette />
+        <DiagramsPanel />
+      </aside>
+      <main className="canvas-area" aria-busy={layoutBusy}>
+        <Canvas />
+        {layoutBusy && <div className="busy-chip">Laying out…</div>}
+        <Notices />
+      </main>
+      <aside className="sidebar right" aria-label="Properties and validation">
+        <Inspector />
+        <ValidationPanel />
+      </aside>
+    </div>
+  );
+}
+
+export function App({ store }: { store: EditorStore }) {
+  useShortcuts(store);
+  return (
+    <EditorProvider store={store}>
+      <ReactFlowProvider>
+        <Chrome />
+      </ReactFlowProvider>
+    </EditorProvider>
+  );
+}

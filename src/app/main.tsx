@@ -1,0 +1,20 @@
+import '@xyflow/react/dist/base.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserServices } from '../store/browserServices';
+import { createEditorStore } from '../store/editorStore';
+import { App } from './App';
+
+const { services, workspace } = createBrowserServices();
+const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+const store = createEditorStore({ services, workspace, theme: prefersDark ? 'dark' : 'light' });
+// End-to-end tests and benchmarks read the store; it holds nothing the page does not show.
+(window as unknown as { __archflow?: typeof store }).__archflow = store;
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App store={store} />
+  </StrictMode>,
+);
+void store.getState().start();

@@ -1,0 +1,134 @@
+/** The drawing surface: React Flow bound to the editor store. */
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Node,
+} from '@xyflow/react';
+import { useCallback, useEffect, type DragEvent } from 'react';
+import { useEditor, useEditorStore } from '../app/editorContext';
+import { roleOf } from '../model/catalog';
+import type { ComponentData } from '../store/flowElements';
+import { ComponentNode } from './ComponentNode';
+import { ConnectionEdge } from './ConnectionEdge';
+import { GroupNode } from './GroupNode';
+
+export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
+
+const nodeTypes = { component: ComponentNode, group: GroupNode };
+const edgeTypes = { connection: ConnectionEdge };
+const SNAP_GRID: [number, number] = [20, 20];
+const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
+const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+
+const ROLE_COLORS: Record<string, string> = {
+  client: 'var(--af-client)',
+  server: 'var(--af-server)',
+  datastore: 'var(--af-datastore)',
+  support: 'var(--af-support)',
+  group: 'transparent',
+};
+function minimapColor(node: Node): string {
+  return ROLE_COLORS[roleOf(node.data as ComponentData)] ?? 'var(--af-server)';
+}
+
+export function Canvas() {
+  const store = useEditorStore();
+  const nodes = useEditor((s) => s.nodes);
+  const edges = useEditor((s) => s.edges);
+  const theme = useEditor((s) => s.theme);
+  const snapToGrid = useEditor((s) => s.snapToGrid);
+  const fitViewRequest = useEditor((s) => s.fitViewRequest);
+  const focusRequest = useEditor((s) => s.focusRequest);
+  const { onNodesChange, onEdgesChange, connect } = store.getState();
+  const rf = useReactFlow();
+
+  useEffect(() => {
+    if (fitViewRequest === 0) return;
+    // Wait a frame so freshly loaded nodes are measured before fitting.
+    const handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration: 250 }));
+    return () => cancelAnimationFrame(handle);
+  }, [fitViewRequest, rf]);
+
+  useEffect(() => {
+    if (!focusRequest || focusRequest.ids.length === 0) return;
+    void rf.fitView({ nodes: focusRequest.ids.map((id) => ({ id })), maxZoom: 1.25, padding: 0.4, duration: 300 });
+  }, [focusRequest, rf]);
+
+  useEffect(() => {
+    store.getState().setCanvasHandle({
+      viewportElement: () => document.querySelector<HTMLElement>('.react-flow__viewport'),
+      nodesBounds: () => rf.getNodesBounds(rf.getNodes()),
+      background: () => {
+        const pane = document.querySelector('.react-flow');
+        return pane ? getComputedStyle(pane).getPropertyValue('--af-canvas').trim() || '#ffffff' : '#ffffff';
+      },
+    });
+    return () => store.getState().setCanvasHandle(null);
+  }, [rf, store]);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    const types = event.dataTransfer.types;
+    if (types.includes(KIND_DRAG_TYPE) || types.includes('Files')) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = types.includes('Files') ? 'copy' : 'move';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_DRAG_TYPE);
+      if (kind) {
+        event.preventDefault();
+        const dropAt = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+        store.getState().addComponent(kind, { dropAt });
+        return;
+      }
+      const file = event.dataTransfer.files[0];
+      if (file) {
+        event.preventDefault();
+        void store.getState().openFile(file);
+      }
+    },
+    [rf, store],
+  );
+
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={connect}
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      colorMode={theme}
+      snapToGrid={snapToGrid}
+      snapGrid={SNAP_GRID}
+      connectionMode={ConnectionMode.Loose}
+      connectionRadius={36}
+      connectionLineType={ConnectionLineType.SmoothStep}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={MULTI_SELECT_KEYS}
+      zoomOnDoubleClick={false}
+      onlyRenderVisibleElements={nodes.length > 400}
+      minZoom={0.05}
+      maxZoom={3}
+      fitView
+      fitViewOptions={FIT_OPTIONS}
+      aria-label="Diagram canvas"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
+      <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+      <Controls showInteractive={false} aria-label="Zoom controls" />
+    </ReactFlow>
+  );
+}

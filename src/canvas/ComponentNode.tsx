@@ -1,0 +1,60 @@
+/** One architecture component on the canvas: icon, label, technology, and its validation mark. */
+import { Handle, useConnection, type NodeProps } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { useEditor } from '../app/editorContext';
+import { findKind } from '../model/catalog';
+import { roleOf } from '../model/catalog';
+import type { ComponentNode as ComponentNodeType } from '../store/flowElements';
+import { selectDirection, selectNodeSeverity } from '../store/selectors';
+import { handleSides } from './handleSides';
+import { KindIcon } from './icons';
+import { InlineRename } from './InlineRename';
+
+function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
+  const severity = useEditor(selectNodeSeverity(id));
+  const direction = useEditor(selectDirection);
+  // While a connection is dragged from another node, this whole node accepts the drop.
+  const isDropTarget = useConnection((c) => c.inProgress && c.fromNode.id !== id);
+  const [editing, setEditing] = useState(false);
+  const spec = findKind(data.kind);
+  const role = roleOf(data);
+  const sides = handleSides(direction);
+  const label = data.label || spec?.label || data.kind;
+  const className = [
+    'arch-node',
+    `role-${role}`,
+    severity ? `has-${severity}` : '',
+    selected ? 'is-selected' : '',
+  ].join(' ');
+  return (
+    <div
+      className={className}
+      onDoubleClick={(e) => {
+        e.stopPropagation();
+        setEditing(true);
+      }}
+      data-testid={`node-${id}`}
+      title={severity ? `${label}: has a ${severity} — see the Validation panel` : undefined}
+    >
+      <Handle type="target" position={sides.target} className="arch-handle" />
+      {isDropTarget && <Handle type="target" position={sides.target} className="arch-drop-target" isConnectableStart={false} />}
+      <span className="arch-node-icon">{spec && <KindIcon name={spec.icon} />}</span>
+      <span className="arch-node-text">
+        {editing ? (
+          <InlineRename nodeId={id} initial={data.label} onDone={() => setEditing(false)} />
+        ) : (
+          <span className="arch-node-label">{label}</span>
+        )}
+        {(data.tech || label !== spec?.label) && <span className="arch-node-sub">{data.tech || spec?.label}</span>}
+      </span>
+      {severity && (
+        <span className={`arch-node-badge badge-${severity}`} aria-hidden="true">
+          {severity === 'error' ? '!' : '?'}
+        </span>
+      )}
+      <Handle type="source" position={sides.source} className="arch-handle" />
+    </div>
+  );
+}
+
+export const ComponentNode = memo(ComponentNodeView);

@@ -1,0 +1,90 @@
+/**
+ * A connection: follows the route from the last auto layout while both ends stay put, else a
+ * right-angled path between the handles. Shows its label and protocol as text.
+ */
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import { useEditor } from '../app/editorContext';
+import type { Point } from '../model/diagram';
+import type { ArchEdge } from '../store/flowElements';
+import { selectEdgeSeverity } from '../store/selectors';
+
+/** An SVG path through `points` with softly rounded corners, and the middle of its length. */
+function routePath(points: readonly Point[]): { path: string; mid: Point } {
+  const radius = 8;
+  let path = `M ${points[0]!.x} ${points[0]!.y}`;
+  for (let i = 1; i < points.length - 1; i++) {
+    const prev = points[i - 1]!;
+    const at = points[i]!;
+    const next = points[i + 1]!;
+    const inLen = Math.hypot(at.x - prev.x, at.y - prev.y);
+    const outLen = Math.hypot(next.x - at.x, next.y - at.y);
+    const r = Math.min(radius, inLen / 2, outLen / 2);
+    const before = { x: at.x - ((at.x - prev.x) / (inLen || 1)) * r, y: at.y - ((at.y - prev.y) / (inLen || 1)) * r };
+    const after = { x: at.x + ((next.x - at.x) / (outLen || 1)) * r, y: at.y + ((next.y - at.y) / (outLen || 1)) * r };
+    path += ` L ${before.x} ${before.y} Q ${at.x} ${at.y} ${after.x} ${after.y}`;
+  }
+  const last = points[points.length - 1]!;
+  path += ` L ${last.x} ${last.y}`;
+  // The label sits halfway along the route.
+  let total = 0;
+  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
+  let walked = 0;
+  let mid = points[0]!;
+  for (let i = 1; i < points.length; i++) {
+    const a = points[i - 1]!;
+    const b = points[i]!;
+    const len = Math.hypot(b.x - a.x, b.y - a.y);
+    if (walked + len >= total / 2) {
+      const t = len === 0 ? 0 : (total / 2 - walked) / len;
+      mid = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+      break;
+    }
+    walked += len;
+  }
+  return { path, mid };
+}
+
+function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
+  const { id, data, selected, markerEnd, markerStart } = props;
+  const severity = useEditor(selectEdgeSeverity(id));
+  let path: string;
+  let labelX: number;
+  let labelY: number;
+  if (data?.route && data.route.length >= 2) {
+    const r = routePath(data.route);
+    path = r.path;
+    labelX = r.mid.x;
+    labelY = r.mid.y;
+  } else {
+    [path, labelX, labelY] = getSmoothStepPath({
+      sourceX: props.sourceX,
+      sourceY: props.sourceY,
+      sourcePosition: props.sourcePosition,
+      targetX: props.targetX,
+      targetY: props.targetY,
+      targetPosition: props.targetPosition,
+      borderRadius: 8,
+    });
+  }
+  const text = [data?.label, data?.protocol].filter(Boolean);
+  const className = ['arch-edge', severity ? `has-${severity}` : '', selected ? 'is-selected' : ''].join(' ');
+  return (
+    <>
+      <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd} markerStart={markerStart} interactionWidth={16} />
+      {text.length > 0 && (
+        <EdgeLabelRenderer>
+          <div
+            className={`arch-edge-label nodrag nopan${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            {data?.label && <span>{data.label}</span>}
+            {data?.protocol && <span className="arch-edge-protocol">{data.protocol}</span>}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+}
+
+export const ConnectionEdge = memo(ConnectionEdgeView);

@@ -1,0 +1,65 @@
+/** The catalog names icons; this maps each name to its drawing. */
+import {
+  Activity,
+  AppWindow,
+  Boxes,
+  Clock,
+  Cloud,
+  Cog,
+  Cylinder,
+  Database,
+  DoorOpen,
+  Globe,
+  HardDrive,
+  KeyRound,
+  Layers,
+  ListOrdered,
+  Network,
+  Scale,
+  Search,
+  Server,
+  Shield,
+  Smartphone,
+  SquareFunction,
+  User,
+  Warehouse,
+  Waypoints,
+  Workflow,
+  Zap,
+  type LucideIcon,
+} from 'lucide-react';
+import type { IconName } from '../model/catalog';
+
+const ICONS: Record<IconName, LucideIcon> = {
+  user: User,
+  browser: AppWindow,
+  phone: Smartphone,
+  clock: Clock,
+  'globe-cdn': Globe,
+  balance: Scale,
+  gateway: DoorOpen,
+  server: Server,
+  api: Waypoints,
+  cog: Cog,
+  worker: Workflow,
+  queue: ListOrdered,
+  database: Database,
+  nosql: Cylinder,
+  cache: Zap,
+  bucket: HardDrive,
+  search: Search,
+  dns: Network,
+  cloud: Cloud,
+  group: Boxes,
+  stream: Activity,
+  function: SquareFunction,
+  warehouse: Warehouse,
+  monitor: Layers,
+  auth: KeyRound,
+  shield: Shield,
+};
+
+export function KindIcon({ name, size = 20 }: { name: IconName; size?: number }) {
+  const Icon = ICONS[name];
+  return <Icon size={size} strokeWidth={1.9} aria-hidden="true" focusable="false" />;
+}

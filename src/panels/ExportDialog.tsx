@@ -1,0 +1,84 @@
+/** Export options: scale, background and padding, then the export itself. */
+import { useEffect, useRef, useState } from 'react';
+import { useEditor, useEditorStore } from '../app/editorContext';
+import type { ExportSettings } from '../store/workspace';
+
+export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {
+  const store = useEditorStore();
+  const phase = useEditor((s) => s.exportPhase);
+  const [settings, setSettings] = useState<ExportSettings>({ scale: 2, background: 'theme', padding: 40 });
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  const run = async () => {
+    const ok = await store.getState().exportImage(format, settings);
+    if (ok) onClose();
+  };
+  const name = format === 'png' ? 'PNG' : 'SVG';
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby="export-title" onClose={onClose} onCancel={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <h2 id="export-title">Export {name}</h2>
+        <p className="dialog-hint">The whole diagram is exported, with the diagram itself inside the file: open the image in Archflow to edit it again.</p>
+        {format === 'png' && (
+          <fieldset>
+            <legend>Scale</legend>
+            {([1, 2, 3] as const).map((scale) => (
+              <label key={scale} className="choice">
+                <input type="radio" name="scale" checked={settings.scale === scale} onChange={() => setSettings({ ...settings, scale })} />
+                {scale}×
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <fieldset>
+          <legend>Background</legend>
+          {(
+            [
+              ['theme', 'Theme'],
+              ['white', 'White'],
+              ['transparent', 'Transparent'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="choice">
+              <input type="radio" name="background" checked={settings.background === value} onChange={() => setSettings({ ...settings, background: value })} />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <label className="field inline">
+          Padding (px)
+          <input
+            type="number"
+            min={0}
+            max={400}
+            step={8}
+            value={settings.padding}
+            onChange={(e) => setSettings({ ...settings, padding: Math.max(0, Math.min(400, Number(e.currentTarget.value) || 0)) })}
+          />
+        </label>
+        {phase && (
+          <p className="dialog-progress" role="status" aria-live="polite">
+            <progress aria-label="Export progress" /> {phase}…
+          </p>
+        )}
+        <div className="row end">
+          <button type="button" className="secondary" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={phase !== null}>
+            Download {name}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

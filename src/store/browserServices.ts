@@ -1,0 +1,31 @@
+/** The real services a store gets in the browser: IndexedDB, the layout worker, downloads, the clipboard. */
+import { createAutosaver, flushOnHide } from '../io/autosave';
+import { copyTextToClipboard } from '../io/clipboard';
+import { openDiagramLibrary } from '../io/diagramLibrary';
+import { downloadBlob } from '../io/downloadFile';
+import { exportDiagramImage } from '../io/exportImage';
+import { createTabId, createTabSync } from '../io/tabSync';
+import { createLayoutClient } from '../layout/layoutClient';
+import type { EditorServices } from './services';
+import type { WorkspaceServices } from './workspace';
+
+export function createBrowserServices(): { services: Partial<EditorServices>; workspace: WorkspaceServices } {
+  const layoutClient = createLayoutClient();
+  return {
+    services: {
+      layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
+    },
+    workspace: {
+      openLibrary: () => openDiagramLibrary(),
+      createAutosaver,
+      createTabSync: () => createTabSync(),
+      tabId: createTabId(),
+      flushOnHide: (autosaver) => flushOnHide(autosaver),
+      download: downloadBlob,
+      exportImage: exportDiagramImage,
+      copyText: copyTextToClipboard,
+      location: () => ({ href: window.location.href, hash: window.location.hash }),
+      clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
+    },
+  };
+}

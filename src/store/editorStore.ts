@@ -1,0 +1,641 @@
+/**
+ * The editor's state: the open document (as React Flow nodes and edges), its undo history, the
+ * validator's live findings, and session state (theme, notices). Created by a factory so each
+ * test, and each app, has its own store; no React here.
+ */
+import { applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { defaultSize, findKind, GROUP_KIND, type Role } from '../model/catalog';
+import { emptyDiagram, type Diagram, type Flow, type LayoutDirection, type Point } from '../model/diagram';
+import { findFreeSpot, type Rect } from '../model/findFreeSpot';
+import { effectiveDirection } from '../model/layoutDirection';
+import { cloneFragment, selectFragment, type Fragment } from './clipboard';
+import {
+  toDiagram,
+  toFlowEdge,
+  toFlowElements,
+  toFlowNode,
+  type ArchEdge,
+  type ArchNode,
+  type ComponentData,
+  type ConnectionData,
+  type DocumentMeta,
+  orderParentsFirst,
+  withMarkers,
+} from './flowElements';
+import { emptyHistory, record, redo, undo, type History, type Snapshot } from './history';
+import type { EditorServices } from './services';
+import { computeValidation, type ValidationView } from './validation';
+import {
+  createWorkspaceActions,
+  initialWorkspace,
+  type WorkspaceActions,
+  type WorkspaceServices,
+  type WorkspaceState,
+} from './workspace';
+
+export type Theme = 'light' | 'dark';
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'warning' | 'info';
+  message: string;
+}
+
+export interface EditorState {
+  meta: DocumentMeta;
+  nodes: ArchNode[];
+  edges: ArchEdge[];
+  history: History;
+  validation: ValidationView;
+  /** Bumps when the document (not the selection) changes; autosave and views watch it. */
+  revision: number;
+  theme: Theme;
+  notices: Notice[];
+  /** The canvas fits the view whenever this changes. */
+  fitViewRequest: number;
+  /** The canvas centres on these ids whenever the request changes. */
+  focusRequest: { ids: string[]; seq: number } | null;
+  layoutBusy: boolean;
+  snapToGrid: boolean;
+  clipboard: Fragment | null;
+  pasteCount: number;
+}
+
+export interface EditorActions {
+  onNodesChange(changes: NodeChange<ArchNode>[]): void;
+  onEdgesChange(changes: EdgeChange<ArchEdge>[]): void;
+  connect(connection: Connection): void;
+  addComponent(kind: string, at: { center: Point } | { dropAt: Point }): string | null;
+  updateNodeData(id: string, patch: Partial<ComponentData>): void;
+  updateEdgeData(id: string, patch: Partial<ConnectionData>): void;
+  reverseEdge(id: string): void;
+  deleteSelection(): void;
+  selectAll(): void;
+  clearSelection(): void;
+  select(nodeIds: readonly string[], edgeIds?: readonly string[]): void;
+  copySelection(): Fragment | null;
+  paste(fragment?: Fragment): void;
+  duplicateSelection(): void;
+  undo(): void;
+  redo(): void;
+  setTitle(title: string): void;
+  setFlow(flow: Flow): void;
+  setLayoutDirection(direction: LayoutDirection | undefined): void;
+  reverseAllEdges(): void;
+  newDiagram(): void;
+  /** Replaces the open document (history starts afresh). */
+  loadDiagram(diagram: Diagram): void;
+  autoLayout(sizes?: ReadonlyMap<string, { width: number; height: number }>): Promise<boolean>;
+  toggleTheme(): void;
+  setTheme(theme: Theme): void;
+  setSnapToGrid(on: boolean): void;
+  notify(tone: Notice['tone'], message: string): void;
+  dismissNotice(id: number): void;
+  requestFitView(): void;
+  focusElements(ids: string[]): void;
+  /** The saved form of the open document. */
+  getDiagram(): Diagram;
+}
+
+/** Everything a view can read or call. */
+export type EditorFullState = EditorState & EditorActions & WorkspaceState & WorkspaceActions;
+export type EditorStore = StoreApi<EditorFullState>;
+
+let noticeSeq = 0;
+
+function defaultServices(): EditorServices {
+  return { now: () => Date.now() };
+}
+
+/**
+ * Short readable ids (`api-server-3`, `e12`): the smallest number not taken. They keep files
+ * readable and share links short.
+ */
+function idMaker(nodes: readonly ArchNode[], edges: readonly ArchEdge[]): (prefix: string) => string {
+  const taken = new Set<string>();
+  for (const n of nodes) taken.add(n.id);
+  for (const e of edges) taken.add(e.id);
+  const next = new Map<string, number>();
+  return (prefix) => {
+    const sep = prefix === 'e' ? '' : '-';
+    let n = next.get(prefix) ?? 1;
+    while (taken.has(`${prefix}${sep}${n}`)) n++;
+    const id = `${prefix}${sep}${n}`;
+    taken.add(id);
+    next.set(prefix, n + 1);
+    return id;
+  };
+}
+
+/** The prefix of an id made by idMaker, so copies of `cache-2` are named `cache-…`. */
+function idPrefix(id: string): string {
+  return /^e\d+$/.test(id) ? 'e' : id.replace(/-\d+$/, '');
+}
+
+function snapshotOf(s: EditorState): Snapshot {
+  return { meta: s.meta, nodes: s.nodes, edges: s.edges };
+}
+
+/** Changes that alter the document rather than the selection or measurements. */
+function isDocumentChange(change: NodeChange | EdgeChange): boolean {
+  return change.type !== 'select' && change.type !== 'dimensions';
+}
+
+function absolutePositionOf(nodes: readonly ArchNode[], node: ArchNode): Point {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let { x, y } = node.position;
+  let parent = node.parentId !== undefined ? byId.get(node.parentId) : undefined;
+  const seen = new Set<string>();
+  while (parent && !seen.has(parent.id)) {
+    seen.add(parent.id);
+    x += parent.position.x;
+    y += parent.position.y;
+    parent = parent.parentId !== undefined ? byId.get(parent.parentId) : undefined;
+  }
+  return { x, y };
+}
+
+function nodeSize(node: ArchNode): { width: number; height: number } {
+  const fallback = defaultSize(node.data.kind);
+  return {
+    width: node.measured?.width ?? node.width ?? fallback.width,
+    height: node.measured?.height ?? node.height ?? fallback.height,
+  };
+}
+
+/**
+ * Where a clicked-in component should start looking for room: clients towards the start of the
+ * drawing direction, datastores towards its end, so a diagram built by clicks already reads in
+ * bands.
+ */
+function bandBias(center: Point, role: Role, meta: DocumentMeta): Point {
+  const entry = meta.flow === 'bottom-up' ? 'client' : 'datastore';
+  const exit = meta.flow === 'bottom-up' ? 'datastore' : 'client';
+  const sign = role === entry ? -1 : role === exit ? 1 : 0;
+  const step = 140 * sign;
+  switch (effectiveDirection(meta)) {
+    case 'up':
+      return { x: center.x, y: center.y - step };
+    case 'down':
+      return { x: center.x, y: center.y + step };
+    case 'right':
+      return { x: center.x + step * 1.6, y: center.y };
+    case 'left':
+      return { x: center.x - step * 1.6, y: center.y };
+  }
+}
+
+/** The innermost group whose box holds `point`, ignoring `exclude` (a dragged node and its contents). */
+function groupAt(nodes: readonly ArchNode[], point: Point, exclude: ReadonlySet<string>): ArchNode | undefined {
+  let best: ArchNode | undefined;
+  let bestArea = Infinity;
+  for (const n of nodes) {
+    if (n.type !== 'group' || exclude.has(n.id)) continue;
+    const p = absolutePositionOf(nodes, n);
+    const size = nodeSize(n);
+    const inside = point.x >= p.x && point.x <= p.x + size.width && point.y >= p.y && point.y <= p.y + size.height;
+    if (inside && size.width * size.height < bestArea) {
+      best = n;
+      bestArea = size.width * size.height;
+    }
+  }
+  return best;
+}
+
+/**
+ * Puts each moved node into the group it was dropped on (or out of its group when dropped
+ * outside), keeping it where it is on screen.
+ */
+function settleIntoGroups(nodes: ArchNode[], movedIds: readonly string[]): ArchNode[] {
+  let out = nodes;
+  for (const id of movedIds) {
+    const node = out.find((n) => n.id === id);
+    if (!node) continue;
+    const abs = absolutePositionOf(out, node);
+    const size = nodeSize(node);
+    const exclude = descendantsOf(out, new Set([id]));
+    const target = groupAt(out, { x: abs.x + size.width / 2, y: abs.y + size.height / 2 }, exclude);
+    if (target?.id === node.parentId) continue;
+    const origin = target ? absolutePositionOf(out, target) : { x: 0, y: 0 };
+    const moved = { ...node, position: { x: abs.x - origin.x, y: abs.y - origin.y } } as ArchNode;
+    if (target) moved.parentId = target.id;
+    else delete moved.parentId;
+    out = orderParentsFirst(out.map((n) => (n.id === id ? moved : n)));
+  }
+  return out;
+}
+
+function descendantsOf(nodes: readonly ArchNode[], ids: ReadonlySet<string>): Set<string> {
+  const out = new Set(ids);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const n of nodes) {
+      if (n.parentId !== undefined && out.has(n.parentId) && !out.has(n.id)) {
+        out.add(n.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+export function createEditorStore(
+  options: { services?: Partial<EditorServices>; workspace?: WorkspaceServices; initial?: Diagram; theme?: Theme } = {},
+): EditorStore {
+  const services: EditorServices = { ...defaultServices(), ...options.services };
+  const start = toFlowElements(options.initial ?? emptyDiagram());
+  /** Set while a drag is in progress: the state before it, recorded as one step when it ends. */
+  let dragStart: Snapshot | null = null;
+
+  return createStore<EditorState & EditorActions & WorkspaceState & WorkspaceActions>()((set, get, api) => {
+    /**
+     * Applies a document edit as one undoable step and revalidates. `key` coalesces rapid
+     * edits of one field into a single step.
+     */
+    function commit(next: Partial<Pick<EditorState, 'meta' | 'nodes' | 'edges'>>, key: string | null = null): void {
+      const s = get();
+      const meta = next.meta ?? s.meta;
+      const nodes = next.nodes ?? s.nodes;
+      const edges = next.edges ?? s.edges;
+      set({
+        meta,
+        nodes,
+        edges,
+        history: record(s.history, snapshotOf(s), key, services.now()),
+        validation: computeValidation(meta.flow, nodes, edges),
+        revision: s.revision + 1,
+      });
+    }
+
+    function restore(snapshot: Snapshot, history: History): void {
+      set((s) => ({
+        ...snapshot,
+        history,
+        validation: computeValidation(snapshot.meta.flow, snapshot.nodes, snapshot.edges),
+        revision: s.revision + 1,
+      }));
+    }
+
+    function takenRects(nodes: readonly ArchNode[]): Rect[] {
+      return nodes
+        .filter((n) => n.parentId === undefined || n.type !== 'group')
+        .map((n) => ({ ...absolutePositionOf(nodes, n), ...nodeSize(n) }));
+    }
+
+    function insertFragment(fragment: Fragment): void {
+      const s = get();
+      const added = toFlowElements({ ...emptyDiagram(), nodes: fragment.nodes, edges: fragment.edges });
+      const nodes = [
+        ...s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n)),
+        ...added.nodes.map((n) => ({ ...n, selected: true })),
+      ];
+      const edges = [...s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)), ...added.edges];
+      commit({ nodes, edges });
+    }
+
+    function dropRoutesTouching(edges: ArchEdge[], moved: ReadonlySet<string>): ArchEdge[] {
+      let changed = false;
+      const out = edges.map((e) => {
+        if (e.data?.route && (moved.has(e.source) || moved.has(e.target))) {
+          changed = true;
+          const { route: _route, ...data } = e.data;
+          return { ...e, data };
+        }
+        return e;
+      });
+      return changed ? out : edges;
+    }
+
+    return {
+      ...initialWorkspace,
+      ...createWorkspaceActions(set, get, api.subscribe, options.workspace),
+      meta: start.meta,
+      nodes: start.nodes,
+      edges: start.edges,
+      history: emptyHistory(),
+      validation: computeValidation(start.meta.flow, start.nodes, start.edges),
+      revision: 0,
+      theme: options.theme ?? 'light',
+      notices: [],
+      fitViewRequest: 0,
+      focusRequest: null,
+      layoutBusy: false,
+      snapToGrid: true,
+      clipboard: null,
+      pasteCount: 0,
+
+      onNodesChange(changes) {
+        const s = get();
+        const dragging = changes.some((c) => c.type === 'position' && c.dragging === true);
+        const dragEnded = changes.some((c) => c.type === 'position' && c.dragging === false);
+        if (dragging && dragStart === null) dragStart = snapshotOf(s);
+        let nodes = applyNodeChanges(changes, s.nodes);
+        if (dragEnded && dragStart !== null) {
+          const before = dragStart;
+          dragStart = null;
+          const movedIds = changes.filter((c) => c.type === 'position').map((c) => (c as { id: string }).id);
+          // Only components settle into groups; moving a group never re-nests it by accident.
+          nodes = settleIntoGroups(
+            nodes,
+            movedIds.filter((id) => nodes.find((n) => n.id === id)?.type === 'component'),
+          );
+          const moved = descendantsOf(nodes, new Set(movedIds));
+          const edges = dropRoutesTouching(s.edges, moved);
+          set({
+            nodes,
+            edges,
+            history: record(s.history, before, null, services.now()),
+            revision: s.revision + 1,
+          });
+          return;
+        }
+        if (changes.some((c) => c.type === 'remove')) {
+          nodes = nodes.filter((n) => n.parentId === undefined || nodes.some((p) => p.id === n.parentId));
+          const ids = new Set(nodes.map((n) => n.id));
+          commit({ nodes, edges: s.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) });
+          return;
+        }
+        const documentChanged = changes.some(isDocumentChange) && !dragging;
+        set(documentChanged ? { nodes, revision: s.revision + 1 } : { nodes });
+      },
+
+      onEdgesChange(changes) {
+        const s = get();
+        const edges = applyEdgeChanges(changes, s.edges);
+        if (changes.some(isDocumentChange)) commit({ edges });
+        else set({ edges });
+      },
+
+      connect(connection) {
+        const { source, target } = connection;
+        if (!source || !target || source === target) return;
+        const s = get();
+        const exists = s.edges.some(
+          (e) => (e.source === source && e.target === target) || (e.data?.bidirectional && e.source === target && e.target === source),
+        );
+        if (exists) {
+          get().notify('info', 'Those two components are already connected.');
+          return;
+        }
+        const edge = toFlowEdge({ id: idMaker(s.nodes, s.edges)('e'), source, target });
+        commit({ edges: [...s.edges, edge] });
+      },
+
+      addComponent(kind, at) {
+        const spec = findKind(kind);
+        if (!spec) return null;
+        const s = get();
+        const size = { width: spec.width, height: spec.height };
+        const position =
+          'dropAt' in at
+            ? { x: at.dropAt.x - size.width / 2, y: at.dropAt.y - size.height / 2 }
+            : findFreeSpot(bandBias(at.center, spec.role, s.meta), size, takenRects(s.nodes));
+        if (s.snapToGrid) {
+          position.x = Math.round(position.x / 20) * 20;
+          position.y = Math.round(position.y / 20) * 20;
+        }
+        const id = idMaker(s.nodes, s.edges)(kind);
+        let node = toFlowNode({ id, kind, label: spec.label, position, ...(kind === GROUP_KIND ? { size } : {}) });
+        if ('dropAt' in at && kind !== GROUP_KIND) {
+          const group = groupAt(s.nodes, at.dropAt, new Set());
+          if (group) {
+            const origin = absolutePositionOf(s.nodes, group);
+            node = { ...node, parentId: group.id, position: { x: position.x - origin.x, y: position.y - origin.y } };
+          }
+        }
+        const deselected = s.nodes.map((n) => (n.selected ? { ...n, selected: false } : n));
+        const nodes = kind === GROUP_KIND ? [{ ...node, selected: true }, ...deselected] : [...deselected, { ...node, selected: true }];
+        commit({ nodes, edges: s.edges.map((e) => (e.selected ? { ...e, selected: false } : e)) });
+        return id;
+      },
+
+      updateNodeData(id, patch) {
+        const s = get();
+        const nodes = s.nodes.map((n) => (n.id === id ? ({ ...n, data: { ...n.data, ...patch } } as ArchNode) : n));
+        commit({ nodes }, `node:${id}:${Object.keys(patch).join(',')}`);
+      },
+
+      updateEdgeData(id, patch) {
+        const s = get();
+        const edges = s.edges.map((e) => (e.id === id ? withMarkers({ ...e, data: { ...e.data, ...patch } }) : e));
+        commit({ edges }, `edge:${id}:${Object.keys(patch).join(',')}`);
+      },
+
+      reverseEdge(id) {
+        const s = get();
+        const edges = s.edges.map((e) => {
+          if (e.id !== id) return e;
+          const { route: _route, ...data } = e.data ?? {};
+          return { ...e, source: e.target, target: e.source, data };
+        });
+        commit({ edges });
+      },
+
+      deleteSelection() {
+        const s = get();
+        const selected = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
+        const gone = descendantsOf(s.nodes, selected);
+        const edges = s.edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target));
+        if (gone.size === 0 && edges.length === s.edges.length) return;
+        commit({ nodes: s.nodes.filter((n) => !gone.has(n.id)), edges });
+      },
+
+      selectAll() {
+        set((s) => ({
+          nodes: s.nodes.map((n) => (n.selected ? n : { ...n, selected: true })),
+          edges: s.edges.map((e) => (e.selected ? e : { ...e, selected: true })),
+        }));
+      },
+
+      clearSelection() {
+        get().select([]);
+      },
+
+      select(nodeIds, edgeIds = []) {
+        const nodeSet = new Set(nodeIds);
+        const edgeSet = new Set(edgeIds);
+        set((s) => ({
+          nodes: s.nodes.map((n) => (Boolean(n.selected) === nodeSet.has(n.id) ? n : { ...n, selected: nodeSet.has(n.id) })),
+          edges: s.edges.map((e) => (Boolean(e.selected) === edgeSet.has(e.id) ? e : { ...e, selected: edgeSet.has(e.id) })),
+        }));
+      },
+
+      copySelection() {
+        const s = get();
+        const selected = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
+        if (selected.size === 0) return null;
+        const fragment = selectFragment(get().getDiagram(), selected);
+        set({ clipboard: fragment, pasteCount: 0 });
+        return fragment;
+      },
+
+      paste(fragment) {
+        const s = get();
+        const source = fragment ?? s.clipboard;
+        if (!source || source.nodes.length === 0) return;
+        const count = (fragment && fragment !== s.clipboard ? 0 : s.pasteCount) + 1;
+        const newId = idMaker(s.nodes, s.edges);
+        const clone = cloneFragment(source, (old) => newId(idPrefix(old)), {
+          x: 40 * count,
+          y: 40 * count,
+        });
+        set({ pasteCount: count, clipboard: source });
+        insertFragment(clone);
+      },
+
+      duplicateSelection() {
+        const s = get();
+        const selected = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
+        if (selected.size === 0) return;
+        const fragment = selectFragment(s.getDiagram(), selected);
+        const newId = idMaker(s.nodes, s.edges);
+        insertFragment(cloneFragment(fragment, (old) => newId(idPrefix(old)), { x: 40, y: 40 }));
+      },
+
+      undo() {
+        const s = get();
+        const step = undo(s.history, snapshotOf(s));
+        if (step) restore(step.snapshot, step.history);
+      },
+
+      redo() {
+        const s = get();
+        const step = redo(s.history, snapshotOf(s));
+        if (step) restore(step.snapshot, step.history);
+      },
+
+      setTitle(title) {
+        commit({ meta: { ...get().meta, title } }, 'title');
+      },
+
+      setFlow(flow) {
+        if (get().meta.flow === flow) return;
+        commit({ meta: { ...get().meta, flow } });
+      },
+
+      setLayoutDirection(direction) {
+        const meta = { ...get().meta };
+        if (direction === undefined) delete meta.layout;
+        else meta.layout = { ...meta.layout, direction };
+        commit({ meta });
+      },
+
+      reverseAllEdges() {
+        const s = get();
+        const edges = s.edges.map((e) => {
+          if (e.data?.bidirectional) return e;
+          const { route: _route, ...data } = e.data ?? {};
+          return { ...e, source: e.target, target: e.source, data };
+        });
+        commit({ edges });
+      },
+
+      newDiagram() {
+        get().loadDiagram(emptyDiagram());
+      },
+
+      loadDiagram(diagram) {
+        const next = toFlowElements(diagram);
+        dragStart = null;
+        set((s) => ({
+          ...next,
+          history: emptyHistory(),
+          validation: computeValidation(next.meta.flow, next.nodes, next.edges),
+          revision: s.revision + 1,
+          fitViewRequest: s.fitViewRequest + 1,
+          focusRequest: null,
+        }));
+      },
+
+      async autoLayout(sizes) {
+        const layout = services.layout;
+        if (!layout) {
+          get().notify('error', 'Auto layout is not available here.');
+          return false;
+        }
+        const before = get();
+        const measured = new Map(sizes ?? []);
+        for (const n of before.nodes) {
+          if (!measured.has(n.id) && n.type !== 'group' && n.measured?.width && n.measured.height) {
+            measured.set(n.id, { width: n.measured.width, height: n.measured.height });
+          }
+        }
+        set({ layoutBusy: true });
+        const direction = before.meta.layout?.direction;
+        const outcome = await layout.layout(before.getDiagram(), { ...(direction ? { direction } : {}), sizes: measured });
+        set({ layoutBusy: false });
+        if (!outcome.ok) {
+          if (outcome.error.code !== 'superseded') {
+            get().notify('error', `Auto layout failed, so nothing was moved: ${outcome.error.message}`);
+          }
+          return false;
+        }
+        const now = get();
+        if (now.revision !== before.revision) {
+          // The user edited while the layout ran; applying stale positions would undo that work.
+          get().notify('info', 'The diagram changed during auto layout, so it was not applied. Try again.');
+          return false;
+        }
+        const laidOut = new Map(outcome.diagram.nodes.map((n) => [n.id, n]));
+        const routes = new Map(outcome.diagram.edges.map((e) => [e.id, e.route]));
+        const nodes = now.nodes.map((n) => {
+          const next = laidOut.get(n.id);
+          if (!next?.position) return n;
+          const moved = { ...n, position: { ...next.position } } as ArchNode;
+          if (n.type === 'group' && next.size) {
+            moved.width = next.size.width;
+            moved.height = next.size.height;
+          }
+          return moved;
+        });
+        const edges = now.edges.map((e) => {
+          const route = routes.get(e.id);
+          const { route: _old, ...data } = e.data ?? {};
+          return { ...e, data: route ? { ...data, route } : data };
+        });
+        const meta = { ...now.meta, layout: { ...now.meta.layout, direction: outcome.direction } };
+        commit({ meta, nodes, edges });
+        set((s) => ({ fitViewRequest: s.fitViewRequest + 1 }));
+        return true;
+      },
+
+      toggleTheme() {
+        set((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' }));
+      },
+
+      setTheme(theme) {
+        set({ theme });
+      },
+
+      setSnapToGrid(on) {
+        set({ snapToGrid: on });
+      },
+
+      notify(tone, message) {
+        const notice = { id: ++noticeSeq, tone, message };
+        set((s) => ({ notices: [...s.notices.filter((n) => n.message !== message).slice(-3), notice] }));
+      },
+
+      dismissNotice(id) {
+        set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+      },
+
+      requestFitView() {
+        set((s) => ({ fitViewRequest: s.fitViewRequest + 1 }));
+      },
+
+      focusElements(ids) {
+        set((s) => ({ focusRequest: { ids, seq: (s.focusRequest?.seq ?? 0) + 1 } }));
+      },
+
+      getDiagram() {
+        const s = get();
+        return toDiagram(s.meta, s.nodes, s.edges);
+      },
+    };
+  });
+}
+
+export type { Role };

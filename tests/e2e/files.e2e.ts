@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diagramOf, node, openApp, type AppSession } from './app';
+
+const sessions: AppSession[] = [];
+async function open(path?: string) {
+  const s = await openApp(path);
+  sessions.push(s);
+  return s;
+}
+afterEach(async () => {
+  while (sessions.length) await sessions.pop()!.close();
+});
+
+const EXAMPLE = readFileSync('examples/url-shortener.archflow.json', 'utf8');
+
+async function openText(app: AppSession, text: string | Buffer, name = 'd.archflow.json') {
+  await app.page.getByLabel('Diagram file to open').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+}
+
+function normalise(d: Awaited<ReturnType<typeof diagramOf>>) {
+  return JSON.parse(JSON.stringify(d));
+}
+
+describe('files, exports, links and autosave', () => {
+  it('refuses a bad file with a message naming the place, and keeps the open diagram', async () => {
+    const app = await open();
+    const { page } = app;
+    await openText(app, EXAMPLE);
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(7);
+    const before = await diagramOf(page);
+    await openText(app, EXAMPLE.replace('"target": "db"', '"target": "db9"'));
+    const alert = page.getByRole('alert').filter({ hasText: 'db9' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/edges\[5\]\.target/);
+    expect(await diagramOf(page)).toEqual(before);
+    await openText(app, '{"format": "archflow", "version": 1, "nodes": [');
+    await page.getByRole('alert').filter({ hasText: /cut short|JSON/ }).waitFor();
+    expect(await diagramOf(page)).toEqual(before);
+  });
+
+  it('saves JSON and opens it again unchanged', async () => {
+    const app = await open();
+    const { page } = app;
+    await openText(app, EXAMPLE);
+    await expect.poll(async () => (await diagramOf(page)).title).toBe('URL shortener');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/\.archflow\.json$/);
+    const saved = readFileSync((await file.path())!, 'utf8');
+    const before = normalise(await diagramOf(page));
+    await page.getByRole('button', { name: 'New diagram' }).click();
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(0);
+    await openText(app, saved);
+    await expect.poll(async () => normalise(await diagramOf(page))).toEqual(before);
+  });
+
+  it('exports a PNG of the whole diagram that opens back as the diagram', async () => {
+    const app = await open();
+    const { page } = app;
+    await openText(app, EXAMPLE);
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(7);
+    const before = normalise(await diagramOf(page));
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
+    await dialog.getByRole('radio', { name: '2×' }).check();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download PNG' }).click();
+    const png = readFileSync((await (await download).path())!);
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    // The example spans 648 x 540 flow units; with padding at 2x the image is larger than that.
+    expect(width).toBeGreaterThan(1300);
+    expect(height).toBeGreaterThan(1100);
+    await import('node:fs').then((fs) => fs.writeFileSync('.tmp/export.png', png));
+    await page.getByRole('button', { name: 'New diagram' }).click();
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(0);
+    await openText(app, png, 'export.png');
+    await expect.poll(async () => normalise(await diagramOf(page))).toEqual(before);
+  });
+
+  it('exports an SVG with the diagram inside', async () => {
+    const app = await open();
+    const { page } = app;
+    await openText(app, EXAMPLE);
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(7);
+    await page.getByRole('button', { name: 'Export SVG' }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('dialog', { name: 'Export SVG' }).getByRole('button', { name: 'Download SVG' }).click();
+    const svg = readFileSync((await (await download).path())!, 'utf8');
+    expect(svg).toMatch(/^<svg|<svg /);
+    expect(svg).toContain('archflow-diagram');
+    expect(svg).toContain('Shortener API');
+  });
+
+  it('brings the diagram back after a reload', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('textbox', { name: 'Diagram title' }).fill('Survives reloads');
+    await page.getByRole('button', { name: 'Cache', exact: true }).click();
+    await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+    await page.reload();
+    await expect.poll(async () => (await diagramOf(page)).title).toBe('Survives reloads');
+    expect((await diagramOf(page)).nodes.map((n) => n.kind)).toEqual(['cache']);
+    await page.getByRole('region', { name: 'My diagrams' }).getByText('Survives reloads').waitFor();
+  });
+
+  it('opens a share link in a fresh page as a copy', async () => {
+    const app = await open();
+    const { page } = app;
+    await openText(app, EXAMPLE);
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(7);
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const url = await page.getByRole('textbox', { name: 'Share link URL' }).inputValue();
+    expect(url).toMatch(/#d=/);
+    const expected = normalise(await diagramOf(page));
+    const other = await open(new URL(url).pathname + new URL(url).hash);
+    await expect.poll(async () => normalise(await diagramOf(other.page))).toEqual(expected);
+    expect(other.page.url()).not.toContain('#d=');
+    // A damaged link is refused with a message, and the page still works.
+    const broken = await open(new URL(url).pathname + new URL(url).hash.slice(0, 40));
+    await broken.page.getByRole('alert').filter({ hasText: /link/i }).waitFor();
+    await node(broken.page, 'Browser').count();
+  });
+});

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { diagramOf, node, openApp, type AppSession } from './app';
+
+let app: AppSession;
+beforeEach(async () => {
+  app = await openApp();
+});
+afterEach(async () => {
+  await app?.close();
+});
+
+// A messy whiteboard: the database at the bottom, the client at the top, a cache off to the side.
+const messy = {
+  format: 'archflow',
+  version: 1,
+  title: 'Messy',
+  flow: 'bottom-up',
+  nodes: [
+    { id: 'db', kind: 'sql-database', label: 'Orders DB', position: { x: 300, y: 700 } },
+    { id: 'web', kind: 'web-client', label: 'Browser', position: { x: 0, y: 0 } },
+    { id: 'api', kind: 'api-server', label: 'Orders API', position: { x: 700, y: 300 } },
+    { id: 'lb', kind: 'load-balancer', label: 'LB', position: { x: 50, y: 500 } },
+    { id: 'cache', kind: 'cache', label: 'Session cache', position: { x: 900, y: 900 } },
+  ],
+  edges: [
+    { id: 'e1', source: 'web', target: 'lb' },
+    { id: 'e2', source: 'lb', target: 'api' },
+    { id: 'e3', source: 'api', target: 'db' },
+    { id: 'e4', source: 'api', target: 'cache' },
+  ],
+};
+
+async function centreY(label: string): Promise<number> {
+  const box = (await node(app.page, label).boundingBox())!;
+  return box.y + box.height / 2;
+}
+
+describe('auto layout', () => {
+  it('puts clients at the bottom and data at the top for bottom-up, as one undoable step', async () => {
+    const { page } = app;
+    await page.getByLabel('Diagram file to open').setInputFiles({
+      name: 'messy.archflow.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(messy)),
+    });
+    await expect.poll(async () => (await diagramOf(page)).title).toBe('Messy');
+    const before = (await diagramOf(page)).nodes.map((n) => n.position);
+    await page.getByRole('button', { name: 'Auto layout' }).click();
+    await expect.poll(async () => JSON.stringify((await diagramOf(page)).nodes.map((n) => n.position))).not.toBe(JSON.stringify(before));
+    await page.waitForTimeout(400); // the fit-view animation
+    const browser = await centreY('Browser');
+    const lb = await centreY('LB');
+    const api = await centreY('Orders API');
+    const db = await centreY('Orders DB');
+    const cache = await centreY('Session cache');
+    expect(browser).toBeGreaterThan(lb);
+    expect(lb).toBeGreaterThan(api);
+    expect(api).toBeGreaterThan(db);
+    expect(api).toBeGreaterThan(cache);
+    await page.screenshot({ path: '.tmp/layout-bottom-up.png' });
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await diagramOf(page)).nodes.map((n) => n.position)).toEqual(before);
+  });
+
+  it('top-down keeps data at the top and clients at the bottom, edges pointing down', async () => {
+    const { page } = app;
+    const example = readFileSync('examples/url-shortener.archflow.json', 'utf8');
+    await page.getByLabel('Diagram file to open').setInputFiles({ name: 'u.archflow.json', mimeType: 'application/json', buffer: Buffer.from(example) });
+    await expect.poll(async () => (await diagramOf(page)).title).toBe('URL shortener');
+    await page.getByRole('radio', { name: 'Top-down' }).check();
+    await page.keyboard.press('Shift+L');
+    await expect.poll(async () => (await diagramOf(page)).edges.every((e) => 'route' in e)).toBe(true);
+    await page.waitForTimeout(400);
+    expect(await centreY('Links')).toBeLessThan(await centreY('Shortener API'));
+    expect(await centreY('Shortener API')).toBeLessThan(await centreY('Browser'));
+    await page.screenshot({ path: '.tmp/layout-top-down.png' });
+  });
+});
