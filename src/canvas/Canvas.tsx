@@ -24,6 +24,7 @@ const nodeTypes = { component: ComponentNode, group: GroupNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
+const MINIMAP_STYLE = { width: 168, height: 112 };
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
 const ROLE_COLORS: Record<string, string> = {
@@ -127,7 +128,7 @@ export function Canvas() {
       aria-label="Diagram canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
-      <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+      <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       <Controls showInteractive={false} aria-label="Zoom controls" />
     </ReactFlow>
   );

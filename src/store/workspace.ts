@@ -13,6 +13,7 @@ import { openDiagramFile, parseDiagramText, type FileLike } from '../io/openDiag
 import { parseShareLink, serializeShareLink, shareLinkWarning } from '../io/shareLink';
 import type { TabSync } from '../io/tabSync';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
+import { placeOnGrid } from '../model/placeOnGrid';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { FRAGMENT_FORMAT } from './clipboard';
 import type { EditorActions, EditorState } from './editorStore';
@@ -157,7 +158,10 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
   }
 
   /** Opens an outside diagram (file, link, paste) as a new entry: the current one is never replaced. */
-  async function openAsNew(diagram: Diagram, source: string): Promise<boolean> {
+  async function openAsNew(opened: Diagram, source: string): Promise<boolean> {
+    // A file without positions gets a grid at once, then a real layout once the canvas has measured it.
+    const unplaced = opened.nodes.some((n) => n.position === undefined);
+    const diagram = unplaced ? placeOnGrid(opened) : opened;
     await autosaver?.flush();
     const previous = get().currentId;
     const wasEmpty = isEmpty(get().getDiagram());
@@ -172,7 +176,16 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       await refreshList();
     }
     get().notify('info', `Opened the ${source} “${diagram.title}” as a new diagram. Your other diagrams are in My diagrams.`);
+    if (unplaced) await layoutWhenMeasured();
     return true;
+  }
+
+  /** Waits (briefly) for React Flow to measure the new nodes, so the layout uses their real sizes. */
+  async function layoutWhenMeasured() {
+    for (let i = 0; i < 20 && get().nodes.some((n) => n.type === 'component' && !n.measured); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    await get().autoLayout();
   }
 
   function refuse(result: ParseResult<unknown> & { ok: false }, source: string) {

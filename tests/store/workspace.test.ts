@@ -18,7 +18,7 @@ const shared: Diagram = {
   edges: [{ id: 'e1', source: 'u', target: 'db' }],
 };
 
-function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable' } = {}) {
+function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable'; layout?: boolean } = {}) {
   const library = opts.library === 'unavailable' ? null : (opts.library ?? createMemoryLibrary());
   const downloads: { blob: Blob; name: string }[] = [];
   const copied: string[] = [];
@@ -38,8 +38,19 @@ function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable' }
     location: () => ({ href: `https://archflow.test/${opts.hash ?? ''}`, hash: opts.hash ?? '' }),
     clearHash,
   };
-  const store = createEditorStore({ workspace });
-  return { store, library, downloads, copied, clearHash };
+  const layoutCalls: Diagram[] = [];
+  const services = opts.layout
+    ? {
+        layout: {
+          layout: async (d: Diagram) => {
+            layoutCalls.push(d);
+            return { ok: true as const, direction: 'up' as const, diagram: d };
+          },
+        },
+      }
+    : {};
+  const store = createEditorStore({ workspace, services });
+  return { store, library, downloads, copied, clearHash, layoutCalls };
 }
 
 function file(text: string, name = 'd.archflow.json'): Blob & { name: string } {
@@ -84,6 +95,17 @@ describe('workspace', () => {
     expect(store.getState().currentId).not.toBe(first);
     expect(store.getState().getDiagram()).toEqual(shared);
     expect(store.getState().items.map((i) => i.id).sort()).toEqual([first, store.getState().currentId].sort());
+  });
+
+  it('a file without positions is placed on a grid at once, then auto laid out', async () => {
+    const { store, layoutCalls } = setup({ layout: true });
+    await store.getState().start();
+    const bare = { ...shared, nodes: shared.nodes.map(({ position: _p, ...n }) => n) };
+    expect(await store.getState().openFile(file(JSON.stringify({ format: 'archflow', version: 1, ...bare })))).toBe(true);
+    const placed = store.getState().getDiagram().nodes;
+    expect(placed.every((n) => Number.isFinite(n.position?.x) && Number.isFinite(n.position?.y))).toBe(true);
+    expect(placed[0]!.position).not.toEqual(placed[1]!.position);
+    expect(layoutCalls).toHaveLength(1);
   });
 
   it('opens a share link on start as a copy, and clears it from the address bar', async () => {
