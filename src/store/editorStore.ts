@@ -595,8 +595,8 @@ export function createEditorStore(
           const { route: _old, ...data } = e.data ?? {};
           return { ...e, data: route ? { ...data, route } : data };
         });
-        const meta = { ...now.meta, layout: { ...now.meta.layout, direction: outcome.direction } };
-        commit({ meta, nodes, edges });
+        // The direction stays the user's choice, or unset so that it keeps following the flow.
+        commit({ nodes, edges });
         set((s) => ({ fitViewRequest: s.fitViewRequest + 1 }));
         return true;
       },
