@@ -5,6 +5,7 @@ import {
   FileCode,
   FilePlus,
   FolderOpen,
+  Grid3x3,
   Image,
   LayoutDashboard,
   Moon,
@@ -65,6 +66,7 @@ function TopBarView() {
   const canRedo = useEditor(selectCanRedo);
   const theme = useEditor((s) => s.theme);
   const layoutBusy = useEditor((s) => s.layoutBusy);
+  const snapToGrid = useEditor((s) => s.snapToGrid);
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
   const [sharing, setSharing] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -121,6 +123,9 @@ function TopBarView() {
             <option value="left">Edges left</option>
           </select>
         </label>
+        <ToolButton label="Snap to grid" pressed={snapToGrid} onClick={() => s().setSnapToGrid(!snapToGrid)}>
+          <Grid3x3 size={18} aria-hidden="true" />
+        </ToolButton>
         <span className="toolbar-sep" />
         <ToolButton label="Export PNG" onClick={() => setExporting('png')}>
           <Image size={18} aria-hidden="true" />
