@@ -29,7 +29,7 @@ function boundary(files, patterns, extra = {}) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'bench/results.json', 'test-results'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'bench/results.json', 'test-results', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
