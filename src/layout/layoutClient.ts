@@ -1,0 +1,128 @@
+/**
+ * The app's handle on the layout worker: ELK runs off the main thread, so the page keeps
+ * painting during a layout. One layout at a time: a newer request supersedes an older one
+ * (the busy worker is ended rather than left to finish work nobody wants), a layout past its
+ * timeout ends the worker, and a fresh worker is made for the next request. Never rejects.
+ *
+ * Imports only types from the layout code, so elkjs stays out of the app's first bundle.
+ */
+import type { Diagram } from '../model/diagram';
+import { layoutFailure, type LayoutOutcome, type LayoutRequest, type WorkerLayoutOptions } from './layoutTypes';
+
+/** Long enough for a few thousand nodes on a slow machine; past it the user gets a message. */
+export const DEFAULT_LAYOUT_TIMEOUT_MS = 20_000;
+
+export interface LayoutClient {
+  layout(diagram: Diagram, options?: WorkerLayoutOptions): Promise<LayoutOutcome>;
+  /** Ends the worker; a pending layout resolves as superseded, later ones fail. */
+  dispose(): void;
+}
+
+export interface LayoutClientOptions {
+  timeoutMs?: number;
+  createWorker?: () => Worker;
+}
+
+function createLayoutWorker(): Worker {
+  return new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+}
+
+interface Pending {
+  id: number;
+  resolve: (outcome: LayoutOutcome) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+function isOutcome(value: unknown): value is LayoutOutcome {
+  if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
+  return value.ok === true ? 'diagram' in value && 'direction' in value : value.ok === false && 'error' in value;
+}
+
+export function createLayoutClient(options: LayoutClientOptions = {}): LayoutClient {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
+  const makeWorker = options.createWorker ?? createLayoutWorker;
+  let worker: Worker | undefined;
+  let pending: Pending | undefined;
+  let nextId = 1;
+  let disposed = false;
+
+  const endWorker = () => {
+    const current = worker;
+    worker = undefined;
+    if (!current) return;
+    current.onmessage = null;
+    current.onerror = null;
+    current.onmessageerror = null;
+    try {
+      current.terminate();
+    } catch {
+      // An already dead worker has nothing left to end.
+    }
+  };
+
+  const settle = (outcome: LayoutOutcome) => {
+    const current = pending;
+    if (!current) return;
+    pending = undefined;
+    clearTimeout(current.timer);
+    current.resolve(outcome);
+  };
+
+  const failAndReset = (message: string) => {
+    endWorker();
+    settle(layoutFailure('failed', message));
+  };
+
+  const ensureWorker = (): Worker => {
+    if (worker) return worker;
+    const created = makeWorker();
+    created.onmessage = (event: MessageEvent) => {
+      const data: unknown = event.data;
+      if (typeof data !== 'object' || data === null || !('id' in data) || data.id !== pending?.id) return;
+      if (!('outcome' in data) || !isOutcome(data.outcome)) {
+        failAndReset('The layout worker sent an answer it should not have.');
+        return;
+      }
+      settle(data.outcome);
+    };
+    created.onerror = (event: ErrorEvent) => {
+      event.preventDefault?.();
+      failAndReset(`The layout worker stopped: ${event.message || 'unknown error'}`);
+    };
+    created.onmessageerror = () => failAndReset('The layout worker could not read the diagram.');
+    worker = created;
+    return created;
+  };
+
+  return {
+    layout(diagram, layoutOptions = {}) {
+      return new Promise<LayoutOutcome>((resolve) => {
+        if (disposed) {
+          resolve(layoutFailure('failed', 'Auto layout is no longer available on this page.'));
+          return;
+        }
+        if (pending) {
+          endWorker();
+          settle(layoutFailure('superseded', 'A newer auto layout replaced this one.'));
+        }
+        const id = nextId++;
+        const timer = setTimeout(() => {
+          endWorker();
+          settle(layoutFailure('timeout', `Auto layout took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`));
+        }, timeoutMs);
+        pending = { id, resolve, timer };
+        try {
+          const request: LayoutRequest = { id, diagram, options: layoutOptions };
+          ensureWorker().postMessage(request);
+        } catch (error) {
+          failAndReset(`Auto layout could not start: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      });
+    },
+    dispose() {
+      disposed = true;
+      endWorker();
+      settle(layoutFailure('superseded', 'Auto layout was cancelled.'));
+    },
+  };
+}
