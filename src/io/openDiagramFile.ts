@@ -70,7 +70,8 @@ function looksLikeSvg(text: string): boolean {
 }
 
 function megabytes(bytes: number): string {
-  return (bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '');
+  // Rounded up, so a file just over the limit never reads as "20 MB; the largest … is 20 MB".
+  return String(Math.ceil((bytes / (1024 * 1024)) * 10) / 10);
 }
 
 function failure(code: DiagramErrorCode, message: string): ParseResult<never> {

@@ -70,14 +70,14 @@ function parseLink(input: string): ParseResult<Diagram> {
   if (input.length > LIMITS.maxFileBytes) {
     return failure('too-large', 'This link is too long to be an Archflow diagram.');
   }
-  const found = findPayload(input);
+  const found = findPayload(unescapeUrlEncoding(input));
   if (!found) {
     return failure('empty', 'This link holds no diagram: its address has no "#d=" part (was the end of the link lost?).');
   }
-  const bad = findBadCharacter(input, found.start, found.end);
+  const bad = findBadCharacter(found.text, found.start, found.end);
   if (bad) return bad;
 
-  const raw = input
+  const raw = found.text
     .slice(found.start, found.end)
     .replace(/[\r\n\t]/g, '')
     .trim()
@@ -94,7 +94,18 @@ function parseLink(input: string): ParseResult<Diagram> {
   return removed.ok ? removed : asPlus;
 }
 
-function findPayload(input: string): { start: number; end: number } | null {
+/**
+ * A followed link reaches the app through `location.hash`, which the browser percent-encodes, and
+ * a link copied from the address bar is encoded the same way: a space comes as "%20". Only the
+ * escapes of characters a link may hold (after the repairs below) are undone.
+ */
+const URL_ESCAPES: Readonly<Record<string, string>> = { '%20': ' ', '%2B': '+', '%2F': '/', '%3D': '=' };
+
+function unescapeUrlEncoding(input: string): string {
+  return input.includes('%') ? input.replace(/%(?:20|2B|2F|3D)/gi, (m) => URL_ESCAPES[m.toUpperCase()] ?? m) : input;
+}
+
+function findPayload(input: string): { text: string; start: number; end: number } | null {
   const hashAt = input.indexOf('#');
   // Without a "#", only the bare `d=…` part itself: a query string's `d=` is someone else's.
   if (hashAt === -1 && !input.trimStart().startsWith(HASH_KEY)) return null;
@@ -105,7 +116,7 @@ function findPayload(input: string): { start: number; end: number } | null {
     const trimmed = part.trimStart();
     if (trimmed.startsWith(HASH_KEY)) {
       const start = from + offset + (part.length - trimmed.length) + HASH_KEY.length;
-      return { start, end: from + offset + part.length };
+      return { text: input, start, end: from + offset + part.length };
     }
     offset += part.length + 1;
   }

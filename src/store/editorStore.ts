@@ -8,6 +8,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { defaultSize, findKind, GROUP_KIND, type Role } from '../model/catalog';
 import { emptyDiagram, type Diagram, type Flow, type LayoutDirection, type Point } from '../model/diagram';
 import { findFreeSpot, type Rect } from '../model/findFreeSpot';
+import { LIMITS } from '../model/limits';
 import { effectiveDirection } from '../model/layoutDirection';
 import { cloneFragment, selectFragment, type Fragment } from './clipboard';
 import {
@@ -241,6 +242,20 @@ function descendantsOf(nodes: readonly ArchNode[], ids: ReadonlySet<string>): Se
   return out;
 }
 
+/**
+ * Typed text stays within what a file may hold (src/model/limits.ts): past it the diagram could
+ * not be saved, and autosave would fail until the text was shortened again.
+ */
+function withinTextLimits<T extends Record<string, unknown>>(patch: T): T {
+  const out: Record<string, unknown> = { ...patch };
+  for (const key of ['label', 'tech', 'protocol', 'notes'] as const) {
+    const value = out[key];
+    const max = key === 'notes' ? LIMITS.maxNotesLength : LIMITS.maxLabelLength;
+    if (typeof value === 'string' && value.length > max) out[key] = value.slice(0, max);
+  }
+  return out as T;
+}
+
 export function createEditorStore(
   options: { services?: Partial<EditorServices>; workspace?: WorkspaceServices; initial?: Diagram; theme?: Theme } = {},
 ): EditorStore {
@@ -411,13 +426,15 @@ export function createEditorStore(
         return id;
       },
 
-      updateNodeData(id, patch) {
+      updateNodeData(id, rawPatch) {
+        const patch = withinTextLimits(rawPatch);
         const s = get();
         const nodes = s.nodes.map((n) => (n.id === id ? ({ ...n, data: { ...n.data, ...patch } } as ArchNode) : n));
         commit({ nodes }, `node:${id}:${Object.keys(patch).join(',')}`);
       },
 
-      updateEdgeData(id, patch) {
+      updateEdgeData(id, rawPatch) {
+        const patch = withinTextLimits(rawPatch);
         const s = get();
         const edges = s.edges.map((e) => (e.id === id ? withMarkers({ ...e, data: { ...e.data, ...patch } }) : e));
         commit({ edges }, `edge:${id}:${Object.keys(patch).join(',')}`);
@@ -507,7 +524,7 @@ export function createEditorStore(
       },
 
       setTitle(title) {
-        commit({ meta: { ...get().meta, title } }, 'title');
+        commit({ meta: { ...get().meta, title: title.slice(0, LIMITS.maxLabelLength) } }, 'title');
       },
 
       setFlow(flow) {

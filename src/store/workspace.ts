@@ -13,6 +13,7 @@ import { openDiagramFile, parseDiagramText, type FileLike } from '../io/openDiag
 import { parseShareLink, serializeShareLink, shareLinkWarning } from '../io/shareLink';
 import type { TabSync } from '../io/tabSync';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
+import { LIMITS } from '../model/limits';
 import { placeOnGrid } from '../model/placeOnGrid';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { FRAGMENT_FORMAT } from './clipboard';
@@ -136,10 +137,15 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       void refreshList();
     } else if (outcome.reason === 'conflict') {
       // Another tab saved newer work: keep both. Ours becomes a copy; theirs stays as it is.
-      const copy = await library.create({ ...diagram, title: `${diagram.title} (conflict copy)` });
+      const suffix = ' (conflict copy)';
+      const title = `${diagram.title.slice(0, LIMITS.maxLabelLength - suffix.length)}${suffix}`;
+      const copy = await library.create({ ...diagram, title });
       if (copy.ok) {
-        set({ currentId: copy.id });
+        // The editor shows the copy's title too, or the next save would quietly take it back.
+        set((s) => ({ currentId: copy.id, meta: { ...s.meta, title } }));
         baseRevision = copy.revision;
+        // The other tab lists the copy at once.
+        tabSync?.announceSave(copy.id, copy.revision, services?.tabId ?? '');
         void library.setLastOpened(copy.id);
         void refreshList();
         get().notify('warning', 'Another tab changed this diagram at the same time. Your version was kept as a copy in My diagrams.');
@@ -158,7 +164,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
   }
 
   /** Opens an outside diagram (file, link, paste) as a new entry: the current one is never replaced. */
-  async function openAsNew(opened: Diagram, source: string): Promise<boolean> {
+  async function openAsNew(opened: Diagram, source: string, notices: readonly string[] = []): Promise<boolean> {
     // A file without positions gets a grid at once, then a real layout once the canvas has measured it.
     const unplaced = opened.nodes.some((n) => n.position === undefined);
     const diagram = unplaced ? placeOnGrid(opened) : opened;
@@ -176,6 +182,8 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       await refreshList();
     }
     get().notify('info', `Opened the ${source} “${diagram.title}” as a new diagram. Your other diagrams are in My diagrams.`);
+    // What the parser repaired or upgraded (a draft file, spaces in a link): the user is told.
+    for (const notice of notices) get().notify('info', notice);
     if (unplaced) await layoutWhenMeasured();
     return true;
   }
@@ -238,7 +246,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         const shared = parseShareLink(hash);
         services.clearHash();
         if (shared.ok) {
-          if (await openAsNew(shared.value, 'shared link')) {
+          if (await openAsNew(shared.value, 'shared link', shared.notices)) {
             set({ saveState: opened.ok ? { state: 'saved', at: Date.now() } : { state: 'memory' } });
             return;
           }
@@ -251,7 +259,8 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         const loaded = await library.load(lastId);
         if (loaded.ok) {
           await switchTo(lastId, loaded.value.diagram, loaded.value.revision);
-          if (!opened.ok) set({ saveState: { state: 'memory' } });
+          // Just read back from storage, so it is saved: without this the status said "Opening…" until the first edit.
+          set({ saveState: opened.ok ? { state: 'saved', at: loaded.value.updatedAt } : { state: 'memory' } });
           return;
         }
         get().notify('error', `Your last diagram could not be read and was set aside (it is listed in My diagrams): ${loaded.error.message}`);
@@ -272,7 +281,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         refuse(result, 'file');
         return false;
       }
-      return openAsNew(result.value, 'file');
+      return openAsNew(result.value, 'file', result.notices);
     },
 
     pasteText(text) {
@@ -296,7 +305,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         refuse(pasted.result, pasted.kind === 'share-link' ? 'link' : 'paste');
         return true;
       }
-      void openAsNew(pasted.result.value, pasted.kind === 'share-link' ? 'shared link' : 'pasted diagram');
+      void openAsNew(pasted.result.value, pasted.kind === 'share-link' ? 'shared link' : 'pasted diagram', pasted.result.notices);
       return true;
     },
 
