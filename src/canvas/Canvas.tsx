@@ -43,6 +43,7 @@ export function Canvas() {
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const theme = useEditor((s) => s.theme);
+  const exporting = useEditor((s) => s.exportPhase !== null);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
   const focusRequest = useEditor((s) => s.focusRequest);
@@ -50,11 +51,14 @@ export function Canvas() {
   const rf = useReactFlow();
 
   useEffect(() => {
-    if (fitViewRequest === 0) return;
+    // React Flow queues a fit asked for while there is nothing to fit and runs it when the first
+    // node appears, which would jump the view under the user's first drop.
+    if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
     // Wait a frame so freshly loaded nodes are measured before fitting.
-    const handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration: 250 }));
+    const duration = fitViewRequest.animate ? 250 : 0;
+    const handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration }));
     return () => cancelAnimationFrame(handle);
-  }, [fitViewRequest, rf]);
+  }, [fitViewRequest, rf, store]);
 
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
@@ -123,9 +127,10 @@ export function Canvas() {
       onlyRenderVisibleElements={nodes.length > 400}
       minZoom={0.05}
       maxZoom={3}
-      fitView
-      fitViewOptions={FIT_OPTIONS}
+      // No `fitView` prop: it would also fire when the first component is added to an empty
+      // canvas and jump the view. The store asks for a fit when a diagram is opened.
       aria-label="Diagram canvas"
+      className={exporting ? 'is-exporting' : undefined}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
       <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />

@@ -53,8 +53,11 @@ export interface EditorState {
   revision: number;
   theme: Theme;
   notices: Notice[];
-  /** The canvas fits the view whenever this changes. */
-  fitViewRequest: number;
+  /**
+   * The canvas fits the view whenever this changes; animated after a layout or on request, at
+   * once when a diagram is opened (nothing should drift under the pointer then).
+   */
+  fitViewRequest: { seq: number; animate: boolean };
   /** The canvas centres on these ids whenever the request changes. */
   focusRequest: { ids: string[]; seq: number } | null;
   layoutBusy: boolean;
@@ -334,7 +337,7 @@ export function createEditorStore(
       revision: 0,
       theme: options.theme ?? 'light',
       notices: [],
-      fitViewRequest: 0,
+      fitViewRequest: { seq: 0, animate: false },
       focusRequest: null,
       layoutBusy: false,
       snapToGrid: true,
@@ -561,7 +564,7 @@ export function createEditorStore(
           history: emptyHistory(),
           validation: computeValidation(next.meta.flow, next.nodes, next.edges),
           revision: s.revision + 1,
-          fitViewRequest: s.fitViewRequest + 1,
+          fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false },
           focusRequest: null,
         }));
       },
@@ -614,7 +617,7 @@ export function createEditorStore(
         });
         // The direction stays the user's choice, or unset so that it keeps following the flow.
         commit({ nodes, edges });
-        set((s) => ({ fitViewRequest: s.fitViewRequest + 1 }));
+        set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
         return true;
       },
 
@@ -640,7 +643,7 @@ export function createEditorStore(
       },
 
       requestFitView() {
-        set((s) => ({ fitViewRequest: s.fitViewRequest + 1 }));
+        set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
       },
 
       focusElements(ids) {

@@ -335,6 +335,9 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       const background =
         settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
       set({ exportPhase: 'Preparing' });
+      // Let the canvas drop selection rings and validation marks (they are for editing, not for
+      // the picture) before html-to-image copies its styles.
+      await new Promise((resolve) => setTimeout(resolve, 60));
       const result = await services.exportImage(element, canvas.nodesBounds(), {
         format,
         scale: settings.scale,
