@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { zlibSync } from 'fflate';
-import CRC32 from 'crc-32';
+import { tinyPng } from './pngFixtures';
 import { describe, expect, it, vi } from 'vitest';
 import { openDiagramFile, parseDiagramText } from '../../src/io/openDiagramFile';
 import { embedDiagramInPng } from '../../src/io/pngMetadata';
@@ -19,35 +18,6 @@ function example(): Diagram {
   return parsed.value;
 }
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, CRC32.buf(out.subarray(4, 8 + data.length)) >>> 0);
-  return out;
-}
-
-function tinyPng(): Uint8Array {
-  const ihdr = new Uint8Array(13);
-  new DataView(ihdr.buffer).setUint32(0, 1);
-  new DataView(ihdr.buffer).setUint32(4, 1);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const parts = [
-    Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlibSync(Uint8Array.of(0, 128))),
-    chunk('IEND', new Uint8Array()),
-  ];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 const SVG = '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect/></svg>';
 

@@ -3,40 +3,8 @@ import { unzlibSync, zlibSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { embedDiagramInPng, extractDiagramFromPng, isPng } from '../../src/io/pngMetadata';
 import { LIMITS } from '../../src/model/limits';
+import { concatBytes as concat, pngChunk as chunk, tinyPng } from './pngFixtures';
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(new TextEncoder().encode(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, CRC32.buf(out.subarray(4, 8 + data.length)) >>> 0);
-  return out;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-/** A real 2×1 RGB PNG: signature, IHDR, IDAT, IEND. */
-function tinyPng(extra: Uint8Array[] = []): Uint8Array {
-  const ihdr = new Uint8Array(13);
-  const view = new DataView(ihdr.buffer);
-  view.setUint32(0, 2);
-  view.setUint32(4, 1);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  // One scanline: filter byte 0, then two RGB pixels.
-  const pixels = zlibSync(Uint8Array.of(0, 255, 0, 0, 0, 0, 255));
-  return concat([Uint8Array.from(SIGNATURE), chunk('IHDR', ihdr), ...extra, chunk('IDAT', pixels), chunk('IEND', new Uint8Array())]);
-}
 
 interface ParsedChunk {
   type: string;
