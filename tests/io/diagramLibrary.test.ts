@@ -1,7 +1,7 @@
 // idb recognises IndexedDB objects by the global constructors, which Node lacks.
+import { readExample } from '../examples';
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openDiagramLibrary } from '../../src/io/diagramLibrary';
 import type { DiagramLibrary, OpenDiagramLibraryOptions } from '../../src/io/diagramLibrary';
@@ -10,7 +10,7 @@ import { emptyDiagram } from '../../src/model/diagram';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 
 function example(): Diagram {
-  const parsed = parseDiagramFile(readFileSync('/work/shared/examples/url-shortener.archflow.json', 'utf8'));
+  const parsed = parseDiagramFile(readExample('url-shortener.archflow.json'));
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }

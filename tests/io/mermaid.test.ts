@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readExample } from '../examples';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { serializeMermaid } from '../../src/io/mermaid';
@@ -7,7 +7,7 @@ import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 import { arbitraryDiagram } from '../model/arbitraries';
 
 function example(name: string): Diagram {
-  const parsed = parseDiagramFile(readFileSync(new URL(`../../../shared/examples/${name}`, import.meta.url), 'utf8'));
+  const parsed = parseDiagramFile(readExample(name));
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readExample } from '../examples';
 import { tinyPng } from './pngFixtures';
 import { describe, expect, it, vi } from 'vitest';
 import { openDiagramFile, parseDiagramText } from '../../src/io/openDiagramFile';
@@ -10,7 +10,7 @@ import { LIMITS } from '../../src/model/limits';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 
-const EXAMPLE_TEXT = readFileSync(new URL('../../../shared/examples/url-shortener.archflow.json', import.meta.url), 'utf8');
+const EXAMPLE_TEXT = readExample('url-shortener.archflow.json');
 
 function example(): Diagram {
   const parsed = parseDiagramFile(EXAMPLE_TEXT);

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readExample } from '../examples';
 import CRC32 from 'crc-32';
 import fc from 'fast-check';
 import { deflateSync, Inflate } from 'fflate';
@@ -18,7 +18,7 @@ import { realisticDiagram } from './realisticDiagram';
 const BASE = 'https://archflow.example/app/';
 
 function example(): Diagram {
-  const text = readFileSync(new URL('../../../shared/examples/url-shortener.archflow.json', import.meta.url), 'utf8');
+  const text = readExample('url-shortener.archflow.json');
   const parsed = parseDiagramFile(text);
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.value;

@@ -372,7 +372,7 @@ describe('layoutDiagram: scale and examples', () => {
   });
 
   const here = dirname(fileURLToPath(import.meta.url));
-  const examples = [join(here, '../../examples'), join(here, '../../../shared/examples')].find((d) => existsSync(d));
+  const examples = [join(here, '../../examples')].find((d) => existsSync(d));
   const files = examples ? readdirSync(examples).filter((f) => f.endsWith('.archflow.json')) : [];
 
   it('finds the example files', () => {

@@ -433,7 +433,7 @@ describe('parseDiagramFile: what is kept, dropped and normalised', () => {
 
 describe('the shared example files', () => {
   const here = dirname(fileURLToPath(import.meta.url));
-  const dir = [join(here, '../../examples'), join(here, '../../../shared/examples')].find((d) => existsSync(d));
+  const dir = [join(here, '../../examples')].find((d) => existsSync(d));
   const files = dir ? readdirSync(dir).filter((f) => f.endsWith('.archflow.json')) : [];
 
   it('are found', () => {

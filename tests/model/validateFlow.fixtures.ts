@@ -1,5 +1,5 @@
 /** Small hand-built flow diagrams and a compact way to write the findings expected of them. */
-import { existsSync } from 'node:fs';
+
 import { fileURLToPath } from 'node:url';
 import type { Role } from '../../src/model/catalog';
 import type { Flow } from '../../src/model/diagram';
@@ -36,15 +36,7 @@ export function summary(report: FlowReport): string[] {
   });
 }
 
-const EXAMPLE_DIRS = ['../../examples', '../../public/examples', '../../docs/examples'].map((dir) =>
-  fileURLToPath(new URL(dir, import.meta.url)),
-);
-
-/** The shared example files; the repository's own copy when it has one. */
+/** An example file in the repo's examples/ folder. */
 export function examplePath(name: string): string {
-  for (const dir of [...EXAMPLE_DIRS, '/work/shared/examples']) {
-    const path = `${dir}/${name}`;
-    if (existsSync(path)) return path;
-  }
-  throw new Error(`example ${name} not found in ${EXAMPLE_DIRS.join(', ')} or /work/shared/examples`);
+  return fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 }
