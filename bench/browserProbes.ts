@@ -1,0 +1,226 @@
+/**
+ * What the browser half measures inside a page, each the same way on the app and on the bare
+ * React Flow page: frame timestamps from requestAnimationFrame, the load probe, and the CDP
+ * main-thread clock. The functions passed to `page.evaluate` run in the page, so they use only
+ * what a page has.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+export interface LoadFrame {
+  t: number;
+  count: number;
+  hidden: number;
+  transform: string;
+}
+
+export interface LoadResult {
+  /** Change event → first frame with every node rendered, measured and inside the canvas. */
+  onScreenMs: number;
+  /** Change event → first frame with every node rendered and measured, wherever the view was. */
+  renderedMs: number;
+}
+
+interface ProbeWindow {
+  __probe?: { t0: number; frames: LoadFrame[]; done: boolean };
+  __frames?: number[];
+  __recording?: boolean;
+}
+
+/** Arms the load probe: it starts on the file input's change event and records every frame. */
+export async function armLoadProbe(page: Page, nodeCount: number): Promise<void> {
+  await page.evaluate((n) => {
+    const w = window as unknown as ProbeWindow;
+    w.__probe = { t0: 0, frames: [], done: false };
+    const probe = w.__probe;
+    const input = document.querySelector('input[type="file"][aria-label="Diagram file to open"]');
+    if (!input) throw new Error('no file input labelled "Diagram file to open"');
+    input.addEventListener(
+      'change',
+      () => {
+        probe.t0 = performance.now();
+        let last = '';
+        let since = 0;
+        const tick = (t: number) => {
+          const nodes = document.querySelectorAll<HTMLElement>('.react-flow__node');
+          let hidden = 0;
+          for (const el of nodes) if (el.style.visibility === 'hidden') hidden++;
+          const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
+          probe.frames.push({ t, count: nodes.length, hidden, transform });
+          const state = `${nodes.length}|${hidden}|${transform}`;
+          if (state !== last) {
+            last = state;
+            since = t;
+          }
+          // Settled: everything rendered and nothing moved for 600 ms (or give up after 2 min).
+          if ((nodes.length >= n && hidden === 0 && t - since > 600) || t - probe.t0 > 120_000) {
+            probe.done = true;
+            return;
+          }
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      },
+      { capture: true, once: true },
+    );
+  }, nodeCount);
+}
+
+/**
+ * Waits for the armed probe to settle, then finds the first frame at which the whole diagram was
+ * on screen: every node rendered and measured, and the union of all node boxes (taken from the
+ * settled view and mapped through that frame's viewport transform) inside the canvas.
+ */
+export async function readLoadProbe(page: Page, nodeCount: number): Promise<LoadResult> {
+  await page.waitForFunction(() => (window as unknown as ProbeWindow).__probe?.done === true, null, { timeout: 180_000, polling: 200 });
+  return page.evaluate((n) => {
+    const probe = (window as unknown as ProbeWindow).__probe!;
+    const parse = (transform: string) => {
+      const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(transform);
+      return m ? { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) } : null;
+    };
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const final = parse(probe.frames.at(-1)!.transform);
+    if (!final) throw new Error('no viewport transform');
+    // The diagram's extent in flow coordinates, from the settled frame.
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (const el of document.querySelectorAll('.react-flow__node')) {
+      const r = el.getBoundingClientRect();
+      minX = Math.min(minX, (r.left - pane.left - final.x) / final.k);
+      minY = Math.min(minY, (r.top - pane.top - final.y) / final.k);
+      maxX = Math.max(maxX, (r.right - pane.left - final.x) / final.k);
+      maxY = Math.max(maxY, (r.bottom - pane.top - final.y) / final.k);
+    }
+    const inside = (transform: string) => {
+      const v = parse(transform);
+      if (!v) return false;
+      const tolerance = 2;
+      return (
+        v.x + minX * v.k >= -tolerance &&
+        v.y + minY * v.k >= -tolerance &&
+        v.x + maxX * v.k <= pane.width + tolerance &&
+        v.y + maxY * v.k <= pane.height + tolerance
+      );
+    };
+    const complete = (f: LoadFrame) => f.count >= n && f.hidden === 0;
+    const rendered = probe.frames.find(complete);
+    const onScreen = probe.frames.find((f) => complete(f) && inside(f.transform));
+    return {
+      onScreenMs: onScreen ? onScreen.t - probe.t0 : Number.NaN,
+      renderedMs: rendered ? rendered.t - probe.t0 : Number.NaN,
+    };
+  }, nodeCount);
+}
+
+export interface FrameStats {
+  fps: number;
+  longestFrameMs: number;
+  frames: number;
+}
+
+/** Records rAF timestamps while `drive` runs: frames per second and the longest frame. */
+export async function recordFrames(page: Page, drive: () => Promise<void>): Promise<FrameStats> {
+  await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    w.__frames = [];
+    w.__recording = true;
+    const tick = (t: number) => {
+      if (!w.__recording) return;
+      w.__frames!.push(t);
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await drive();
+  const frames = await page.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    w.__recording = false;
+    return w.__frames!;
+  });
+  let longest = 0;
+  for (let i = 1; i < frames.length; i++) longest = Math.max(longest, frames[i]! - frames[i - 1]!);
+  const span = frames.length > 1 ? frames.at(-1)! - frames[0]! : Number.NaN;
+  return { fps: ((frames.length - 1) / span) * 1000, longestFrameMs: longest, frames: frames.length };
+}
+
+/** Main-thread time of the page's renderer so far, in ms, split as Chromium counts it. */
+export interface MainThread {
+  task: number;
+  script: number;
+  style: number;
+  layout: number;
+}
+
+/** From CDP Performance.getMetrics (Performance.enable first): cumulative since the page started. */
+export async function mainThread(cdp: CDPSession): Promise<MainThread> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (name: string) => {
+    const metric = metrics.find((m) => m.name === name);
+    if (!metric) throw new Error(`CDP reported no ${name}`);
+    return metric.value * 1000;
+  };
+  return { task: get('TaskDuration'), script: get('ScriptDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration') };
+}
+
+export function mainThreadSince(before: MainThread, after: MainThread, per: number): MainThread {
+  return {
+    task: (after.task - before.task) / per,
+    script: (after.script - before.script) / per,
+    style: (after.style - before.style) / per,
+    layout: (after.layout - before.layout) / per,
+  };
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** An empty spot of canvas near its middle, where a drag pans instead of moving a node. */
+export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(() => {
+    // Hit testing a big diagram is slow, so search outwards from the middle and stop at the first hit.
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    const step = 24;
+    for (let ring = 0; ring * step < Math.max(pane.width, pane.height) / 2; ring++) {
+      for (let i = -ring; i <= ring; i++) {
+        for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]] as const) {
+          const x = cx + dx * step;
+          const y = cy + dy * step;
+          if (x < pane.left + 8 || x > pane.right - 8 || y < pane.top + 8 || y > pane.bottom - 8) continue;
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+        }
+      }
+    }
+    return null;
+  });
+  if (!point) throw new Error('no empty canvas to pan from');
+  return point;
+}
+
+/** The top-level component nearest the canvas middle, not covered by anything, and its centre. */
+export async function dragTarget(page: Page, candidateIds: string[]): Promise<{ id: string; x: number; y: number }> {
+  const found = await page.evaluate((ids) => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const cx = pane.left + pane.width / 2;
+    const cy = pane.top + pane.height / 2;
+    const placed: { id: string; el: Element; x: number; y: number; d: number }[] = [];
+    for (const id of ids) {
+      const el = document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+      if (!el) continue;
+      const r = el.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      placed.push({ id, el, x, y, d: Math.hypot(x - cx, y - cy) });
+    }
+    placed.sort((a, b) => a.d - b.d);
+    for (const { id, el, x, y } of placed) {
+      const hit = document.elementFromPoint(x, y);
+      if (hit && el.contains(hit) && !hit.classList.contains('react-flow__handle')) return { id, x, y };
+    }
+    return null;
+  }, candidateIds);
+  if (!found) throw new Error('no node to drag');
+  return found;
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm run bench` (through bench/run.mjs): builds the app and the bare React Flow page, runs the
+ * Node, bundle and Chromium parts each in its own process, prints the table, writes
+ * bench/results.json, and on a full run rewrites the table section of BENCHMARKS.md.
+ *
+ * Options: --quick (few sizes and runs, to try the harness; BENCHMARKS.md is left alone),
+ * --only=node,bundle,browser, --sizes=100,500 (browser part), --skip-build.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, release, tmpdir, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { BENCH_BUILD_DIR } from '../vite.bench.config';
+import { renderMachine, renderTables, summary, type Machine } from './report';
+import type { Figure } from './stats';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
+const sizes = args.find((a) => a.startsWith('--sizes='));
+const wants = (part: string) => !only || only.includes(part);
+const partial = quick || Boolean(only) || Boolean(sizes);
+
+const START = '<!-- bench:results:start -->';
+const END = '<!-- bench:results:end -->';
+
+function run(command: string, commandArgs: string[]): void {
+  const result = spawnSync(command, commandArgs, { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed (exit ${result.status ?? result.signal})`);
+}
+
+function suite(file: string, out: string, extra: string[]): { figures: Figure[]; details: Record<string, unknown> } {
+  run(process.execPath, ['--import', 'tsx', file, out, ...extra]);
+  return JSON.parse(readFileSync(out, 'utf8')) as { figures: Figure[]; details: Record<string, unknown> };
+}
+
+const started = performance.now();
+const scratch = mkdtempSync(join(tmpdir(), 'archflow-bench-'));
+const figures: Figure[] = [];
+const details: Record<string, unknown> = {};
+try {
+  if (!args.includes('--skip-build') && (wants('bundle') || wants('browser'))) {
+    console.error('Building the app and the bare React Flow page…');
+    run('npx', ['vite', 'build', '--outDir', `${BENCH_BUILD_DIR}/app`, '--emptyOutDir', '--logLevel', 'error']);
+    run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'error']);
+  }
+  if (wants('node')) {
+    console.error('Node part…');
+    const r = suite('bench/nodeSuite.ts', join(scratch, 'node.json'), quick ? ['--quick'] : []);
+    figures.push(...r.figures);
+  }
+  if (wants('bundle')) {
+    console.error('Bundle part…');
+    const r = suite('bench/bundleSuite.ts', join(scratch, 'bundle.json'), [`${BENCH_BUILD_DIR}/app`]);
+    figures.push(...r.figures);
+    details.bundle = r.details;
+  }
+  if (wants('browser')) {
+    console.error('Chromium part…');
+    const r = suite('bench/browserSuite.ts', join(scratch, 'browser.json'), [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : [])]);
+    figures.push(...r.figures);
+    details.browser = r.details;
+  }
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+
+const chromiumVersion = (details.browser as { chromium?: string } | undefined)?.chromium ?? 'not run';
+const machine: Machine = {
+  cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 1024 ** 3),
+  os: `${type()} ${release()}`,
+  node: process.version,
+  chromium: chromiumVersion,
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+};
+const minutes = ((performance.now() - started) / 60_000).toFixed(1);
+const tables = renderTables(figures);
+const verdicts = summary(figures);
+console.log(`\n${renderMachine(machine)} The run took ${minutes} min.\n\n${tables}\n${verdicts}`);
+writeFileSync('bench/results.json', `${JSON.stringify({ machine, minutes: Number(minutes), partial, figures, details }, null, 2)}\n`);
+
+if (partial) {
+  console.error('\nPartial run (--quick, --only or --sizes): BENCHMARKS.md left as it was.');
+} else {
+  const doc = readFileSync('BENCHMARKS.md', 'utf8');
+  const at = doc.indexOf(START);
+  const end = doc.indexOf(END);
+  if (at === -1 || end < at) throw new Error(`BENCHMARKS.md lacks the ${START} … ${END} markers`);
+  const body = `${START}\n${renderMachine(machine)} The whole run took ${minutes} min.\n\n${tables}\n**${verdicts}**\n${END}`;
+  writeFileSync('BENCHMARKS.md', doc.slice(0, at) + body + doc.slice(end + END.length));
+  console.error('\nBENCHMARKS.md updated.');
+}

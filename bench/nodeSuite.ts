@@ -1,0 +1,149 @@
+/**
+ * The Node half of `npm run bench`: validator, file parse/serialize, layout against bare ELK,
+ * share links. Run as `node --import tsx bench/nodeSuite.ts OUT.json [--quick]`; writes the
+ * figures to OUT.json. A separate process from the browser half, so its heap and JIT start clean.
+ */
+import { writeFileSync } from 'node:fs';
+import { layoutDiagram } from '../src/layout/layoutDiagram';
+import type { Diagram, LayoutDirection } from '../src/model/diagram';
+import { parseDiagramFile } from '../src/model/parseDiagramFile';
+import { serializeDiagramFile } from '../src/model/serializeDiagramFile';
+import { validateFlow } from '../src/model/validateFlow';
+import { parseShareLink, serializeShareLink } from '../src/io/shareLink';
+import { architectureDiagram } from './architecture';
+import { bareElkGraph, createBareElk } from './bareElkGraph';
+import { figure, now, type Figure } from './stats';
+
+const out = process.argv[2];
+const quick = process.argv.includes('--quick');
+if (!out) throw new Error('usage: nodeSuite.ts OUT.json [--quick]');
+
+const figures: Figure[] = [];
+const log = (text: string) => process.stderr.write(`  ${text}\n`);
+
+function timeSync(fn: () => unknown, runs: number, warmup: number): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    fn();
+    samples.push(now() - t);
+  }
+  return samples;
+}
+
+function validator() {
+  for (const n of [1_000, 10_000]) {
+    const diagram = architectureDiagram(n);
+    const samples = timeSync(() => validateFlow(diagram), quick ? 5 : 31, 5);
+    figures.push(
+      figure('Validator (Node)', `validateFlow, ${n.toLocaleString('en-US')} nodes / ${diagram.edges.length.toLocaleString('en-US')} edges`, 'ms', samples, {
+        ...(n === 10_000 ? { target: { text: '≪ 20 ms (≤ 10)', max: 10 } } : {}),
+      }),
+    );
+    log(`validator ${n}: ${figures.at(-1)!.value.toFixed(2)} ms`);
+  }
+}
+
+function files() {
+  const diagram = architectureDiagram(10_000);
+  const text = serializeDiagramFile(diagram);
+  // The unversioned draft shape runs the migration step before the check.
+  const { version: _v, flow: _f, ...draftObject } = JSON.parse(text) as Record<string, unknown>;
+  const draft = JSON.stringify(draftObject, null, 2);
+  const runs = quick ? 3 : 11;
+  const mb = (text.length / 1024 / 1024).toFixed(1);
+  const parse = timeSync(() => {
+    const r = parseDiagramFile(text);
+    if (!r.ok) throw new Error(r.error.message);
+  }, runs, 2);
+  figures.push(figure('File (Node)', `parse + check, 10,000-node file (${mb} MB)`, 'ms', parse));
+  const migrate = timeSync(() => {
+    const r = parseDiagramFile(draft);
+    if (!r.ok) throw new Error(r.error.message);
+  }, runs, 2);
+  figures.push(figure('File (Node)', 'parse + migrate (draft → v1) + check, 10,000 nodes', 'ms', migrate));
+  const serialize = timeSync(() => serializeDiagramFile(diagram), runs, 2);
+  figures.push(figure('File (Node)', 'serialize, 10,000 nodes', 'ms', serialize));
+  log(`file: parse ${figures.at(-3)!.value.toFixed(0)} ms, migrate ${figures.at(-2)!.value.toFixed(0)} ms, serialize ${figures.at(-1)!.value.toFixed(0)} ms`);
+}
+
+async function layout() {
+  const elk = createBareElk();
+  const direction: LayoutDirection = 'up';
+  const reps: Record<number, number> = quick ? { 100: 2, 500: 1, 1000: 1 } : { 100: 7, 500: 3, 1000: 3 };
+  for (const n of [100, 500, 1_000]) {
+    const diagram = architectureDiagram(n);
+    const adapter = async () => {
+      const t = now();
+      const outcome = await layoutDiagram(diagram, { elk, direction });
+      const ms = now() - t;
+      if (!outcome.ok) throw new Error(`layoutDiagram failed at ${n} nodes: ${outcome.error.message}`);
+      return ms;
+    };
+    const bare = async () => {
+      const graph = bareElkGraph(diagram, direction);
+      const t = now();
+      await elk.layout(graph);
+      return now() - t;
+    };
+    if (n <= 500) {
+      await adapter();
+      await bare();
+    }
+    const a: number[] = [];
+    const b: number[] = [];
+    // Alternating order cancels slow drift (heat, other load) between the two sides.
+    for (let r = 0; r < reps[n]!; r++) {
+      if (r % 2 === 0) {
+        a.push(await adapter());
+        b.push(await bare());
+      } else {
+        b.push(await bare());
+        a.push(await adapter());
+      }
+    }
+    figures.push(
+      figure('Layout (Node)', `layoutDiagram vs bare elk.layout(), ${n} nodes / ${diagram.edges.length} edges`, 'ms', a, {
+        bareSamples: b,
+        target: { text: '≤ 1.3× bare', maxRatio: 1.3 },
+        note: `${reps[n]} run${reps[n] === 1 ? '' : 's'} each`,
+      }),
+    );
+    log(`layout ${n}: adapter ${figures.at(-1)!.value.toFixed(0)} ms, bare ${figures.at(-1)!.bare!.value.toFixed(0)} ms`);
+  }
+}
+
+function shareLinks() {
+  const base = 'https://archflow.app/';
+  for (const n of [20, 100, 500]) {
+    const diagram: Diagram = architectureDiagram(n);
+    let url = '';
+    const runs = quick ? 5 : 21;
+    const encode = timeSync(() => {
+      url = serializeShareLink(diagram, base);
+    }, runs, 3);
+    const decode = timeSync(() => {
+      const r = parseShareLink(url);
+      if (!r.ok) throw new Error(r.error.message);
+    }, runs, 3);
+    figures.push(
+      figure('Share link (Node)', `link length, ${n} nodes / ${diagram.edges.length} edges`, 'chars', [url.length], {
+        ...(n === 100 ? { target: { text: '< 4,000', max: 3_999 } } : {}),
+      }),
+    );
+    figures.push(figure('Share link (Node)', `encode + decode, ${n} nodes`, 'ms', encode.map((e, i) => e + decode[i]!), { note: `encode ${medianText(encode)} ms, decode ${medianText(decode)} ms` }));
+    log(`share ${n}: ${url.length} chars`);
+  }
+}
+
+function medianText(values: number[]): string {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!.toFixed(2);
+}
+
+validator();
+files();
+shareLinks();
+await layout();
+writeFileSync(out, JSON.stringify({ figures, details: {} }, null, 2));
