@@ -30,7 +30,7 @@ function Chrome() {
         <Palette />
         <DiagramsPanel />
       </aside>
-      <main className="canvas-area" aria-busy={layoutBusy}>
+      <main className="canvas-area">
         <Canvas />
         {layoutBusy && <div className="busy-chip">Laying out…</div>}
         <Notices />

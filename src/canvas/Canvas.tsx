@@ -7,7 +7,9 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useConnection,
   useReactFlow,
+  useStore as useFlowStore,
   type Node,
 } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
@@ -24,6 +26,9 @@ const nodeTypes = { component: ComponentNode, group: GroupNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
+const ZOOMED_OUT = 0.45;
+const ANIMATE_FIT_UP_TO = 300;
+const CULL_FROM = 400;
 const MINIMAP_STYLE = { width: 168, height: 112 };
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
@@ -49,13 +54,21 @@ export function Canvas() {
   const focusRequest = useEditor((s) => s.focusRequest);
   const { onNodesChange, onEdgesChange, connect } = store.getState();
   const rf = useReactFlow();
+  // One subscription for the whole canvas instead of one per node (see BENCHMARKS.md).
+  const connecting = useConnection((c) => c.inProgress);
+  // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
+  const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
+  const className = [connecting ? 'is-connecting' : '', zoomedOut ? 'is-zoomed-out' : '', exporting ? 'is-exporting' : '']
+    .filter(Boolean)
+    .join(' ');
 
   useEffect(() => {
     // React Flow queues a fit asked for while there is nothing to fit and runs it when the first
     // node appears, which would jump the view under the user's first drop.
     if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
     // Wait a frame so freshly loaded nodes are measured before fitting.
-    const duration = fitViewRequest.animate ? 250 : 0;
+    // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
+    const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
     const handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration }));
     return () => cancelAnimationFrame(handle);
   }, [fitViewRequest, rf, store]);
@@ -69,6 +82,14 @@ export function Canvas() {
     store.getState().setCanvasHandle({
       viewportElement: () => document.querySelector<HTMLElement>('.react-flow__viewport'),
       nodesBounds: () => rf.getNodesBounds(rf.getNodes()),
+      whenAllRendered: async () => {
+        // After culling is turned off, wait until React Flow has drawn and measured every node.
+        const expected = store.getState().nodes.length;
+        for (let i = 0; i < 150 && document.querySelectorAll('.react-flow__node').length < expected; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      },
       background: () => {
         const pane = document.querySelector('.react-flow');
         return pane ? getComputedStyle(pane).getPropertyValue('--af-canvas').trim() || '#ffffff' : '#ffffff';
@@ -124,13 +145,14 @@ export function Canvas() {
       selectionKeyCode="Shift"
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       zoomOnDoubleClick={false}
-      onlyRenderVisibleElements={nodes.length > 400}
+      // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
+      onlyRenderVisibleElements={nodes.length > CULL_FROM && !exporting}
       minZoom={0.05}
       maxZoom={3}
       // No `fitView` prop: it would also fire when the first component is added to an empty
       // canvas and jump the view. The store asks for a fit when a diagram is opened.
       aria-label="Diagram canvas"
-      className={exporting ? 'is-exporting' : undefined}
+      className={className}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
       <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />

@@ -1,5 +1,5 @@
 /** One architecture component on the canvas: icon, label, technology, and its validation mark. */
-import { Handle, useConnection, type NodeProps } from '@xyflow/react';
+import { Handle, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
 import { useEditor } from '../app/editorContext';
 import { findKind } from '../model/catalog';
@@ -13,8 +13,6 @@ import { InlineRename } from './InlineRename';
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const severity = useEditor(selectNodeSeverity(id));
   const direction = useEditor(selectDirection);
-  // While a connection is dragged from another node, this whole node accepts the drop.
-  const isDropTarget = useConnection((c) => c.inProgress && c.fromNode.id !== id);
   const [editing, setEditing] = useState(false);
   const spec = findKind(data.kind);
   const role = roleOf(data);
@@ -37,7 +35,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       title={severity ? `${label}: has a ${severity} — see the Validation panel` : undefined}
     >
       <Handle type="target" position={sides.target} className="arch-handle" />
-      {isDropTarget && <Handle type="target" position={sides.target} className="arch-drop-target" isConnectableStart={false} />}
+      {/* While a connection is dragged (the canvas is .is-connecting), the whole node accepts the drop. */}
+      <Handle type="target" position={sides.target} className="arch-drop-target" isConnectableStart={false} />
       <span className="arch-node-icon">{spec && <KindIcon name={spec.icon} />}</span>
       <span className="arch-node-text">
         {editing ? (

@@ -2,7 +2,7 @@
  * A connection: follows the route from the last auto layout while both ends stay put, else a
  * right-angled path between the handles. Shows its label and protocol as text.
  */
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../app/editorContext';
 import type { Point } from '../model/diagram';
@@ -67,24 +67,28 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
       borderRadius: 8,
     });
   }
-  const text = [data?.label, data?.protocol].filter(Boolean);
+  const text = [data?.label, data?.protocol].filter(Boolean).join(' · ');
   const className = ['arch-edge', severity ? `has-${severity}` : '', selected ? 'is-selected' : ''].join(' ');
+  // The label is SVG text inside the edge, not an HTML overlay: one element per edge fewer, no
+  // portal lookup on every store update, and exports draw it like the line.
   return (
-    <>
-      <BaseEdge id={id} path={path} className={className} markerEnd={markerEnd} markerStart={markerStart} interactionWidth={16} />
-      {text.length > 0 && (
-        <EdgeLabelRenderer>
-          <div
-            className={`arch-edge-label nodrag nopan${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
-          >
-            {data?.label && <span>{data.label}</span>}
-            {data?.protocol && <span className="arch-edge-protocol">{data.protocol}</span>}
-          </div>
-        </EdgeLabelRenderer>
-      )}
-    </>
+    <BaseEdge
+      id={id}
+      path={path}
+      className={className}
+      markerEnd={markerEnd}
+      markerStart={markerStart}
+      interactionWidth={16}
+      label={text || undefined}
+      labelX={labelX}
+      labelY={labelY}
+      labelShowBg
+      labelBgPadding={LABEL_PADDING}
+      labelBgBorderRadius={5}
+    />
   );
 }
+
+const LABEL_PADDING: [number, number] = [6, 3];
 
 export const ConnectionEdge = memo(ConnectionEdgeView);

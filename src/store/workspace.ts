@@ -39,6 +39,8 @@ export interface WorkspaceServices {
 export interface CanvasHandle {
   viewportElement(): HTMLElement | null;
   nodesBounds(): Bounds;
+  /** Resolves once every node is in the DOM with export styles applied. */
+  whenAllRendered(): Promise<void>;
   background(): string;
 }
 
@@ -335,9 +337,9 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       const background =
         settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
       set({ exportPhase: 'Preparing' });
-      // Let the canvas drop selection rings and validation marks (they are for editing, not for
-      // the picture) before html-to-image copies its styles.
-      await new Promise((resolve) => setTimeout(resolve, 60));
+      // The canvas now drops selection rings and validation marks (they are for editing, not for
+      // the picture) and draws the nodes culled off-screen; html-to-image copies what it sees.
+      await canvas.whenAllRendered();
       const result = await services.exportImage(element, canvas.nodesBounds(), {
         format,
         scale: settings.scale,

@@ -434,7 +434,7 @@ describe('text is only ever text', () => {
     for (const text of [NASTY_TEXT.group, NASTY_TEXT.script, NASTY_TEXT.img, NASTY_TEXT.dataUrl, NASTY_TEXT.rtl, NASTY_TEXT.emoji, NASTY_TEXT.control]) {
       expect(labels).toContain(text);
     }
-    const edgeText = (await page.locator('.arch-edge-label').allTextContents()).join(' | ');
+    const edgeText = (await page.locator('.react-flow__edge-text').allTextContents()).join(' | ');
     expect(edgeText).toContain(NASTY_TEXT.edgeLabel);
     expect(edgeText).toContain(NASTY_TEXT.protocol);
     // Right-to-left and emoji text is drawn, not dropped.
