@@ -81,6 +81,38 @@ describe('files, exports, links and autosave', () => {
     await expect.poll(async () => normalise(await diagramOf(page))).toEqual(before);
   });
 
+  it('exports every node of a big diagram, also those culled off-screen while zoomed in', async () => {
+    const app = await open();
+    const { page } = app;
+    const count = 450;
+    const nodes = Array.from({ length: count }, (_, i) => ({
+      id: `s${i}`,
+      kind: 'service',
+      label: `Service ${i}`,
+      position: { x: (i % 30) * 220, y: Math.floor(i / 30) * 120 },
+    }));
+    await openText(app, JSON.stringify({ format: 'archflow', version: 1, title: 'Big', flow: 'bottom-up', nodes, edges: [] }));
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(count);
+    // Zoom in on one corner: React Flow now draws only the few nodes in view.
+    await page.evaluate(() => (window as unknown as { __archflow: { getState(): { focusElements(ids: string[]): void } } }).__archflow.getState().focusElements(['s0']));
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBeLessThan(count / 4);
+    // Record how many nodes are in the DOM while the export runs.
+    await page.evaluate(() => {
+      const w = window as unknown as { __maxDuringExport: number; __archflow: { subscribe(fn: (s: { exportPhase: string | null }) => void): void } };
+      w.__maxDuringExport = 0;
+      w.__archflow.subscribe((s) => {
+        if (s.exportPhase !== null) w.__maxDuringExport = Math.max(w.__maxDuringExport, document.querySelectorAll('.react-flow__node').length);
+      });
+    });
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
+    await dialog.getByRole('radio', { name: '1×' }).check();
+    const download = page.waitForEvent('download', { timeout: 120_000 });
+    await dialog.getByRole('button', { name: 'Download PNG' }).click();
+    await download;
+    expect(await page.evaluate(() => (window as unknown as { __maxDuringExport: number }).__maxDuringExport)).toBe(count);
+  }, 180_000);
+
   it('exports an SVG with the diagram inside', async () => {
     const app = await open();
     const { page } = app;
