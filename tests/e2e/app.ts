@@ -57,7 +57,7 @@ export async function diagramOf(page: Page): Promise<{ title: string; flow: stri
   return page.evaluate(() => (window as unknown as { __archflow: { getState(): { getDiagram(): never } } }).__archflow.getState().getDiagram());
 }
 
-/** Drags from the source handle of one node to the middle of another. */
+/** Drags from the source handle of one node and releases over another, away from its handles. */
 export async function connect(page: Page, from: string, to: string): Promise<void> {
   const source = node(page, from);
   await source.hover();
@@ -67,7 +67,10 @@ export async function connect(page: Page, from: string, to: string): Promise<voi
   if (!hb || !tb) throw new Error(`cannot connect ${from} to ${to}: not on screen`);
   await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
   await page.mouse.down();
-  await page.mouse.move(tb.x + tb.width / 2 - 20, tb.y + tb.height / 2, { steps: 8 });
-  await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 4 });
+  // Release near the far edge of the target, away from its handles: anywhere on a node connects.
+  const x = tb.x + tb.width - 10;
+  const y = tb.y + tb.height / 2;
+  await page.mouse.move(x - 30, y, { steps: 8 });
+  await page.mouse.move(x, y, { steps: 4 });
   await page.mouse.up();
 }
