@@ -178,11 +178,10 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       get().notify('error', `Could not open the ${source} as a new diagram: ${created.message}`);
       return false;
     }
+    // An untouched empty diagram is replaced rather than left behind; done before the switch so
+    // My diagrams changes once, not twice.
+    if (previous !== null && wasEmpty) await library.remove(previous);
     await switchTo(created.id, diagram, created.revision);
-    if (previous !== null && wasEmpty) {
-      await library.remove(previous);
-      await refreshList();
-    }
     get().notify('info', `Opened the ${source} “${diagram.title}” as a new diagram. Your other diagrams are in My diagrams.`);
     // What the parser repaired or upgraded (a draft file, spaces in a link): the user is told.
     for (const notice of notices) get().notify('info', notice);
