@@ -25,20 +25,20 @@ export function selectFragment(diagram: Diagram, selectedIds: ReadonlySet<string
     included.add(id);
     stack.push(...(children.get(id) ?? []));
   }
+  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
   const nodes = diagram.nodes
     .filter((n) => included.has(n.id))
     .map((n) => {
       // A node whose group was not copied becomes top-level at its absolute position.
       if (n.parent === undefined || included.has(n.parent)) return n;
       const { parent: _parent, ...rest } = n;
-      return { ...rest, position: absolutePosition(diagram, n) };
+      return { ...rest, position: absolutePosition(byId, n) };
     });
   const edges = diagram.edges.filter((e) => included.has(e.source) && included.has(e.target));
   return { nodes, edges };
 }
 
-function absolutePosition(diagram: Diagram, node: DiagramNode): { x: number; y: number } {
-  const byId = new Map(diagram.nodes.map((n) => [n.id, n]));
+function absolutePosition(byId: ReadonlyMap<string, DiagramNode>, node: DiagramNode): { x: number; y: number } {
   let x = node.position?.x ?? 0;
   let y = node.position?.y ?? 0;
   let parent = node.parent !== undefined ? byId.get(node.parent) : undefined;

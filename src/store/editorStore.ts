@@ -146,8 +146,14 @@ function isDocumentChange(change: NodeChange | EdgeChange): boolean {
   return change.type !== 'select' && change.type !== 'dimensions';
 }
 
-function absolutePositionOf(nodes: readonly ArchNode[], node: ArchNode): Point {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+type NodeIndex = ReadonlyMap<string, ArchNode>;
+
+function indexNodes(nodes: readonly ArchNode[]): NodeIndex {
+  return new Map(nodes.map((n) => [n.id, n]));
+}
+
+/** A node's position on the canvas: React Flow stores children relative to their group. */
+function absolutePositionOf(byId: NodeIndex, node: ArchNode): Point {
   let { x, y } = node.position;
   let parent = node.parentId !== undefined ? byId.get(node.parentId) : undefined;
   const seen = new Set<string>();
@@ -194,9 +200,10 @@ function bandBias(center: Point, role: Role, meta: DocumentMeta): Point {
 function groupAt(nodes: readonly ArchNode[], point: Point, exclude: ReadonlySet<string>): ArchNode | undefined {
   let best: ArchNode | undefined;
   let bestArea = Infinity;
+  const byId = indexNodes(nodes);
   for (const n of nodes) {
     if (n.type !== 'group' || exclude.has(n.id)) continue;
-    const p = absolutePositionOf(nodes, n);
+    const p = absolutePositionOf(byId, n);
     const size = nodeSize(n);
     const inside = point.x >= p.x && point.x <= p.x + size.width && point.y >= p.y && point.y <= p.y + size.height;
     if (inside && size.width * size.height < bestArea) {
@@ -216,12 +223,13 @@ function settleIntoGroups(nodes: ArchNode[], movedIds: readonly string[]): ArchN
   for (const id of movedIds) {
     const node = out.find((n) => n.id === id);
     if (!node) continue;
-    const abs = absolutePositionOf(out, node);
+    const byId = indexNodes(out);
+    const abs = absolutePositionOf(byId, node);
     const size = nodeSize(node);
     const exclude = descendantsOf(out, new Set([id]));
     const target = groupAt(out, { x: abs.x + size.width / 2, y: abs.y + size.height / 2 }, exclude);
     if (target?.id === node.parentId) continue;
-    const origin = target ? absolutePositionOf(out, target) : { x: 0, y: 0 };
+    const origin = target ? absolutePositionOf(byId, target) : { x: 0, y: 0 };
     const moved = { ...node, position: { x: abs.x - origin.x, y: abs.y - origin.y } } as ArchNode;
     if (target) moved.parentId = target.id;
     else delete moved.parentId;
@@ -297,9 +305,10 @@ export function createEditorStore(
     }
 
     function takenRects(nodes: readonly ArchNode[]): Rect[] {
+      const byId = indexNodes(nodes);
       return nodes
         .filter((n) => n.parentId === undefined || n.type !== 'group')
-        .map((n) => ({ ...absolutePositionOf(nodes, n), ...nodeSize(n) }));
+        .map((n) => ({ ...absolutePositionOf(byId, n), ...nodeSize(n) }));
     }
 
     function insertFragment(fragment: Fragment): void {
@@ -419,7 +428,7 @@ export function createEditorStore(
         if ('dropAt' in at && kind !== GROUP_KIND) {
           const group = groupAt(s.nodes, at.dropAt, new Set());
           if (group) {
-            const origin = absolutePositionOf(s.nodes, group);
+            const origin = absolutePositionOf(indexNodes(s.nodes), group);
             node = { ...node, parentId: group.id, position: { x: position.x - origin.x, y: position.y - origin.y } };
           }
         }

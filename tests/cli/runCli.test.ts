@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readLimitedFile } from '../../src/cli/nodeIo';
 import { LIMITS } from '../../src/model/limits';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
-import { examplePath } from '../model/validateFlow.fixtures';
+import { CHAT_BROKEN_FINDINGS, examplePath } from '../model/validateFlow.fixtures';
 import { cli, fileText, tempDir } from './cliHarness';
 import type { CliRun } from './cliHarness';
 
@@ -31,23 +31,7 @@ describe('archflow validate --json', () => {
     expect(body).toEqual({
       valid: false,
       flow: 'bottom-up',
-      findings: [
-        {
-          rule: 'dead-end',
-          severity: 'error',
-          message: '"Presence" (Service) cannot reach any datastore',
-          nodes: ['presence'],
-          edges: [],
-        },
-        {
-          rule: 'client-to-datastore',
-          severity: 'warning',
-          message:
-            '"Chat app" (Mobile Client) and "Media" (Object Storage) are connected directly; a client should reach data through an API',
-          nodes: ['app', 'media'],
-          edges: ['e7'],
-        },
-      ],
+      findings: CHAT_BROKEN_FINDINGS,
     });
     for (const finding of body.findings as object[]) {
       expect(Object.keys(finding)).toEqual(['rule', 'severity', 'message', 'nodes', 'edges']);

@@ -6,9 +6,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import CRC32 from 'crc-32';
-import { deflateSync, zlibSync } from 'fflate';
 import type { Page } from 'playwright-core';
+import { craftedLinkHash } from '../io/craftedLink';
+import { tinyPng } from '../io/pngFixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedDiagramInPng } from '../../src/io/pngMetadata';
 import { serializeShareLink } from '../../src/io/shareLink';
@@ -160,27 +160,9 @@ async function expectRefused(what: string, act: () => Promise<void>, message: Re
 // ---------------------------------------------------------------------------------------------
 // Inputs built in Node
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(CRC32.buf(out.subarray(4, 8 + data.length)) >>> 0, 8 + data.length);
-  return out;
-}
-
-/** A real one-pixel PNG with no diagram in it. */
+/** A real PNG with no diagram in it. */
 function plainPng(): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', zlibSync(Uint8Array.of(0, 128))),
-    chunk('IEND', new Uint8Array()),
-  ]);
+  return Buffer.from(tinyPng());
 }
 
 /** An Archflow PNG with one byte of its diagram chunk changed. */
@@ -197,14 +179,7 @@ function linkPayload(url: string): string {
 
 /** A link Archflow never writes: any JSON, packed as link format 1 with a right checksum. */
 function craftedLink(json: string, claimedLength?: number): string {
-  const bytes = new TextEncoder().encode(json);
-  const packed = deflateSync(bytes, { level: 9 });
-  const out = Buffer.alloc(9 + packed.length);
-  out.writeUInt8(1, 0);
-  out.writeUInt32BE(claimedLength ?? bytes.length, 1);
-  out.writeUInt32BE(CRC32.buf(bytes) >>> 0, 5);
-  Buffer.from(packed).copy(out, 9);
-  return `#d=${out.toString('base64url')}`;
+  return craftedLinkHash(json, claimedLength);
 }
 
 function manyNodes(count: number): string {

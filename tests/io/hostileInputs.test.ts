@@ -7,9 +7,10 @@
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import CRC32 from 'crc-32';
-import { deflateSync, zlibSync } from 'fflate';
+import { zlibSync } from 'fflate';
 import { assertNoPoisoning } from '@fast-check/poisoning';
+import { craftedLinkHash } from './craftedLink';
+import { PNG_SIGNATURE, pngChunk, tinyPng } from './pngFixtures';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { readLimitedFile } from '../../src/cli/nodeIo';
@@ -224,23 +225,8 @@ describe('hostile files, pastes and CLI input', () => {
 
 // ---------------------------------------------------------------------------------------------
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(CRC32.buf(out.subarray(4, 8 + data.length)) >>> 0, 8 + data.length);
-  return out;
-}
-
-const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function plainPng(extra: Buffer[] = []): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  return Buffer.concat([SIGNATURE, chunk('IHDR', ihdr), chunk('IDAT', zlibSync(Uint8Array.of(0, 128))), ...extra, chunk('IEND', new Uint8Array())]);
+function plainPng(extra: Uint8Array[] = []): Buffer {
+  return Buffer.from(tinyPng(extra));
 }
 
 const pngFile = (bytes: Uint8Array, name = 'export.png') => new File([bytes as Uint8Array<ArrayBuffer>], name);
@@ -262,13 +248,13 @@ describe('hostile images', () => {
       /checksum does not match/,
     ],
     ['a PNG cut short', () => exported().subarray(0, exported().length - 30), 'invalid', /incomplete \(cut short\)/],
-    ['a PNG chunk claiming 4 GB', () => Buffer.concat([SIGNATURE, Buffer.from([0xff, 0xff, 0xff, 0xff]), Buffer.from('IHDR'), Buffer.alloc(20)]), 'invalid', /impossible length/],
+    ['a PNG chunk claiming 4 GB', () => Buffer.concat([Buffer.from(PNG_SIGNATURE), Buffer.from([0xff, 0xff, 0xff, 0xff]), Buffer.from('IHDR'), Buffer.alloc(20)]), 'invalid', /impossible length/],
     [
       'a PNG whose diagram inflates past 20 MB (a zlib bomb)',
       () => {
         const bomb = zlibSync(new Uint8Array(LIMITS.maxFileBytes + 1024 * 1024).fill(0x20), { level: 9 });
         const data = Buffer.concat([Buffer.from(`${PNG_KEYWORD}\u0000\u0001\u0000\u0000\u0000`, 'latin1'), Buffer.from(bomb)]);
-        return plainPng([chunk('iTXt', data)]);
+        return plainPng([pngChunk('iTXt', data)]);
       },
       'too-large',
       /larger than 20 MB/,
@@ -303,14 +289,7 @@ function shop(): Diagram {
 
 /** A link Archflow never writes: any JSON, packed as link format 1 with a right checksum. */
 function craftedLink(json: string, claimedLength?: number): string {
-  const bytes = new TextEncoder().encode(json);
-  const packed = deflateSync(bytes, { level: 9 });
-  const out = Buffer.alloc(9 + packed.length);
-  out.writeUInt8(1, 0);
-  out.writeUInt32BE(claimedLength ?? bytes.length, 1);
-  out.writeUInt32BE(CRC32.buf(bytes) >>> 0, 5);
-  Buffer.from(packed).copy(out, 9);
-  return `${BASE}#d=${out.toString('base64url')}`;
+  return `${BASE}${craftedLinkHash(json, claimedLength)}`;
 }
 
 describe('hostile share links, followed or pasted', () => {

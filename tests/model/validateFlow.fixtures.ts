@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Role } from '../../src/model/catalog';
 import type { Flow } from '../../src/model/diagram';
 import type { FlowEdgeInput, FlowInput, FlowNodeInput } from '../../src/model/flowGraph';
-import type { FlowReport } from '../../src/model/validateFlow';
+import type { Finding, FlowReport } from '../../src/model/validateFlow';
 
 /**
  * Nodes as `id:kind` or `id:kind:role` (the label is the id); edges as `a>b` or `a<>b`
@@ -40,3 +40,25 @@ export function summary(report: FlowReport): string[] {
 export function examplePath(name: string): string {
   return fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 }
+
+/**
+ * What the shared chat-broken example must produce in its own (bottom-up) flow: Presence only
+ * receives and stores nothing; the app uploads straight to object storage.
+ */
+export const CHAT_BROKEN_FINDINGS: Finding[] = [
+  {
+    rule: 'dead-end',
+    severity: 'error',
+    message: '"Presence" (Service) cannot reach any datastore',
+    nodes: ['presence'],
+    edges: [],
+  },
+  {
+    rule: 'client-to-datastore',
+    severity: 'warning',
+    message:
+      '"Chat app" (Mobile Client) and "Media" (Object Storage) are connected directly; a client should reach data through an API',
+    nodes: ['app', 'media'],
+    edges: ['e7'],
+  },
+];

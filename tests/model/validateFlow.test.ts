@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../../src/model/diagram';
 import { validateFlow } from '../../src/model/validateFlow';
-import { diagram, examplePath, summary } from './validateFlow.fixtures';
+import { CHAT_BROKEN_FINDINGS, diagram, examplePath, summary } from './validateFlow.fixtures';
 
 // Kinds by role: user = client, service = server, sql-database = datastore, dns = support.
 const run = (...args: Parameters<typeof diagram>) => summary(validateFlow(diagram(...args)));
@@ -400,23 +400,7 @@ describe('validateFlow: shared examples', () => {
       flow: 'bottom-up',
       errorCount: 1,
       warningCount: 1,
-      findings: [
-        {
-          rule: 'dead-end',
-          severity: 'error',
-          message: '"Presence" (Service) cannot reach any datastore',
-          nodes: ['presence'],
-          edges: [],
-        },
-        {
-          rule: 'client-to-datastore',
-          severity: 'warning',
-          message:
-            '"Chat app" (Mobile Client) and "Media" (Object Storage) are connected directly; a client should reach data through an API',
-          nodes: ['app', 'media'],
-          edges: ['e7'],
-        },
-      ],
+      findings: CHAT_BROKEN_FINDINGS,
     });
   });
 
