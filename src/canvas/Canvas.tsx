@@ -58,7 +58,8 @@ export function Canvas() {
   const connecting = useConnection((c) => c.inProgress);
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
-  const className = [connecting ? 'is-connecting' : '', zoomedOut ? 'is-zoomed-out' : '', exporting ? 'is-exporting' : '']
+  // An export is drawn at full size, so it gets every detail however far out the view is.
+  const className = [connecting ? 'is-connecting' : '', zoomedOut && !exporting ? 'is-zoomed-out' : '', exporting ? 'is-exporting' : '']
     .filter(Boolean)
     .join(' ');
 
@@ -69,7 +70,10 @@ export function Canvas() {
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
     const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
-    const handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration }));
+    const { bounds } = fitViewRequest;
+    const handle = requestAnimationFrame(
+      () => void (bounds ? rf.fitBounds(bounds, { padding: FIT_OPTIONS.padding, duration }) : rf.fitView({ ...FIT_OPTIONS, duration })),
+    );
     return () => cancelAnimationFrame(handle);
   }, [fitViewRequest, rf, store]);
 

@@ -1,15 +1,13 @@
 /**
- * PNG and SVG export of the whole diagram (not just the part on screen) with html-to-image,
- * following React Flow's "download image" pattern: the `.react-flow__viewport` element is
- * cloned with its transform replaced, so the diagram's bounds plus padding fill the image.
- * The diagram JSON goes inside the image, so opening the export restores the diagram.
- *
- * html-to-image stays at 1.11.11: later versions export React Flow incorrectly (React Flow's
- * own example pins it for that reason).
+ * PNG and SVG export of the whole diagram (not just the part on screen): the canvas's
+ * `.react-flow__viewport` is copied with its transform replaced so the diagram's bounds plus
+ * padding fill the image (see snapshotElement.ts for how, and why not html-to-image), then drawn
+ * into a PNG by the browser. The diagram JSON goes inside the image, so opening the export
+ * restores the diagram.
  */
-import { toBlob, toSvg } from 'html-to-image';
-import type { Options } from 'html-to-image/lib/types';
 import { embedDiagramInPng } from './pngMetadata';
+import { rasterizeSvg, yieldToPaint } from './rasterizeSvg';
+import { snapshotElementAsSvg } from './snapshotElement';
 import { embedDiagramInSvg } from './svgMetadata';
 
 export interface Bounds {
@@ -31,19 +29,13 @@ export interface ExportImageOptions {
   /** Embedded in the image (the serialized diagram file). */
   diagramJson: string;
   onProgress?: (phase: string) => void;
-  /**
-   * @font-face CSS to embed, e.g. cached from html-to-image's getFontEmbedCSS. Without it no
-   * fonts are embedded, which is right while the app uses system fonts only and saves the
-   * slowest step of an export.
-   */
-  fontEmbedCSS?: string;
 }
 
 export type ExportImageResult =
   | { ok: true; blob: Blob; scale: number; notice?: string }
   | { ok: false; message: string };
 
-/** Browsers give a blank canvas past these (html-to-image silently shrinks past the side limit). */
+/** Browsers give a blank canvas (or none) past these. */
 export const MAX_CANVAS_SIDE = 16_384;
 export const MAX_CANVAS_AREA = 16_384 * 16_384;
 
@@ -95,67 +87,84 @@ function finiteAtLeast(value: number, min: number): number {
   return Number.isFinite(value) ? Math.max(min, value) : min;
 }
 
-/** Parts of the canvas that are controls, not diagram: left out of the image, and faster to skip. */
-const SKIPPED_CLASSES = [
-  'react-flow__handle',
-  'react-flow__edge-interaction',
-  'react-flow__edgeupdater',
-  'react-flow__resize-control',
-  'react-flow__node-toolbar',
-  'react-flow__nodesselection',
-  'react-flow__selection',
-  'react-flow__minimap',
-  'react-flow__controls',
-  'react-flow__panel',
-  'react-flow__attribution',
+/** Parts of the canvas that are controls, not diagram: left out of the image. */
+const SKIPPED = [
+  '.react-flow__handle',
+  '.react-flow__edge-interaction',
+  '.react-flow__edgeupdater',
+  '.react-flow__resize-control',
+  '.react-flow__node-toolbar',
+  '.react-flow__nodesselection',
+  '.react-flow__selection',
+  '.react-flow__minimap',
+  '.react-flow__controls',
+  '.react-flow__panel',
+  '.react-flow__attribution',
 ];
 
 /** Views mark anything else that must not be exported with this attribute. */
 export const EXPORT_SKIP_ATTRIBUTE = 'data-export-skip';
 
-function keepInExport(node: HTMLElement): boolean {
-  // Text nodes reach the filter too; they have no class list.
-  const element = node as Partial<Element>;
-  if (!element.classList || !element.hasAttribute) return true;
-  if (element.hasAttribute(EXPORT_SKIP_ATTRIBUTE)) return false;
-  return !SKIPPED_CLASSES.some((name) => element.classList?.contains(name));
+const SKIP_SELECTOR = [...SKIPPED, `[${EXPORT_SKIP_ATTRIBUTE}]`].join(',');
+
+/** What edges and their labels draw, which may reach past the nodes (routes around, labels). */
+const DRAWN_BEYOND_NODES = '.react-flow__edge-path, .react-flow__edge-textwrapper';
+
+/**
+ * `nodeBounds` grown to take in everything drawn in the viewport, in flow coordinates: an edge
+ * routed around the outside or a label wider than its nodes is not cut off at the image's edge.
+ */
+export function drawnBounds(viewportElement: HTMLElement, nodeBounds: Bounds): Bounds {
+  const transform = viewportElement.ownerDocument.defaultView?.getComputedStyle(viewportElement).transform;
+  const zoom = transform && transform !== 'none' ? new DOMMatrixReadOnly(transform).a : 1;
+  if (!(zoom > 0)) return nodeBounds;
+  const origin = viewportElement.getBoundingClientRect();
+  let left = nodeBounds.x;
+  let top = nodeBounds.y;
+  let right = nodeBounds.x + nodeBounds.width;
+  let bottom = nodeBounds.y + nodeBounds.height;
+  for (const element of Array.from(viewportElement.querySelectorAll(DRAWN_BEYOND_NODES))) {
+    const rect = element.getBoundingClientRect();
+    if (rect.width === 0 && rect.height === 0) continue;
+    left = Math.min(left, (rect.left - origin.left) / zoom);
+    top = Math.min(top, (rect.top - origin.top) / zoom);
+    right = Math.max(right, (rect.right - origin.left) / zoom);
+    bottom = Math.max(bottom, (rect.bottom - origin.top) / zoom);
+  }
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 export async function exportDiagramImage(
   viewportElement: HTMLElement,
-  bounds: Bounds,
+  nodeBounds: Bounds,
   options: ExportImageOptions,
 ): Promise<ExportImageResult> {
   try {
+    options.onProgress?.('copying the canvas');
+    await yieldToPaint();
+    const bounds = drawnBounds(viewportElement, nodeBounds);
     const plan = planExportSize(bounds, options.format === 'png' ? options.scale : 1, options.padding);
     const pad = finiteAtLeast(options.padding, 0);
-    const htmlOptions: Options = {
+    // Centred: the plan rounds the size up to whole pixels.
+    const dx = pad + (plan.width - 2 * pad - bounds.width) / 2 - bounds.x;
+    const dy = pad + (plan.height - 2 * pad - bounds.height) / 2 - bounds.y;
+    const svg = snapshotElementAsSvg(viewportElement, {
       width: plan.width,
       height: plan.height,
-      canvasWidth: plan.width,
-      canvasHeight: plan.height,
-      pixelRatio: plan.scale,
-      style: {
-        width: `${plan.width}px`,
-        height: `${plan.height}px`,
-        transform: `translate(${pad - bounds.x}px, ${pad - bounds.y}px) scale(1)`,
-      },
-      filter: keepInExport,
-      cacheBust: false,
-      ...(options.background === 'transparent' ? {} : { backgroundColor: options.background }),
-      ...(options.fontEmbedCSS === undefined ? { skipFonts: true } : { fontEmbedCSS: options.fontEmbedCSS }),
-    };
+      transform: `translate(${dx}px, ${dy}px) scale(1)`,
+      background: options.background,
+      skip: SKIP_SELECTOR,
+    });
 
-    options.onProgress?.('rendering');
     if (options.format === 'svg') {
-      const dataUrl = await toSvg(viewportElement, htmlOptions);
       options.onProgress?.('embedding');
-      const svg = decodeURIComponent(dataUrl.slice(dataUrl.indexOf(',') + 1));
       const blob = new Blob([embedDiagramInSvg(svg, options.diagramJson)], { type: 'image/svg+xml' });
       return { ok: true, blob, scale: 1 };
     }
 
-    const rendered = await toBlob(viewportElement, htmlOptions);
+    options.onProgress?.('rendering');
+    await yieldToPaint();
+    const rendered = await rasterizeSvg(svg, plan, options.onProgress);
     if (!rendered || rendered.size === 0) {
       return { ok: false, message: 'The browser could not draw the image. Try a smaller scale.' };
     }

@@ -337,7 +337,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
       set({ exportPhase: 'Preparing' });
       // The canvas now drops selection rings and validation marks (they are for editing, not for
-      // the picture) and draws the nodes culled off-screen; html-to-image copies what it sees.
+      // the picture) and draws the nodes culled off-screen; the export copies what it sees.
       await canvas.whenAllRendered();
       const result = await services.exportImage(element, canvas.nodesBounds(), {
         format,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embedDiagramInSvg, extractDiagramFromSvg } from '../../src/io/svgMetadata';
 
-/** The shape html-to-image writes. */
+/** The shape the image export writes (snapshotElement.ts). */
 const SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">' +
   '<foreignObject width="100%" height="100%" x="0" y="0"><div xmlns="http://www.w3.org/1999/xhtml">A</div></foreignObject></svg>';
