@@ -140,7 +140,7 @@ export async function exportDiagramImage(
   options: ExportImageOptions,
 ): Promise<ExportImageResult> {
   try {
-    options.onProgress?.('copying the canvas');
+    options.onProgress?.('Copying the canvas');
     await yieldToPaint();
     const bounds = drawnBounds(viewportElement, nodeBounds);
     const plan = planExportSize(bounds, options.format === 'png' ? options.scale : 1, options.padding);
@@ -157,18 +157,18 @@ export async function exportDiagramImage(
     });
 
     if (options.format === 'svg') {
-      options.onProgress?.('embedding');
+      options.onProgress?.('Putting the diagram inside the image');
       const blob = new Blob([embedDiagramInSvg(svg, options.diagramJson)], { type: 'image/svg+xml' });
       return { ok: true, blob, scale: 1 };
     }
 
-    options.onProgress?.('rendering');
+    options.onProgress?.('Rendering');
     await yieldToPaint();
     const rendered = await rasterizeSvg(svg, plan, options.onProgress);
     if (!rendered || rendered.size === 0) {
       return { ok: false, message: 'The browser could not draw the image. Try a smaller scale.' };
     }
-    options.onProgress?.('embedding');
+    options.onProgress?.('Putting the diagram inside the image');
     const png = embedDiagramInPng(new Uint8Array(await rendered.arrayBuffer()), options.diagramJson);
     const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
     return { ok: true, blob, scale: plan.scale, ...(plan.notice ? { notice: plan.notice } : {}) };

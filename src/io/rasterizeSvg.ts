@@ -14,7 +14,7 @@ export async function rasterizeSvg(
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
 
-  onProgress?.('drawing');
+  onProgress?.('Drawing');
   await yieldToPaint();
   const canvas = document.createElement('canvas');
   canvas.width = Math.floor(size.width * size.scale);
@@ -24,7 +24,7 @@ export async function rasterizeSvg(
   context.scale(size.scale, size.scale);
   context.drawImage(image, 0, 0, size.width, size.height);
 
-  onProgress?.('encoding');
+  onProgress?.('Encoding the PNG');
   await yieldToPaint();
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
   // Give the (often hundreds of megabytes) bitmap back now rather than at the next GC.
