@@ -69,11 +69,11 @@ export function Canvas() {
     if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
-    const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
-    const { bounds } = fitViewRequest;
-    const handle = requestAnimationFrame(
-      () => void (bounds ? rf.fitBounds(bounds, { padding: FIT_OPTIONS.padding, duration }) : rf.fitView({ ...FIT_OPTIONS, duration })),
-    );
+    const { bounds, durationMs } = fitViewRequest;
+    const duration = durationMs ?? (fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0);
+    // A glide to given bounds (an auto layout settling) moves steadily, so nodes come into view evenly.
+    const glide = { padding: FIT_OPTIONS.padding, duration, interpolate: 'linear' as const, ease: (t: number) => t };
+    const handle = requestAnimationFrame(() => void (bounds ? rf.fitBounds(bounds, glide) : rf.fitView({ ...FIT_OPTIONS, duration })));
     return () => cancelAnimationFrame(handle);
   }, [fitViewRequest, rf, store]);
 

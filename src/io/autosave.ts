@@ -5,6 +5,8 @@
  *   wait from the first unsaved change;
  * - the diagram is serialized only when a write starts (`getDiagram` is called then), so a
  *   keystroke costs a timer reset;
+ * - a timed write starts when the page is next idle (within AUTOSAVE_IDLE_WAIT_MS), so it does
+ *   not land in the middle of an animation or a drag and make a frame late;
  * - one write at a time: a change during a write schedules one more after it;
  * - a failed write keeps the changes marked unsaved and is retried on the next change, and with
  *   backoff for failures that may pass (full or busy storage). The diagram itself lives in the
@@ -19,11 +21,13 @@ export type AutosaveStatus =
   | { state: 'dirty' }
   | { state: 'error'; reason: SaveFailureReason; message: string };
 
-/** Injected in tests; defaults to the global timers and Date.now. */
+/** Injected in tests; defaults to the global timers, Date.now and requestIdleCallback. */
 export interface AutosaveTimers {
   setTimeout(run: () => void, ms: number): unknown;
   clearTimeout(handle: unknown): void;
   now(): number;
+  /** Runs `run` when the page is idle, or after `maxWaitMs` at the latest. Without it, at once. */
+  idle?(run: () => void, maxWaitMs: number): void;
 }
 
 export interface AutosaverOptions {
@@ -52,6 +56,8 @@ export interface Autosaver {
 export const AUTOSAVE_DELAY_MS = 400;
 export const AUTOSAVE_MAX_WAIT_MS = 1_000;
 export const AUTOSAVE_RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000, 30_000];
+/** The longest a due write waits for the page to be idle. */
+export const AUTOSAVE_IDLE_WAIT_MS = 500;
 
 /** Failures a later attempt can get past without a change from the user or the store. */
 const TRANSIENT: ReadonlySet<SaveFailureReason> = new Set(['quota', 'blocked', 'error']);
@@ -60,6 +66,9 @@ const defaultTimers: AutosaveTimers = {
   setTimeout: (run, ms) => globalThis.setTimeout(run, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof globalThis.setTimeout>),
   now: () => Date.now(),
+  ...(typeof globalThis.requestIdleCallback === 'function'
+    ? { idle: (run: () => void, maxWaitMs: number) => void globalThis.requestIdleCallback(() => run(), { timeout: maxWaitMs }) }
+    : {}),
 };
 
 function thrownFailure(error: unknown): SaveFailure {
@@ -81,6 +90,7 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
   let firstDirtyAt: number | undefined;
   let inFlight: Promise<void> | undefined;
   let timer: unknown;
+  let waitingForIdle = false;
   let failed: SaveFailure | undefined;
   let retries = 0;
   let disposed = false;
@@ -100,7 +110,16 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
     cancelTimer();
     timer = timers.setTimeout(() => {
       timer = undefined;
-      void write();
+      if (!timers.idle) {
+        void write();
+        return;
+      }
+      // The write is due: changes while it waits for idle time join it rather than delay it.
+      waitingForIdle = true;
+      timers.idle(() => {
+        waitingForIdle = false;
+        void write();
+      }, AUTOSAVE_IDLE_WAIT_MS);
     }, Math.max(0, ms));
   }
 
@@ -163,7 +182,7 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
       // While a write runs the status stays 'saving', and an error stays shown until a write
       // succeeds: the user must not be told "unsaved" when the truth is "storage is full".
       if (!inFlight && !failed && lastState !== 'dirty') emit({ state: 'dirty' });
-      if (!inFlight) scheduleDebounced();
+      if (!inFlight && !waitingForIdle) scheduleDebounced();
     },
     async flush() {
       if (disposed) return;

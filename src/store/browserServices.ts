@@ -14,6 +14,7 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
   return {
     services: {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
+      frame: nextFrame,
     },
     workspace: {
       openLibrary: () => openDiagramLibrary(),
@@ -28,4 +29,23 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
       clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
     },
   };
+}
+
+/** How often a page waiting for a frame checks whether it was hidden (hidden pages draw none). */
+const HIDDEN_CHECK_MS = 250;
+
+function nextFrame(run: (hurry: boolean) => void): void {
+  let done = false;
+  const once = (hurry: boolean) => {
+    if (done) return;
+    done = true;
+    run(hurry);
+  };
+  requestAnimationFrame(() => once(false));
+  const check = () => {
+    if (done) return;
+    if (document.visibilityState === 'hidden') once(true);
+    else setTimeout(check, HIDDEN_CHECK_MS);
+  };
+  setTimeout(check, HIDDEN_CHECK_MS);
 }

@@ -25,6 +25,19 @@ import {
   withMarkers,
 } from './flowElements';
 import { emptyHistory, record, redo, undo, type History, type Snapshot } from './history';
+import {
+  finishEdges,
+  LAYOUT_FIRST_BUDGET,
+  LAYOUT_PIECE_NODES,
+  LAYOUT_SLICES_FROM_NODES,
+  layoutGlideMs,
+  layoutTarget,
+  nextBudget,
+  placeEdges,
+  placeNodes,
+  planLayoutSlices,
+  type LayoutTarget,
+} from './layoutSlices';
 import type { EditorServices } from './services';
 import { computeValidation, type ValidationView } from './validation';
 import {
@@ -55,11 +68,13 @@ export interface EditorState {
   notices: Notice[];
   /**
    * The canvas fits the view whenever this changes; animated after a layout or on request, at
-   * once when a diagram is opened (nothing should drift under the pointer then).
+   * once when a diagram is opened (nothing should drift under the pointer then). With `bounds`,
+   * it fits that area (flow coordinates) instead of the nodes, moving steadily for `durationMs`.
    */
-  fitViewRequest: { seq: number; animate: boolean };
+  fitViewRequest: { seq: number; animate: boolean; bounds?: Rect; durationMs?: number };
   /** The canvas centres on these ids whenever the request changes. */
   focusRequest: { ids: string[]; seq: number } | null;
+  /** From the click on Auto layout until its result is fully applied (or given up). */
   layoutBusy: boolean;
   snapToGrid: boolean;
   clipboard: Fragment | null;
@@ -98,7 +113,10 @@ export interface EditorActions {
   dismissNotice(id: number): void;
   requestFitView(): void;
   focusElements(ids: string[]): void;
-  /** The saved form of the open document. */
+  /**
+   * The saved form of the open document. An auto layout still being applied is finished first,
+   * so no one ever reads a half laid-out document.
+   */
   getDiagram(): Diagram;
 }
 
@@ -135,6 +153,23 @@ function idMaker(nodes: readonly ArchNode[], edges: readonly ArchEdge[]): (prefi
 /** The prefix of an id made by idMaker, so copies of `cache-2` are named `cache-…`. */
 function idPrefix(id: string): string {
   return /^e\d+$/.test(id) ? 'e' : id.replace(/-\d+$/, '');
+}
+
+interface LayoutApplication {
+  before: Snapshot;
+  target: LayoutTarget;
+  /** Pieces of the diagram to move, in order (see planLayoutSlices). */
+  pieces: string[][];
+  /** The next piece to move. */
+  next: number;
+  /** Nodes the next frame may move. */
+  budget: number;
+  /** When the last frame ran, to tell fast frames from slow ones. */
+  lastFrameAt: number;
+  placed: Set<string>;
+  /** Edges given their laid-out route. */
+  finished: Set<string>;
+  resolve(applied: boolean): void;
 }
 
 function snapshotOf(s: EditorState): Snapshot {
@@ -274,6 +309,10 @@ export function createEditorStore(
   const start = toFlowElements(options.initial ?? emptyDiagram());
   /** Set while a drag is in progress: the state before it, recorded as one step when it ends. */
   let dragStart: Snapshot | null = null;
+  /** The auto layout being applied, slice by slice; the document is its `before` until it finishes. */
+  let applying: LayoutApplication | null = null;
+  /** Counts auto layout requests, so only the latest one's answer is used. */
+  let layoutSeq = 0;
 
   return createStore<EditorState & EditorActions & WorkspaceState & WorkspaceActions>()((set, get, api) => {
     /**
@@ -293,6 +332,69 @@ export function createEditorStore(
         validation: computeValidation(meta.flow, nodes, edges),
         revision: s.revision + 1,
       });
+    }
+
+    /** The document with an auto layout being applied finished first (see getDiagram). */
+    function settled(): EditorFullState {
+      finishLayout();
+      return get();
+    }
+
+    /**
+     * Moves the next slice of nodes (as many pieces as this frame's budget allows), or everything
+     * left when that is all of it or the page is hidden.
+     */
+    function applySlice(app: LayoutApplication, hurry: boolean): void {
+      if (applying !== app) return;
+      const at = services.now();
+      if (app.lastFrameAt > 0) app.budget = nextBudget(app.budget, at - app.lastFrameAt);
+      app.lastFrameAt = at;
+      const ids = new Set<string>();
+      let end = app.next;
+      while (end < app.pieces.length && (ids.size === 0 || ids.size + app.pieces[end]!.length <= app.budget)) {
+        for (const id of app.pieces[end]!) ids.add(id);
+        end++;
+      }
+      if (hurry || end >= app.pieces.length) {
+        finishLayout();
+        return;
+      }
+      app.next = end;
+      for (const id of ids) app.placed.add(id);
+      const s = get();
+      set({ nodes: placeNodes(s.nodes, ids, app.target), edges: placeEdges(s.edges, app.placed, ids, app.finished, app.target) });
+      services.frame?.((late) => applySlice(app, late));
+    }
+
+    /** Applies what is left of the layout being applied and records it all as one undoable step. */
+    function finishLayout(): void {
+      const app = applying;
+      if (!app) return;
+      applying = null;
+      const s = get();
+      const rest = new Set<string>();
+      for (const piece of app.pieces.slice(app.next)) for (const id of piece) rest.add(id);
+      const nodes = placeNodes(s.nodes, rest, app.target);
+      const edges = finishEdges(s.edges, app.finished, app.target);
+      set({
+        nodes,
+        edges,
+        history: record(s.history, app.before, null, services.now()),
+        // Validation does not look at positions, and nothing else changed since it last ran.
+        revision: s.revision + 1,
+        layoutBusy: false,
+        // The view is already on its way to the new layout (see autoLayout).
+      });
+      app.resolve(true);
+    }
+
+    /** Drops a layout being applied without recording it: its document is being replaced. */
+    function abandonLayout(): void {
+      const app = applying;
+      if (!app) return;
+      applying = null;
+      set({ layoutBusy: false });
+      app.resolve(false);
     }
 
     function restore(snapshot: Snapshot, history: History): void {
@@ -354,7 +456,7 @@ export function createEditorStore(
       pasteCount: 0,
 
       onNodesChange(changes) {
-        const s = get();
+        const s = changes.some(isDocumentChange) ? settled() : get();
         const dragging = changes.some((c) => c.type === 'position' && c.dragging === true);
         const dragEnded = changes.some((c) => c.type === 'position' && c.dragging === false);
         if (dragging && dragStart === null) dragStart = snapshotOf(s);
@@ -389,7 +491,7 @@ export function createEditorStore(
       },
 
       onEdgesChange(changes) {
-        const s = get();
+        const s = changes.some(isDocumentChange) ? settled() : get();
         const edges = applyEdgeChanges(changes, s.edges);
         if (changes.some(isDocumentChange)) commit({ edges });
         else set({ edges });
@@ -398,7 +500,7 @@ export function createEditorStore(
       connect(connection) {
         const { source, target } = connection;
         if (!source || !target || source === target) return;
-        const s = get();
+        const s = settled();
         const exists = s.edges.some(
           (e) => (e.source === source && e.target === target) || (e.data?.bidirectional && e.source === target && e.target === source),
         );
@@ -413,7 +515,7 @@ export function createEditorStore(
       addComponent(kind, at) {
         const spec = findKind(kind);
         if (!spec) return null;
-        const s = get();
+        const s = settled();
         const size = { width: spec.width, height: spec.height };
         const position =
           'dropAt' in at
@@ -440,20 +542,20 @@ export function createEditorStore(
 
       updateNodeData(id, rawPatch) {
         const patch = withinTextLimits(rawPatch);
-        const s = get();
+        const s = settled();
         const nodes = s.nodes.map((n) => (n.id === id ? ({ ...n, data: { ...n.data, ...patch } } as ArchNode) : n));
         commit({ nodes }, `node:${id}:${Object.keys(patch).join(',')}`);
       },
 
       updateEdgeData(id, rawPatch) {
         const patch = withinTextLimits(rawPatch);
-        const s = get();
+        const s = settled();
         const edges = s.edges.map((e) => (e.id === id ? withMarkers({ ...e, data: { ...e.data, ...patch } }) : e));
         commit({ edges }, `edge:${id}:${Object.keys(patch).join(',')}`);
       },
 
       reverseEdge(id) {
-        const s = get();
+        const s = settled();
         const edges = s.edges.map((e) => {
           if (e.id !== id) return e;
           const { route: _route, ...data } = e.data ?? {};
@@ -463,7 +565,7 @@ export function createEditorStore(
       },
 
       deleteSelection() {
-        const s = get();
+        const s = settled();
         const selected = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
         const gone = descendantsOf(s.nodes, selected);
         const edges = s.edges.filter((e) => !e.selected && !gone.has(e.source) && !gone.has(e.target));
@@ -492,7 +594,7 @@ export function createEditorStore(
       },
 
       copySelection() {
-        const s = get();
+        const s = settled();
         const selected = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
         if (selected.size === 0) return null;
         const fragment = selectFragment(get().getDiagram(), selected);
@@ -501,7 +603,7 @@ export function createEditorStore(
       },
 
       paste(fragment) {
-        const s = get();
+        const s = settled();
         const source = fragment ?? s.clipboard;
         if (!source || source.nodes.length === 0) return;
         const count = (fragment && fragment !== s.clipboard ? 0 : s.pasteCount) + 1;
@@ -515,7 +617,7 @@ export function createEditorStore(
       },
 
       duplicateSelection() {
-        const s = get();
+        const s = settled();
         const selected = new Set(s.nodes.filter((n) => n.selected).map((n) => n.id));
         if (selected.size === 0) return;
         const fragment = selectFragment(s.getDiagram(), selected);
@@ -524,35 +626,35 @@ export function createEditorStore(
       },
 
       undo() {
-        const s = get();
+        const s = settled();
         const step = undo(s.history, snapshotOf(s));
         if (step) restore(step.snapshot, step.history);
       },
 
       redo() {
-        const s = get();
+        const s = settled();
         const step = redo(s.history, snapshotOf(s));
         if (step) restore(step.snapshot, step.history);
       },
 
       setTitle(title) {
-        commit({ meta: { ...get().meta, title: title.slice(0, LIMITS.maxLabelLength) } }, 'title');
+        commit({ meta: { ...settled().meta, title: title.slice(0, LIMITS.maxLabelLength) } }, 'title');
       },
 
       setFlow(flow) {
-        if (get().meta.flow === flow) return;
+        if (settled().meta.flow === flow) return;
         commit({ meta: { ...get().meta, flow } });
       },
 
       setLayoutDirection(direction) {
-        const meta = { ...get().meta };
+        const meta = { ...settled().meta };
         if (direction === undefined) delete meta.layout;
         else meta.layout = { ...meta.layout, direction };
         commit({ meta });
       },
 
       reverseAllEdges() {
-        const s = get();
+        const s = settled();
         const edges = s.edges.map((e) => {
           if (e.data?.bidirectional) return e;
           const { route: _route, ...data } = e.data ?? {};
@@ -568,6 +670,8 @@ export function createEditorStore(
       loadDiagram(diagram) {
         const next = toFlowElements(diagram);
         dragStart = null;
+        // The layout was of the document being replaced.
+        abandonLayout();
         set((s) => ({
           ...next,
           history: emptyHistory(),
@@ -584,7 +688,8 @@ export function createEditorStore(
           get().notify('error', 'Auto layout is not available here.');
           return false;
         }
-        const before = get();
+        const before = settled();
+        const seq = ++layoutSeq;
         const measured = new Map(sizes ?? []);
         for (const n of before.nodes) {
           if (!measured.has(n.id) && n.type !== 'group' && n.measured?.width && n.measured.height) {
@@ -594,8 +699,10 @@ export function createEditorStore(
         set({ layoutBusy: true });
         const direction = before.meta.layout?.direction;
         const outcome = await layout.layout(before.getDiagram(), { ...(direction ? { direction } : {}), sizes: measured });
-        set({ layoutBusy: false });
+        // A newer request owns the busy state (and this answer is stale anyway).
+        if (seq !== layoutSeq) return false;
         if (!outcome.ok) {
+          set({ layoutBusy: false });
           if (outcome.error.code !== 'superseded') {
             get().notify('error', `Auto layout failed, so nothing was moved: ${outcome.error.message}`);
           }
@@ -603,31 +710,50 @@ export function createEditorStore(
         }
         const now = get();
         if (now.revision !== before.revision) {
+          set({ layoutBusy: false });
           // The user edited while the layout ran; applying stale positions would undo that work.
           get().notify('info', 'The diagram changed during auto layout, so it was not applied. Try again.');
           return false;
         }
-        const laidOut = new Map(outcome.diagram.nodes.map((n) => [n.id, n]));
-        const routes = new Map(outcome.diagram.edges.map((e) => [e.id, e.route]));
-        const nodes = now.nodes.map((n) => {
-          const next = laidOut.get(n.id);
-          if (!next?.position) return n;
-          const moved = { ...n, position: { ...next.position } } as ArchNode;
-          if (n.type === 'group' && next.size) {
-            moved.width = next.size.width;
-            moved.height = next.size.height;
-          }
-          return moved;
-        });
-        const edges = now.edges.map((e) => {
-          const route = routes.get(e.id);
-          const { route: _old, ...data } = e.data ?? {};
-          return { ...e, data: route ? { ...data, route } : data };
-        });
         // The direction stays the user's choice, or unset so that it keeps following the flow.
-        commit({ nodes, edges });
-        set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
-        return true;
+        const target = layoutTarget(outcome.diagram);
+        const frame = services.frame;
+        if (!frame || now.nodes.length < LAYOUT_SLICES_FROM_NODES) {
+          const nodes = placeNodes(now.nodes, new Set(now.nodes.map((n) => n.id)), target);
+          commit({ nodes, edges: finishEdges(now.edges, new Set(), target) });
+          set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
+          return true;
+        }
+        return new Promise<boolean>((resolve) => {
+          const app: LayoutApplication = {
+            before: snapshotOf(now),
+            target,
+            pieces: planLayoutSlices(now.nodes, LAYOUT_PIECE_NODES),
+            next: 0,
+            budget: LAYOUT_FIRST_BUDGET,
+            lastFrameAt: 0,
+            placed: new Set(),
+            finished: new Set(),
+            resolve,
+          };
+          applying = app;
+          // First the view glides to where the new layout will be, then the nodes arrive slice by
+          // slice. React Flow draws only the nodes in view on a big diagram: a jump of the view
+          // would mount (and measure) hundreds of nodes in one task, a glide does it a few at a
+          // time, and the slices mount the rest at their own pace.
+          const bounds = target.bounds;
+          const glideMs = bounds ? layoutGlideMs(now.nodes.length) : 0;
+          if (bounds) {
+            set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true, bounds, durationMs: glideMs } }));
+          }
+          const started = services.now();
+          const waitForGlide = (hurry: boolean) => {
+            if (applying !== app) return;
+            if (hurry || services.now() - started >= glideMs) applySlice(app, hurry);
+            else frame(waitForGlide);
+          };
+          frame(waitForGlide);
+        });
       },
 
       toggleTheme() {
@@ -660,7 +786,7 @@ export function createEditorStore(
       },
 
       getDiagram() {
-        const s = get();
+        const s = settled();
         return toDiagram(s.meta, s.nodes, s.edges);
       },
     };

@@ -15,4 +15,10 @@ export interface LayoutService {
 export interface EditorServices {
   layout?: LayoutService;
   now(): number;
+  /**
+   * Runs `run` before the next frame is drawn, so work split across calls shows as animation.
+   * `hurry` is set when the page is drawing no frames (a hidden tab): then nobody watches, and
+   * waiting for frames would only stall. Without it, such work happens at once.
+   */
+  frame?(run: (hurry: boolean) => void): void;
 }

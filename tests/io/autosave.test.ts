@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createAutosaver, flushOnHide } from '../../src/io/autosave';
+import { AUTOSAVE_IDLE_WAIT_MS, createAutosaver, flushOnHide } from '../../src/io/autosave';
 import type { AutosaveStatus, AutosaveTimers, AutosaverOptions, HideTargets } from '../../src/io/autosave';
 import type { SaveOutcome } from '../../src/io/diagramLibraryTypes';
 import type { Diagram } from '../../src/model/diagram';
@@ -225,6 +225,56 @@ describe('autosave', () => {
     await t.clock.advance(5_000);
     await t.autosaver.flush();
     expect(t.save).not.toHaveBeenCalled();
+  });
+});
+
+describe('autosave in idle time', () => {
+  /** The fake clock, plus idle callbacks the test runs when it says the page is idle. */
+  function idleSetup() {
+    const idle: { run: () => void; maxWaitMs: number }[] = [];
+    const t = setup();
+    (t.clock as FakeClock & Pick<AutosaveTimers, 'idle'>).idle = (run, maxWaitMs) => void idle.push({ run, maxWaitMs });
+    return { ...t, idle, pageIdle: () => idle.splice(0).forEach((i) => i.run()) };
+  }
+
+  it('starts a due write only when the page is idle, bounded by a wait', async () => {
+    const t = idleSetup();
+    t.edit();
+    await t.clock.advance(1_000);
+    expect(t.save).not.toHaveBeenCalled();
+    expect(t.idle).toHaveLength(1);
+    expect(t.idle[0]!.maxWaitMs).toBe(AUTOSAVE_IDLE_WAIT_MS);
+    t.pageIdle();
+    await t.clock.advance(0);
+    expect(t.writes.map((w) => w.title)).toEqual(['edit 1']);
+    expect(t.states()).toEqual(['dirty', 'saving', 'saved']);
+  });
+
+  it('changes made while a due write waits for idle time join it instead of putting it off', async () => {
+    const t = idleSetup();
+    t.edit();
+    await t.clock.advance(1_000);
+    for (let i = 0; i < 5; i += 1) {
+      t.edit();
+      await t.clock.advance(100);
+    }
+    // Still the one wait: the changes did not restart the debounce.
+    expect(t.idle).toHaveLength(1);
+    t.pageIdle();
+    await t.clock.advance(0);
+    expect(t.writes.map((w) => w.title)).toEqual(['edit 6']);
+    expect(t.autosaver.isDirty()).toBe(false);
+  });
+
+  it('flush does not wait for idle time, and the idle callback then has nothing left to write', async () => {
+    const t = idleSetup();
+    t.edit();
+    await t.clock.advance(1_000);
+    await t.autosaver.flush();
+    expect(t.writes.map((w) => w.title)).toEqual(['edit 1']);
+    t.pageIdle();
+    await t.clock.advance(0);
+    expect(t.save).toHaveBeenCalledTimes(1);
   });
 });
 

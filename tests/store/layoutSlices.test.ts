@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { Diagram } from '../../src/model/diagram';
+import { toFlowElements } from '../../src/store/flowElements';
+import { finishEdges, layoutTarget, placeEdges, placeNodes, planLayoutSlices } from '../../src/store/layoutSlices';
+
+/** Three groups of four services, each group's services chained, plus two loose nodes. */
+function grouped(): Diagram {
+  const nodes: Diagram['nodes'] = [];
+  const edges: Diagram['edges'] = [];
+  for (let g = 1; g <= 3; g++) {
+    nodes.push({ id: `g${g}`, kind: 'group', label: `Team ${g}`, position: { x: g * 500, y: 0 }, size: { width: 400, height: 300 } });
+    for (let i = 1; i <= 4; i++) {
+      nodes.push({ id: `s${g}${i}`, kind: 'api-server', label: `S${g}${i}`, parent: `g${g}`, position: { x: 20, y: i * 60 } });
+      if (i > 1) edges.push({ id: `e${g}${i}`, source: `s${g}${i - 1}`, target: `s${g}${i}`, route: [{ x: 0, y: 0 }, { x: 1, y: 1 }] });
+    }
+  }
+  nodes.push({ id: 'web', kind: 'web-client', label: 'Web', position: { x: 0, y: 600 } });
+  nodes.push({ id: 'db', kind: 'sql-database', label: 'DB', position: { x: 0, y: -300 } });
+  edges.push({ id: 'ew', source: 'web', target: 's11' }, { id: 'ed', source: 's34', target: 'db' });
+  return { title: 'Grouped', flow: 'bottom-up', nodes, edges };
+}
+
+describe('planLayoutSlices', () => {
+  it('covers every node once, parents before children, and keeps a group with its contents', () => {
+    const { nodes } = toFlowElements(grouped());
+    const slices = planLayoutSlices(nodes, 5);
+    const flat = slices.flat();
+    expect([...flat].sort()).toEqual(nodes.map((n) => n.id).sort());
+    for (const n of nodes) {
+      if (n.parentId === undefined) continue;
+      const slice = slices.findIndex((s) => s.includes(n.id));
+      expect(slices[slice]).toContain(n.parentId);
+      expect(flat.indexOf(n.parentId)).toBeLessThan(flat.indexOf(n.id));
+    }
+    expect(slices.length).toBeGreaterThan(1);
+  });
+
+  it('splits a group too big for one slice, still parents first', () => {
+    const diagram = grouped();
+    for (let i = 5; i <= 30; i++) diagram.nodes.push({ id: `x${i}`, kind: 'cache', label: `X${i}`, parent: 'g1', position: { x: 0, y: 0 } });
+    const { nodes } = toFlowElements(diagram);
+    const slices = planLayoutSlices(nodes, 5);
+    expect(Math.max(...slices.map((s) => s.length))).toBeLessThanOrEqual(10);
+    const flat = slices.flat();
+    expect(flat.indexOf('g1')).toBeLessThan(flat.indexOf('x30'));
+    expect(new Set(flat).size).toBe(nodes.length);
+  });
+});
+
+describe('placing a layout', () => {
+  const diagram = grouped();
+  const laidOut: Diagram = {
+    ...diagram,
+    nodes: diagram.nodes.map((n, i) => ({ ...n, position: { x: i * 10, y: i * 20 }, size: n.kind === 'group' ? { width: 333.4, height: 222.6 } : { width: 100, height: 50 } })),
+    edges: diagram.edges.map((e) => ({ ...e, route: [{ x: 5, y: 5 }, { x: 6, y: 6 }] })),
+  };
+  const target = layoutTarget(laidOut);
+
+  it('moves only the nodes asked for, sizing groups as laid out and as React Flow will measure them', () => {
+    const { nodes } = toFlowElements(diagram);
+    const placed = placeNodes(nodes, new Set(['g1', 's11']), target);
+    const g1 = placed.find((n) => n.id === 'g1')!;
+    expect(g1.position).toEqual({ x: 0, y: 0 });
+    expect([g1.width, g1.height]).toEqual([333.4, 222.6]);
+    expect(g1.measured).toEqual({ width: 333, height: 223 });
+    expect(placed.find((n) => n.id === 's11')!.position).toEqual({ x: 10, y: 20 });
+    // Untouched nodes keep their identity, so React Flow does not redraw them.
+    expect(placed.find((n) => n.id === 's12')).toBe(nodes.find((n) => n.id === 's12'));
+  });
+
+  it('gives an edge its new route once both ends are placed, and drops the stale one before', () => {
+    const { edges } = toFlowElements(diagram);
+    const finished = new Set<string>();
+    const half = placeEdges(edges, new Set(['s11']), new Set(['s11']), finished, target);
+    const e12 = half.find((e) => e.id === 'e12')!;
+    expect(e12.data?.route).toBeUndefined();
+    expect(half.find((e) => e.id === 'e13')).toBe(edges.find((e) => e.id === 'e13'));
+    const both = placeEdges(half, new Set(['s11', 's12']), new Set(['s12']), finished, target);
+    expect(both.find((e) => e.id === 'e12')!.data?.route).toEqual([{ x: 5, y: 5 }, { x: 6, y: 6 }]);
+    expect([...finished]).toEqual(['e12']);
+    const done = finishEdges(both, finished, target);
+    expect(done.find((e) => e.id === 'e12')).toBe(both.find((e) => e.id === 'e12'));
+    expect(done.every((e) => e.data?.route?.[0]?.x === 5)).toBe(true);
+  });
+
+  it('knows the laid-out extent in absolute coordinates', () => {
+    const small: Diagram = {
+      title: 't',
+      flow: 'bottom-up',
+      nodes: [
+        { id: 'g', kind: 'group', label: 'G', position: { x: 100, y: 100 }, size: { width: 300, height: 200 } },
+        { id: 'a', kind: 'cache', label: 'A', parent: 'g', position: { x: 250, y: 150 }, size: { width: 100, height: 80 } },
+      ],
+      edges: [],
+    };
+    expect(layoutTarget(small).bounds).toEqual({ x: 100, y: 100, width: 350, height: 230 });
+  });
+});
