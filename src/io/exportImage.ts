@@ -113,23 +113,29 @@ const DRAWN_BEYOND_NODES = '.react-flow__edge-path, .react-flow__edge-textwrappe
 /**
  * `nodeBounds` grown to take in everything drawn in the viewport, in flow coordinates: an edge
  * routed around the outside or a label wider than its nodes is not cut off at the image's edge.
+ * Measured in SVG user space (React Flow draws edges in flow coordinates), so the result is the
+ * same at any zoom.
  */
 export function drawnBounds(viewportElement: HTMLElement, nodeBounds: Bounds): Bounds {
-  const transform = viewportElement.ownerDocument.defaultView?.getComputedStyle(viewportElement).transform;
-  const zoom = transform && transform !== 'none' ? new DOMMatrixReadOnly(transform).a : 1;
-  if (!(zoom > 0)) return nodeBounds;
-  const origin = viewportElement.getBoundingClientRect();
   let left = nodeBounds.x;
   let top = nodeBounds.y;
   let right = nodeBounds.x + nodeBounds.width;
   let bottom = nodeBounds.y + nodeBounds.height;
-  for (const element of Array.from(viewportElement.querySelectorAll(DRAWN_BEYOND_NODES))) {
-    const rect = element.getBoundingClientRect();
-    if (rect.width === 0 && rect.height === 0) continue;
-    left = Math.min(left, (rect.left - origin.left) / zoom);
-    top = Math.min(top, (rect.top - origin.top) / zoom);
-    right = Math.max(right, (rect.right - origin.left) / zoom);
-    bottom = Math.max(bottom, (rect.bottom - origin.top) / zoom);
+  for (const element of Array.from(viewportElement.querySelectorAll<SVGGraphicsElement>(DRAWN_BEYOND_NODES))) {
+    if (typeof element.getBBox !== 'function') continue;
+    const box = element.getBBox();
+    if (box.width === 0 && box.height === 0) continue;
+    const matrix = element.getCTM() ?? new DOMMatrix();
+    for (const [x, y] of [
+      [box.x, box.y],
+      [box.x + box.width, box.y + box.height],
+    ] as const) {
+      const p = new DOMPoint(x, y).matrixTransform(matrix);
+      left = Math.min(left, p.x);
+      top = Math.min(top, p.y);
+      right = Math.max(right, p.x);
+      bottom = Math.max(bottom, p.y);
+    }
   }
   return { x: left, y: top, width: right - left, height: bottom - top };
 }

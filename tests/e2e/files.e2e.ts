@@ -151,7 +151,7 @@ describe('files, exports, links and autosave', () => {
     // Self-contained: styled by the style sheet it carries, and nothing to fetch (an SVG viewer
     // would refuse, or leak where the file is opened). Markers are referenced within the file.
     expect(svg).toMatch(/<foreignObject[^>]*>.*<style>.*\.arch-node/s);
-    expect(svg.match(/url\((?!["']?(#|data:))[^)]*\)/g) ?? []).toEqual([]);
+    expect(svg.match(/url\((?!(["']|&quot;)?(#|data:))[^)]*\)/g) ?? []).toEqual([]);
     expect(svg).not.toMatch(/<script|\bon[a-z]+=|<link\b|@import/i);
   });
 
