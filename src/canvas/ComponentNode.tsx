@@ -34,9 +34,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       data-testid={`node-${id}`}
       title={severity ? `${label}: has a ${severity} — see the Validation panel` : undefined}
     >
+      {/* While a connection is dragged (the canvas is .is-connecting), this handle grows over the
+          whole node, so a drop anywhere on the node connects (see styles.css). */}
       <Handle type="target" position={sides.target} className="arch-handle" />
-      {/* While a connection is dragged (the canvas is .is-connecting), the whole node accepts the drop. */}
-      <Handle type="target" position={sides.target} className="arch-drop-target" isConnectableStart={false} />
       <span className="arch-node-icon">{spec && <KindIcon name={spec.icon} />}</span>
       <span className="arch-node-text">
         {editing ? (

@@ -1,14 +1,34 @@
 /** A container (region, VPC, cluster): a labelled box that holds and moves its children. */
-import { NodeResizer, type NodeProps } from '@xyflow/react';
+import { NodeResizer, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useState } from 'react';
 import type { GroupNode as GroupNodeType } from '../store/flowElements';
 import { KindIcon } from './icons';
 import { InlineRename } from './InlineRename';
 
+/** Dash and gap of the outline, in its stroke widths (see .arch-group-frame). */
+const DASH_PERIOD = 3 + 2;
+
+/**
+ * Zoomed out so far that a dash and its gap together are narrower than a screen pixel: the
+ * outline can no longer be seen as dashed, and a plain line of the same average colour looks the
+ * same while costing far less to draw on every pan or zoom step.
+ */
+function dashesUnresolvable(s: ReactFlowState): boolean {
+  const pixelRatio = window.devicePixelRatio || 1;
+  const strokeWidth = pixelRatio >= 2 ? 1.5 : 1;
+  return DASH_PERIOD * strokeWidth * s.transform[2] * pixelRatio < 1;
+}
+
 function GroupNodeView({ id, data, selected }: NodeProps<GroupNodeType>) {
   const [editing, setEditing] = useState(false);
+  const far = useStore(dashesUnresolvable);
   return (
-    <div className={`arch-group${selected ? ' is-selected' : ''}`} data-testid={`node-${id}`}>
+    <div className={`arch-group${selected ? ' is-selected' : ''}${far ? ' is-far' : ''}`} data-testid={`node-${id}`}>
+      {/* The dashed outline: an SVG stroke is dashed once around the box, where a dashed CSS border
+          is drawn side by side through clip paths, the costliest thing on a big zoomed-out canvas. */}
+      <svg className="arch-group-frame" aria-hidden="true" focusable="false">
+        <rect />
+      </svg>
       <NodeResizer isVisible={Boolean(selected)} minWidth={160} minHeight={100} lineClassName="arch-resize-line" handleClassName="arch-resize-handle" />
       <div
         className="arch-group-title"
