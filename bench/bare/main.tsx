@@ -130,7 +130,7 @@ function Flow() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onlyRenderVisibleElements={nodes.length > 400}
-        minZoom={0.05}
+        minZoom={0.02}
         maxZoom={3}
         fitView
         fitViewOptions={FIT}

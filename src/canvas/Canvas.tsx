@@ -151,7 +151,7 @@ export function Canvas() {
       zoomOnDoubleClick={false}
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
       onlyRenderVisibleElements={nodes.length > CULL_FROM && !exporting}
-      minZoom={0.05}
+      minZoom={0.02}
       maxZoom={3}
       // No `fitView` prop: it would also fire when the first component is added to an empty
       // canvas and jump the view. The store asks for a fit when a diagram is opened.
