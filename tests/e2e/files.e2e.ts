@@ -22,6 +22,20 @@ function normalise(d: Awaited<ReturnType<typeof diagramOf>>) {
   return JSON.parse(JSON.stringify(d));
 }
 
+/** Export PNG → scale → Download PNG, as a person would; the file's bytes once the dialog has closed. */
+async function exportPng(page: AppSession['page'], scale: '1×' | '2×' | '3×'): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export PNG' });
+  await dialog.getByRole('radio', { name: scale }).check();
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await dialog.getByRole('button', { name: 'Download PNG' }).click();
+  const png = readFileSync((await (await download).path())!);
+  await dialog.waitFor({ state: 'hidden' });
+  return png;
+}
+
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+
 describe('files, exports, links and autosave', () => {
   it('refuses a bad file with a message naming the place, and keeps the open diagram', async () => {
     const app = await open();
@@ -62,15 +76,9 @@ describe('files, exports, links and autosave', () => {
     await openText(app, EXAMPLE);
     await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(7);
     const before = normalise(await diagramOf(page));
-    await page.getByRole('button', { name: 'Export PNG' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
-    await dialog.getByRole('radio', { name: '2×' }).check();
-    const download = page.waitForEvent('download');
-    await dialog.getByRole('button', { name: 'Download PNG' }).click();
-    const png = readFileSync((await (await download).path())!);
+    const png = await exportPng(page, '2×');
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
+    const { width, height } = pngSize(png);
     // The example spans 648 x 540 flow units; with padding at 2x the image is larger than that.
     expect(width).toBeGreaterThan(1300);
     expect(height).toBeGreaterThan(1100);
@@ -86,22 +94,12 @@ describe('files, exports, links and autosave', () => {
     const { page } = app;
     await openText(app, EXAMPLE);
     await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(7);
-    const exportPng = async () => {
-      await page.getByRole('button', { name: 'Export PNG' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Export PNG' });
-      await dialog.getByRole('radio', { name: '1×' }).check();
-      const download = page.waitForEvent('download');
-      await dialog.getByRole('button', { name: 'Download PNG' }).click();
-      const png = readFileSync((await (await download).path())!);
-      await dialog.waitFor({ state: 'hidden' });
-      return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
-    };
-    const fitted = await exportPng();
+    const fitted = pngSize(await exportPng(page, '1×'));
     // Far out, the canvas drops details that the export puts back; edges must stay attached.
     while ((await page.locator('.react-flow.is-zoomed-out').count()) === 0) {
       await page.getByRole('button', { name: 'Zoom Out' }).click();
     }
-    expect(await exportPng()).toEqual(fitted);
+    expect(pngSize(await exportPng(page, '1×'))).toEqual(fitted);
   });
 
   it('exports every node of a big diagram, also those culled off-screen while zoomed in', async () => {
@@ -127,12 +125,7 @@ describe('files, exports, links and autosave', () => {
         if (s.exportPhase !== null) w.__maxDuringExport = Math.max(w.__maxDuringExport, document.querySelectorAll('.react-flow__node').length);
       });
     });
-    await page.getByRole('button', { name: 'Export PNG' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
-    await dialog.getByRole('radio', { name: '1×' }).check();
-    const download = page.waitForEvent('download', { timeout: 120_000 });
-    await dialog.getByRole('button', { name: 'Download PNG' }).click();
-    await download;
+    await exportPng(page, '1×');
     expect(await page.evaluate(() => (window as unknown as { __maxDuringExport: number }).__maxDuringExport)).toBe(count);
   }, 180_000);
 
