@@ -3,6 +3,7 @@
  * edge a fresh id, keeps edges between copied nodes only, and keeps children with their group.
  */
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/diagram';
+import { absolutePosition } from '../model/absolutePosition';
 
 export const FRAGMENT_FORMAT = 'archflow-fragment';
 
@@ -36,20 +37,6 @@ export function selectFragment(diagram: Diagram, selectedIds: ReadonlySet<string
     });
   const edges = diagram.edges.filter((e) => included.has(e.source) && included.has(e.target));
   return { nodes, edges };
-}
-
-function absolutePosition(byId: ReadonlyMap<string, DiagramNode>, node: DiagramNode): { x: number; y: number } {
-  let x = node.position?.x ?? 0;
-  let y = node.position?.y ?? 0;
-  let parent = node.parent !== undefined ? byId.get(node.parent) : undefined;
-  const seen = new Set<string>();
-  while (parent && !seen.has(parent.id)) {
-    seen.add(parent.id);
-    x += parent.position?.x ?? 0;
-    y += parent.position?.y ?? 0;
-    parent = parent.parent !== undefined ? byId.get(parent.parent) : undefined;
-  }
-  return { x, y };
 }
 
 /** A copy of `fragment` with fresh ids, top-level nodes moved by `offset`. */

@@ -715,7 +715,8 @@ export function createEditorStore(
           get().notify('info', 'The diagram changed during auto layout, so it was not applied. Try again.');
           return false;
         }
-        // The direction stays the user's choice, or unset so that it keeps following the flow.
+        // Only positions, sizes and routes change: the direction stays the user's choice, or unset
+        // so that it keeps following the flow.
         const target = layoutTarget(outcome.diagram);
         const frame = services.frame;
         if (!frame || now.nodes.length < LAYOUT_SLICES_FROM_NODES) {

@@ -7,6 +7,7 @@
  * settles into its new shape instead of freezing. Pure functions over React Flow's objects; the
  * store decides when each slice runs.
  */
+import { absolutePosition } from '../model/absolutePosition';
 import type { Diagram, Point, Size } from '../model/diagram';
 import type { Rect } from '../model/findFreeSpot';
 import type { ArchEdge, ArchNode } from './flowElements';
@@ -51,15 +52,7 @@ export function layoutTarget(laidOut: Diagram): LayoutTarget {
   const boxes: Rect[] = [];
   for (const n of laidOut.nodes) {
     if (!n.position || !n.size) continue;
-    let { x, y } = n.position;
-    const seen = new Set<string>([n.id]);
-    let parent = n.parent !== undefined ? byId.get(n.parent) : undefined;
-    while (parent?.position && !seen.has(parent.id)) {
-      seen.add(parent.id);
-      x += parent.position.x;
-      y += parent.position.y;
-      parent = parent.parent !== undefined ? byId.get(parent.parent) : undefined;
-    }
+    const { x, y } = absolutePosition(byId, n);
     boxes.push({ x, y, width: n.size.width, height: n.size.height });
   }
   return { nodes, routes, bounds: unionOf(boxes) };
