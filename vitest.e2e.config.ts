@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: one browser at a time keeps timings steady.
     fileParallelism: false,
+    // A page waits on workers, IndexedDB and frames; on a busy two-core machine the default 1 s
+    // poll gives up on work that is merely slow (the first auto layout starts the ELK worker).
+    expect: { poll: { timeout: 10_000 } },
   },
 });
