@@ -1,8 +1,8 @@
 /** Random diagrams and figures for the capacity model's property tests. */
 import fc from 'fast-check';
-import type { Role } from '../../../src/model/catalog';
 import type { AnalysisInput, EdgeFigures, NodeFigures } from '../../../src/model/analysis/figures';
-import type { Diagram, Flow } from '../../../src/model/diagram';
+import type { Diagram } from '../../../src/model/diagram';
+import { arbitraryFlowDiagram } from '../arbitraries';
 
 const KINDS = [
   'user',
@@ -22,36 +22,7 @@ const KINDS = [
 ];
 
 /** Any kinds and role overrides, self-loops, parallel and bidirectional edges, edges to nowhere. */
-export const diagramArb: fc.Arbitrary<Diagram> = fc.integer({ min: 1, max: 12 }).chain((n) =>
-  fc
-    .record({
-      flow: fc.constantFrom<Flow>('bottom-up', 'top-down'),
-      nodes: fc.array(
-        fc.record({
-          kind: fc.constantFrom(...KINDS),
-          role: fc.option(fc.constantFrom<Role>('client', 'server', 'datastore', 'support'), { nil: undefined, freq: 6 }),
-        }),
-        { minLength: n, maxLength: n },
-      ),
-      edges: fc.array(fc.record({ s: fc.nat(n), t: fc.nat(n), bidirectional: fc.boolean() }), { maxLength: 3 * n, size: 'max' }),
-    })
-    .map(({ flow, nodes, edges }) => ({
-      title: 'random',
-      flow,
-      nodes: nodes.map(({ kind, role }, i) => ({
-        id: `n${i}`,
-        kind,
-        label: `N${i}`,
-        ...(role === undefined || kind === 'group' ? {} : { role }),
-      })),
-      edges: edges.map(({ s, t, bidirectional }, i) => ({
-        id: `e${i}`,
-        source: s === n ? 'ghost' : `n${s}`,
-        target: t === n ? 'ghost' : `n${t}`,
-        ...(bidirectional ? { bidirectional } : {}),
-      })),
-    })),
-);
+export const diagramArb: fc.Arbitrary<Diagram> = arbitraryFlowDiagram(KINDS, { maxNodes: 12, fullSize: true });
 
 const nodeFiguresArb: fc.Arbitrary<Partial<NodeFigures>> = fc.record(
   {
