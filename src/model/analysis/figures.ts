@@ -49,8 +49,12 @@ export interface AnalysisInput {
   paths?: readonly { id: string; ids: readonly string[] }[];
 }
 
-/** The load when neither the file nor the caller gives one: a small production service's peak. */
-export const DEFAULT_TOTAL_RPS = 1_000;
+/**
+ * The load when neither the file nor the caller gives one: a small service's peak, well inside
+ * one instance of every catalog kind but the worker and the data warehouse, so a diagram drawn
+ * with defaults starts out healthy and the multiplier shows where it breaks.
+ */
+export const DEFAULT_TOTAL_RPS = 100;
 export const DEFAULT_TARGET_UTILIZATION = 0.7;
 export const DEFAULT_INSTANCES = 1;
 /** 99.9%: one virtual machine's typical single-instance SLA at the large clouds. */

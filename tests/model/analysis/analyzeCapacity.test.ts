@@ -217,7 +217,7 @@ describe('load, figures and what is left out', () => {
   it('shares the total among clients without a figure of their own, after those with one', () => {
     const analysis = analyzeCapacity({ diagram, totalRps: 1_000, clientRps: { a: 400 } });
     expect(analysis.clients.map((c) => c.rps)).toEqual([400, 600]);
-    expect(analyzeCapacity({ diagram }).totalRps).toBe(1_000); // the documented default
+    expect(analyzeCapacity({ diagram }).totalRps).toBe(100); // the documented default
   });
 
   it('keeps support components and groups out of the request flow', () => {
