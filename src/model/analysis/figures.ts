@@ -101,7 +101,7 @@ export const KIND_FIGURES: Readonly<Record<string, KindFigures>> = {
   'api-server': typical(1_000, 20, 'Application logic on a 4-core instance: the usual back-of-the-envelope 1,000 requests/s at 20 ms of its own work.'),
   service: typical(1_000, 20, 'Same as an API server: a 4-core instance of application code.'),
   worker: typical(100, 100, 'Background jobs are heavier than requests: about 100 ms each, 100 per second per instance.'),
-  'message-queue': typical(10_000, 2, 'One broker node (RabbitMQ, SQS partition) moves about 10,000 messages/s in a few ms; Kafka partitions do more.', { sendsAsync: true }),
+  'message-queue': typical(10_000, 2, 'One broker node (RabbitMQ, ActiveMQ) moves about 10,000 small messages/s in a few ms; a Kafka partition does more.', { sendsAsync: true }),
   'stream-processor': typical(10_000, 5, 'A stream task processes thousands of small events/s at a few ms each.'),
   'serverless-function': typical(10_000, 100, 'AWS Lambda\u2019s default regional quota is 1,000 concurrent executions: at 100 ms each, 10,000 requests/s.'),
   'auth-service': typical(2_000, 10, 'Token checks and session look-ups: light CPU work, about 10 ms.'),
