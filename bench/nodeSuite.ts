@@ -9,6 +9,7 @@ import type { Diagram, LayoutDirection } from '../src/model/diagram';
 import { parseDiagramFile } from '../src/model/parseDiagramFile';
 import { serializeDiagramFile } from '../src/model/serializeDiagramFile';
 import { validateFlow } from '../src/model/validateFlow';
+import { analyzeCapacity } from '../src/model/analysis/analyzeCapacity';
 import { parseShareLink, serializeShareLink } from '../src/io/shareLink';
 import { architectureDiagram } from './architecture';
 import { bareElkGraph, createBareElk } from './bareElkGraph';
@@ -43,6 +44,18 @@ function validator() {
     );
     log(`validator ${n}: ${figures.at(-1)!.value.toFixed(2)} ms`);
   }
+}
+
+/** Issue 13: the capacity model recomputes on every multiplier move, so it must stay far below a frame. */
+function capacity() {
+  const diagram = architectureDiagram(10_000);
+  const samples = timeSync(() => analyzeCapacity({ diagram, totalRps: 10_000 }), quick ? 5 : 31, 5);
+  figures.push(
+    figure('Capacity (Node)', `analyzeCapacity, 10,000 nodes / ${diagram.edges.length.toLocaleString('en-US')} edges`, 'ms', samples, {
+      target: { text: '< 50 ms', max: 50 },
+    }),
+  );
+  log(`capacity 10000: ${figures.at(-1)!.value.toFixed(2)} ms`);
 }
 
 function files() {
@@ -143,6 +156,7 @@ function medianText(values: number[]): string {
 }
 
 validator();
+capacity();
 files();
 shareLinks();
 await layout();

@@ -4,7 +4,6 @@
  * single points of failure, the clients cut off by the components marked down, and each
  * client's heaviest path. Deterministic and near-linear; docs/capacity-model.md is its contract.
  */
-import { roleOf } from '../catalog';
 import type { Role } from '../catalog';
 import { componentMetrics } from './componentMetrics';
 import type { CapacityStatus } from './componentMetrics';
@@ -114,10 +113,9 @@ function clientOrigins(graph: RequestGraph, input: AnalysisInput): Float64Array 
 export function analyzeCapacity(input: AnalysisInput): CapacityAnalysis {
   const { diagram } = input;
   const target = resolveTarget(input.targetUtilization);
-  const present = new Set<string>();
-  for (const node of diagram.nodes) if (roleOf(node) !== 'group') present.add(node.id);
-  const down = [...new Set(input.down ?? [])].filter((id) => present.has(id));
-  const graph = buildRequestGraph(diagram, new Set(down));
+  const downSet = new Set(input.down ?? []);
+  const graph = buildRequestGraph(diagram, downSet);
+  const down = [...downSet].filter((id) => graph.indexById.has(id));
   const { components, roles, active, edges } = graph;
   const n = components.length;
 

@@ -24,19 +24,15 @@ export interface RequestGraph {
   arcFrom: Int32Array;
   /** The counted edge each arc comes from. */
   arcEdge: Int32Array;
-  indexById: Map<string, number>;
+  indexById: ReadonlyMap<string, number>;
 }
 
 export function buildRequestGraph(diagram: Diagram, down: ReadonlySet<string>): RequestGraph {
   const flow = buildFlowGraph(diagram);
-  const { components, roles, edges, edgeSource, edgeTarget } = flow;
+  const { components, roles, edges, edgeSource, edgeTarget, indexById } = flow;
   const n = components.length;
-  const indexById = new Map<string, number>();
   const active = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    indexById.set(components[i]!.id, i);
-    active[i] = roles[i] !== 'support' && !down.has(components[i]!.id) ? 1 : 0;
-  }
+  for (let i = 0; i < n; i++) active[i] = roles[i] !== 'support' && !down.has(components[i]!.id) ? 1 : 0;
   const alongEdges = diagram.flow !== 'top-down';
   const senders: number[] = [];
   const receivers: number[] = [];
