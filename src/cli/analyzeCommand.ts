@@ -55,7 +55,13 @@ export function analysisJson(analysis: CapacityAnalysis): string {
   return `${JSON.stringify(body, null, 2)}\n`;
 }
 
-export function analysisText(path: string, diagram: Diagram, analysis: CapacityAnalysis, loadGiven: boolean): string {
+export function analysisText(
+  path: string,
+  diagram: Diagram,
+  analysis: CapacityAnalysis,
+  loadGiven: boolean,
+  notices: readonly string[],
+): string {
   const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
   const name = (id: string) => componentName(byId.get(id)!);
   const names = (ids: readonly string[]) => ids.map(name).join(', ');
@@ -66,6 +72,7 @@ export function analysisText(path: string, diagram: Diagram, analysis: CapacityA
     `Load: ${load}, shared among ${analysis.clients.length} client${analysis.clients.length === 1 ? '' : 's'}`,
     'Figures: the catalog\u2019s typical values per kind (docs/capacity-model.md lists them)',
   ];
+  for (const notice of notices) lines.push(`Note: ${notice}`);
   if (analysis.down.length > 0) lines.push(`Down: ${names(analysis.down)}`);
   lines.push('', `Bottlenecks (target utilisation ${formatPercent(target)})`);
   const bottlenecks = bottlenecksOf(analysis);
@@ -106,13 +113,13 @@ export async function analyzeCommand(io: CliIo, args: AnalyzeArgs): Promise<numb
   if (typeof rps === 'string') return fail(io, `${rps}; run "archflow --help" for usage`);
   const loaded = await loadDiagram(io, args.file);
   if (!loaded.ok) return loaded.exitCode;
-  const { diagram } = loaded;
+  const { diagram, notices } = loaded;
   const down = (args.down ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
   const components = new Set(diagram.nodes.filter((node) => roleOf(node) !== 'group').map((node) => node.id));
   const unknown = down.find((id) => !components.has(id));
   if (unknown !== undefined) return fail(io, `--down: "${unknown}" is not a component of ${args.file}`);
   const analysis = analyzeCapacity({ diagram, totalRps: rps ?? DEFAULT_TOTAL_RPS, down });
-  io.stdout(args.json ? analysisJson(analysis) : analysisText(args.file, diagram, analysis, rps !== undefined));
+  io.stdout(args.json ? analysisJson(analysis) : analysisText(args.file, diagram, analysis, rps !== undefined, notices));
   const overloaded = analysis.nodes.some((node) => node.status === 'overloaded');
   return overloaded || analysis.cutOff.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
