@@ -16,7 +16,7 @@ import {
   Workflow,
 } from 'lucide-react';
 import { memo, useRef, useState, type ReactNode } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
