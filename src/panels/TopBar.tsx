@@ -73,10 +73,10 @@ function TopBarView() {
   const s = () => store.getState();
   return (
     <header className="topbar">
-      <div className="brand">
+      <h1 className="brand">
         <Workflow size={20} aria-hidden="true" />
         <span>Archflow</span>
-      </div>
+      </h1>
       <input
         className="title-input"
         aria-label="Diagram title"
