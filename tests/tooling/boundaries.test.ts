@@ -60,9 +60,11 @@ describe('import boundaries at any depth', () => {
     expect(errors).toEqual([]);
   });
 
-  it('refuses the app in the canvas, so App → Canvas stays one-way', async () => {
-    const errors = await boundaryErrors('src/canvas/X.tsx', "import { App } from '../app/App';\nexport const app = App;\n");
-    expect(errors).toHaveLength(1);
+  it('refuses the app and the panels in the canvas, so App → panels → canvas stays one-way', async () => {
+    const app = await boundaryErrors('src/canvas/X.tsx', "import { App } from '../app/App';\nexport const app = App;\n");
+    const panels = await boundaryErrors('src/canvas/X.tsx', "import { TopBar } from '../panels/TopBar';\nexport const bar = TopBar;\n");
+    expect(app).toHaveLength(1);
+    expect(panels).toHaveLength(1);
   });
 
   it('refuses the app in the store, so wiring stays in src/app', async () => {
