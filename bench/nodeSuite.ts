@@ -176,7 +176,7 @@ function cliStart() {
     figure('CLI (Node)', 'archflow validate, 8-node file, whole process, vs node -e 0', 'ms', a, {
       bareSamples: b,
       // A ratio, like every target here: absolute times swing tenfold on a busy machine. On an idle
-      // one node -e 0 takes ~40–60 ms, so 3× keeps the promised ≤ 0.25 s.
+      // one node -e 0 takes well under 0.1 s, so 3× keeps the promised ≤ 0.25 s.
       target: { text: '≤ 3× node -e 0', maxRatio: 3 },
       note: `bin/archflow.mjs on ${file}; bare = node -e 0`,
     }),
