@@ -78,6 +78,7 @@ describe('accessibility (axe-core)', () => {
       await shareDialog.waitFor({ state: 'hidden' });
 
       expect(findings).toEqual([]);
-    });
+      // Four full axe passes: ~10 s idle, well over the default minute on a loaded two-core box.
+    }, 180_000);
   }
 });
