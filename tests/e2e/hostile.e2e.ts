@@ -507,7 +507,12 @@ describe('text is only ever text', () => {
     await expect.poll(async () => (await snapshot()).currentId).not.toBe(pastedId);
     const followed = await diagramOf(page);
     expect(followed.title).toBe('URL shortener');
-    expect(followed.edges.map((e) => `${e.source}>${e.target}`)).toEqual(exampleFile().edges.map((e) => `${String(e.source)}>${String(e.target)}`));
+    // The same connections, named by their components' labels: a link carries compact ids.
+    const labelled = (d: { nodes: { id: string; label: string }[]; edges: { source: string; target: string }[] }) => {
+      const label = new Map(d.nodes.map((n) => [n.id, n.label]));
+      return d.edges.map((e) => `${label.get(e.source)}>${label.get(e.target)}`);
+    };
+    expect(labelled(followed)).toEqual(labelled(exampleFile() as unknown as Parameters<typeof labelled>[0]));
     expect(await page.getByRole('alert').allTextContents()).toEqual([]);
   });
 });
