@@ -3,9 +3,10 @@
  * exported by Archflow with the diagram inside), or pasted text (diagram JSON or a share link).
  * The content decides, not the file name. Nothing here throws.
  */
-import type { Diagram, DiagramErrorCode, ParseResult } from '../model/diagram';
+import type { Diagram, ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
 import { parseDiagramFile } from '../model/parseDiagramFile';
+import { refusal } from '../model/plainData';
 import { extractDiagramFromPng, isPng } from './pngMetadata';
 import { parseShareLink } from './shareLink';
 import { extractDiagramFromSvg } from './svgMetadata';
@@ -15,12 +16,13 @@ export type FileLike = Blob & { name?: string };
 export async function openDiagramFile(file: FileLike): Promise<ParseResult<Diagram>> {
   try {
     if (file.size > LIMITS.maxFileBytes) {
-      return failure(
+      return refusal(
         'too-large',
+        '',
         `This file is ${megabytes(file.size)} MB; the largest Archflow opens is ${megabytes(LIMITS.maxFileBytes)} MB.`,
       );
     }
-    if (file.size === 0) return failure('empty', 'This file is empty.');
+    if (file.size === 0) return refusal('empty', '', 'This file is empty.');
     const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
     if (isPng(head)) {
       const json = extractDiagramFromPng(new Uint8Array(await file.arrayBuffer()));
@@ -33,11 +35,11 @@ export async function openDiagramFile(file: FileLike): Promise<ParseResult<Diagr
     }
     const parsed = parseDiagramFile(text);
     if (!parsed.ok && parsed.error.code === 'not-json' && /\.png$/i.test(file.name ?? '')) {
-      return failure('not-archflow', 'This file is named .png but is not a PNG image.');
+      return refusal('not-archflow', '', 'This file is named .png but is not a PNG image.');
     }
     return parsed;
   } catch {
-    return failure('invalid', 'This file could not be read. Try again, or pick another file.');
+    return refusal('invalid', '', 'This file could not be read. Try again, or pick another file.');
   }
 }
 
@@ -72,8 +74,4 @@ function looksLikeSvg(text: string): boolean {
 function megabytes(bytes: number): string {
   // Rounded up, so a file just over the limit never reads as "20 MB; the largest … is 20 MB".
   return String(Math.ceil((bytes / (1024 * 1024)) * 10) / 10);
-}
-
-function failure(code: DiagramErrorCode, message: string): ParseResult<never> {
-  return { ok: false, error: { code, path: '', message } };
 }

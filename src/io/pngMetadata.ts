@@ -8,8 +8,9 @@
  */
 import CRC32 from 'crc-32';
 import { zlibSync } from 'fflate';
-import type { DiagramErrorCode, ParseResult } from '../model/diagram';
+import type { ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
+import { refusal } from '../model/plainData';
 import { inflateLimited } from './inflateLimited';
 
 export const PNG_KEYWORD = 'archflow';
@@ -52,29 +53,29 @@ export function extractDiagramFromPng(png: Uint8Array): ParseResult<string> {
   try {
     return extract(png);
   } catch {
-    return failure('invalid', 'This PNG could not be read: it is damaged.');
+    return refusal('invalid', '', 'This PNG could not be read: it is damaged.');
   }
 }
 
 function extract(png: Uint8Array): ParseResult<string> {
-  if (!isPng(png)) return failure('not-archflow', 'This file is not a PNG image.');
+  if (!isPng(png)) return refusal('not-archflow', '', 'This file is not a PNG image.');
   for (const chunk of walkChunks(png)) {
     if (chunk.kind === 'truncated') {
-      return failure('invalid', 'This PNG is incomplete (cut short), and the Archflow diagram in it was lost.');
+      return refusal('invalid', '', 'This PNG is incomplete (cut short), and the Archflow diagram in it was lost.');
     }
-    if (chunk.kind === 'bad-length') return failure('invalid', 'This PNG is damaged: a chunk has an impossible length.');
+    if (chunk.kind === 'bad-length') return refusal('invalid', '', 'This PNG is damaged: a chunk has an impossible length.');
     if (chunk.type === 'IEND') break;
     if (chunk.type !== 'iTXt' || keywordOf(chunk.data) !== PNG_KEYWORD) continue;
     if (crcOf(png.subarray(chunk.start + 4, chunk.end - 4)) !== chunk.crc) {
-      return failure('invalid', 'The Archflow diagram in this PNG is damaged: its checksum does not match.');
+      return refusal('invalid', '', 'The Archflow diagram in this PNG is damaged: its checksum does not match.');
     }
     return readITxt(chunk.data);
   }
-  return failure('empty', 'This PNG has no Archflow diagram in it.');
+  return refusal('empty', '', 'This PNG has no Archflow diagram in it.');
 }
 
 function readITxt(data: Uint8Array): ParseResult<string> {
-  const damaged = failure('invalid', 'The Archflow diagram in this PNG is damaged.');
+  const damaged = refusal('invalid', '', 'The Archflow diagram in this PNG is damaged.');
   let at = PNG_KEYWORD.length + 1;
   const compressed = data[at];
   const method = data[at + 1];
@@ -92,7 +93,7 @@ function readITxt(data: Uint8Array): ParseResult<string> {
     if (!inflated.ok) {
       if (inflated.reason !== 'too-large') return damaged;
       const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
-      return failure('too-large', `The diagram in this PNG would be larger than ${mb} MB, the most Archflow opens.`);
+      return refusal('too-large', '', `The diagram in this PNG would be larger than ${mb} MB, the most Archflow opens.`);
     }
     bytes = inflated.bytes;
   } else if (compressed !== 0) {
@@ -174,8 +175,4 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-function failure(code: DiagramErrorCode, message: string): ParseResult<never> {
-  return { ok: false, error: { code, path: '', message } };
 }

@@ -14,9 +14,10 @@
  */
 import CRC32 from 'crc-32';
 import { deflateSync } from 'fflate';
-import type { Diagram, DiagramErrorCode, ParseResult } from '../model/diagram';
+import type { Diagram, ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
 import { parseDiagramValue } from '../model/parseDiagramFile';
+import { refusal } from '../model/plainData';
 import { inflateLimited } from './inflateLimited';
 import { fromLinkDocument, MalformedLinkDocument, toLinkDocument } from './shareLinkDocument';
 
@@ -61,18 +62,18 @@ export function parseShareLink(urlOrHash: string): ParseResult<Diagram> {
     return parseLink(urlOrHash);
   } catch {
     // Nothing above is expected to throw; a failure here must still be a message, not a crash.
-    return failure('invalid', 'This link could not be read: it is damaged.');
+    return refusal('invalid', '', 'This link could not be read: it is damaged.');
   }
 }
 
 function parseLink(input: string): ParseResult<Diagram> {
-  if (typeof input !== 'string') return failure('empty', 'There is no link to open.');
+  if (typeof input !== 'string') return refusal('empty', '', 'There is no link to open.');
   if (input.length > LIMITS.maxFileBytes) {
-    return failure('too-large', 'This link is too long to be an Archflow diagram.');
+    return refusal('too-large', '', 'This link is too long to be an Archflow diagram.');
   }
   const found = findPayload(unescapeUrlEncoding(input));
   if (!found) {
-    return failure('empty', 'This link holds no diagram: its address has no "#d=" part (was the end of the link lost?).');
+    return refusal('empty', '', 'This link holds no diagram: its address has no "#d=" part (was the end of the link lost?).');
   }
   const bad = findBadCharacter(found.text, found.start, found.end);
   if (bad) return bad;
@@ -84,7 +85,7 @@ function parseLink(input: string): ParseResult<Diagram> {
     .replace(/=+$/, '')
     .replace(/\+/g, '-')
     .replace(/\//g, '_');
-  if (raw === '') return failure('empty', 'This link holds no diagram: the part after "#d=" is empty.');
+  if (raw === '') return refusal('empty', '', 'This link holds no diagram: the part after "#d=" is empty.');
   if (!raw.includes(' ')) return decodePayload(raw, []);
 
   // Form decoding turns "+" into a space; chat tools sometimes add spaces. Try both readings.
@@ -133,8 +134,9 @@ function findBadCharacter(input: string, start: number, end: number): ParseResul
   const ch = match[0];
   const cp = ch.codePointAt(0) ?? 0;
   const shown = cp >= 0x21 && cp <= 0x7e ? `"${ch}"` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  return failure(
+  return refusal(
     'invalid',
+    '',
     `This link is damaged: it has the character ${shown} at position ${start + match.index + 1}, which cannot be in an Archflow link.`,
   );
 }
@@ -144,19 +146,20 @@ const DAMAGED =
   'This link is damaged: its checksum does not match, so a character was changed or lost. Ask for the link again, or for the file.';
 
 function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
-  if (text.length % 4 === 1) return failure('invalid', CUT_SHORT);
+  if (text.length % 4 === 1) return refusal('invalid', '', CUT_SHORT);
   const bytes = fromBase64Url(text);
   const version = bytes[0];
-  if (version === undefined) return failure('empty', 'This link holds no diagram: the part after "#d=" is empty.');
+  if (version === undefined) return refusal('empty', '', 'This link holds no diagram: the part after "#d=" is empty.');
   if (version !== SHARE_LINK_VERSION) {
     return version > SHARE_LINK_VERSION
-      ? failure(
+      ? refusal(
           'newer-version',
+          '',
           `This link uses link format ${version}, made by a newer Archflow (this one reads format ${SHARE_LINK_VERSION}), or it is damaged.`,
         )
-      : failure('bad-version', `This link is damaged: link format ${version} does not exist.`);
+      : refusal('bad-version', '', `This link is damaged: link format ${version} does not exist.`);
   }
-  if (bytes.length <= HEADER_BYTES) return failure('invalid', CUT_SHORT);
+  if (bytes.length <= HEADER_BYTES) return refusal('invalid', '', CUT_SHORT);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const length = view.getUint32(1);
   const crc = view.getUint32(5);
@@ -165,10 +168,10 @@ function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
   const inflated = inflateLimited(bytes.subarray(HEADER_BYTES), length, 'deflate');
   if (!inflated.ok) {
     // Overrunning a length within the limit is damage, not size: the header said otherwise.
-    return failure('invalid', inflated.reason === 'truncated' ? CUT_SHORT : DAMAGED);
+    return refusal('invalid', '', inflated.reason === 'truncated' ? CUT_SHORT : DAMAGED);
   }
   const json = inflated.bytes;
-  if (json.length !== length || CRC32.buf(json) >>> 0 !== crc) return failure('invalid', DAMAGED);
+  if (json.length !== length || CRC32.buf(json) >>> 0 !== crc) return refusal('invalid', '', DAMAGED);
 
   let file: Record<string, unknown>;
   try {
@@ -176,9 +179,9 @@ function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
   } catch (error) {
     // The checksum matched, so this was written this way on purpose: not by Archflow.
     if (error instanceof MalformedLinkDocument || error instanceof SyntaxError) {
-      return failure('not-archflow', 'This link does not hold an Archflow diagram in a form Archflow writes.');
+      return refusal('not-archflow', '', 'This link does not hold an Archflow diagram in a form Archflow writes.');
     }
-    return failure('invalid', DAMAGED);
+    return refusal('invalid', '', DAMAGED);
   }
   const parsed = parseDiagramValue(file);
   if (!parsed.ok) return parsed;
@@ -187,12 +190,9 @@ function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
 
 function tooLarge(): ParseResult<never> {
   const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
-  return failure('too-large', `This link's diagram would be larger than ${mb} MB, the most Archflow opens; it was not unpacked.`);
+  return refusal('too-large', '', `This link's diagram would be larger than ${mb} MB, the most Archflow opens; it was not unpacked.`);
 }
 
-function failure(code: DiagramErrorCode, message: string): ParseResult<never> {
-  return { ok: false, error: { code, path: '', message } };
-}
 
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';

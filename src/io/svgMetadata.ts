@@ -3,7 +3,8 @@
  * opening the SVG in Archflow restores the editable diagram and no label can end the element,
  * open a tag or break the XML.
  */
-import type { DiagramErrorCode, ParseResult } from '../model/diagram';
+import type { ParseResult } from '../model/diagram';
+import { refusal } from '../model/plainData';
 
 export const SVG_METADATA_ID = 'archflow-diagram';
 
@@ -29,17 +30,17 @@ export function extractDiagramFromSvg(svg: string): ParseResult<string> {
   try {
     return extract(svg);
   } catch {
-    return failure('invalid', 'The Archflow diagram in this SVG is damaged.');
+    return refusal('invalid', '', 'The Archflow diagram in this SVG is damaged.');
   }
 }
 
 function extract(svg: string): ParseResult<string> {
-  if (!/<svg[\s>]/i.test(svg)) return failure('not-archflow', 'This file is not an SVG image.');
+  if (!/<svg[\s>]/i.test(svg)) return refusal('not-archflow', '', 'This file is not an SVG image.');
   const found = findMetadata(svg);
-  if (!found) return failure('empty', 'This SVG has no Archflow diagram in it.');
+  if (!found) return refusal('empty', '', 'This SVG has no Archflow diagram in it.');
   const body = svg.slice(found.contentStart, found.contentEnd);
   const text = decodeXmlText(body);
-  if (text === null) return failure('invalid', 'The Archflow diagram in this SVG is damaged.');
+  if (text === null) return refusal('invalid', '', 'The Archflow diagram in this SVG is damaged.');
   return { ok: true, value: text, notices: [] };
 }
 
@@ -131,8 +132,4 @@ function decodeEntities(text: string): string | null {
     return named ?? whole;
   });
   return bad ? null : decoded;
-}
-
-function failure(code: DiagramErrorCode, message: string): ParseResult<never> {
-  return { ok: false, error: { code, path: '', message } };
 }

@@ -1,74 +1,27 @@
 /**
  * The diagram document: what is saved, shared and validated. Session state (selection,
  * viewport, open panels) never lives here.
+ *
+ * Each record's type comes from its schema in `records/` (one definition of the type, its parse,
+ * its defaults and its saved fields); this module gathers them under the names the rest of the
+ * app uses, with the file format's name and version and the parse result types.
  */
-import type { Role } from './catalog';
-
-export type Flow = 'bottom-up' | 'top-down';
-export const FLOWS: readonly Flow[] = ['bottom-up', 'top-down'];
-
-/** Direction the edges point after auto layout. `auto` follows the flow. */
-export type LayoutDirection = 'up' | 'down' | 'left' | 'right';
-export const LAYOUT_DIRECTIONS: readonly LayoutDirection[] = ['up', 'down', 'left', 'right'];
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-export interface Size {
-  width: number;
-  height: number;
-}
-
-export interface DiagramNode {
-  id: string;
-  kind: string;
-  label: string;
-  /** Relative to the parent group when `parent` is set. */
-  position?: Point;
-  /** Overrides the kind's role. `group` is only valid for the group kind. */
-  role?: Role;
-  /** Id of a group node. */
-  parent?: string;
-  size?: Size;
-  tech?: string;
-  notes?: string;
-}
-
-export interface DiagramEdge {
-  id: string;
-  source: string;
-  target: string;
-  label?: string;
-  protocol?: string;
-  bidirectional?: boolean;
-  /**
-   * Bend points from the last auto layout, in absolute canvas coordinates. Dropped as soon as
-   * either end moves, so the edge falls back to its normal path.
-   */
-  route?: Point[];
-}
-
-export interface DiagramLayout {
-  direction?: LayoutDirection;
-}
-
-export interface Diagram {
-  title: string;
-  flow: Flow;
-  nodes: DiagramNode[];
-  edges: DiagramEdge[];
-  layout?: DiagramLayout;
-}
+export type { Point, Size } from './records/geometry';
+export type { DiagramNode } from './records/node';
+export type { DiagramEdge } from './records/edge';
+export type { DiagramLayout, DocumentMeta, Flow, LayoutDirection } from './records/documentMeta';
+export { FLOWS, LAYOUT_DIRECTIONS } from './records/documentMeta';
+export type { Diagram } from './records/diagramRecord';
+import type { Diagram } from './records/diagramRecord';
 
 export const FORMAT_NAME = 'archflow';
-export const CURRENT_VERSION = 1;
+/** Version 2 holds version 1's fields; "The design, not just the drawing" adds its new ones. */
+export const CURRENT_VERSION = 2;
 
 /** The on-disk shape of the current version. */
-export interface DiagramFileV1 extends Diagram {
+export interface DiagramFile extends Diagram {
   format: typeof FORMAT_NAME;
-  version: 1;
+  version: typeof CURRENT_VERSION;
 }
 
 export function emptyDiagram(title = 'Untitled diagram'): Diagram {

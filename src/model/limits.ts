@@ -21,4 +21,9 @@ export const LIMITS = {
   maxGroupDepth: 32,
   /** Largest absolute coordinate or size. */
   maxCoordinate: 10_000_000,
+  /**
+   * Most bend points in one edge's route. A laid-out route has a handful; one edge with 340,000
+   * points froze the tab for seconds while it was drawn.
+   */
+  maxRoutePoints: 1_000,
 } as const;

@@ -1,12 +1,12 @@
 /**
  * The migration chain: any version this app can read is brought up to CURRENT_VERSION before the
- * strict check, which only ever knows the current shape. Adding version 2 means bumping
- * CURRENT_VERSION and appending one `{ from: 1, up: v1ToV2 }` to MIGRATIONS.
+ * strict check, which only ever knows the current shape. Adding version 3 means bumping
+ * CURRENT_VERSION and appending one `{ from: 2, up: v2ToV3 }` to MIGRATIONS.
  */
 import { CURRENT_VERSION, FORMAT_NAME } from './diagram';
-import type { DiagramError, ParseResult } from './diagram';
-
-type FileObject = Record<string, unknown>;
+import type { ParseResult } from './diagram';
+import { describeValue, own, refusal } from './plainData';
+import type { PlainObject as FileObject } from './plainData';
 
 interface Migration {
   /** The version this step reads; it returns the document at version `from + 1`. */
@@ -18,10 +18,6 @@ interface Migration {
 const DRAFT = 0;
 
 const DEFAULT_TITLE = 'Untitled diagram';
-
-function own(obj: FileObject, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
 
 /**
  * The draft shape written before files were versioned: no `version`, no `flow` (every draft was
@@ -42,37 +38,37 @@ function draftToV1(file: FileObject): { file: FileObject; notice: string } {
   };
 }
 
-const MIGRATIONS: readonly Migration[] = [{ from: DRAFT, up: draftToV1 }];
-
-function refuse(code: DiagramError['code'], path: string, message: string): ParseResult<FileObject> {
-  return { ok: false, error: { code, path, message } };
+/**
+ * Version 2 holds exactly version 1's fields; it exists so that the fields "The design, not just
+ * the drawing" adds land in a version that older apps refuse instead of silently dropping.
+ */
+function v1ToV2(file: FileObject): { file: FileObject } {
+  return { file: { ...file, version: 2 } };
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  return Array.isArray(value) ? 'an array' : `a${typeof value === 'object' ? 'n object' : ` ${typeof value}`}`;
-}
+const MIGRATIONS: readonly Migration[] = [
+  { from: DRAFT, up: draftToV1 },
+  { from: 1, up: v1ToV2 },
+];
 
 /** Brings a parsed file object to the current version, or says why it cannot. Never throws. */
 export function migrateDiagramFile(value: FileObject): ParseResult<FileObject> {
   const format = own(value, 'format');
   const version = own(value, 'version');
   if (format !== undefined && format !== FORMAT_NAME) {
-    return refuse(
+    return refusal(
       'not-archflow',
       'format',
-      `format: expected "${FORMAT_NAME}", found ${describe(format)}; this is not an Archflow diagram.`,
+      `expected "${FORMAT_NAME}", found ${describeValue(format)}; this is not an Archflow diagram.`,
     );
   }
   // Only a draft may lack `format`, and only when it looks like one; any other JSON object is
   // simply not ours, which is a better message than "nodes: is missing".
   if (format === undefined && (version !== undefined || !Object.hasOwn(value, 'nodes'))) {
-    return refuse(
+    return refusal(
       'not-archflow',
       'format',
-      `format: is missing; this JSON is not an Archflow diagram (expected "format": "${FORMAT_NAME}").`,
+      `is missing; this JSON is not an Archflow diagram (expected "format": "${FORMAT_NAME}").`,
     );
   }
 
@@ -81,18 +77,18 @@ export function migrateDiagramFile(value: FileObject): ParseResult<FileObject> {
     current = DRAFT;
   } else if (typeof version === 'number' && Number.isInteger(version) && version >= 1) {
     if (version > CURRENT_VERSION) {
-      return refuse(
+      return refusal(
         'newer-version',
         'version',
-        `version: this diagram was made by a newer Archflow (file version ${version}; this app reads up to version ${CURRENT_VERSION}). Update Archflow to open it.`,
+        `this diagram was made by a newer Archflow (file version ${version}; this app reads up to version ${CURRENT_VERSION}). Update Archflow to open it.`,
       );
     }
     current = version;
   } else {
-    return refuse(
+    return refusal(
       'bad-version',
       'version',
-      `version: ${describe(version)} is not a valid version (expected a whole number from 1 to ${CURRENT_VERSION}).`,
+      `${describeValue(version)} is not a valid version (expected a whole number from 1 to ${CURRENT_VERSION}).`,
     );
   }
 
@@ -101,7 +97,7 @@ export function migrateDiagramFile(value: FileObject): ParseResult<FileObject> {
   while (current < CURRENT_VERSION) {
     const step = MIGRATIONS.find((m) => m.from === current);
     if (!step) {
-      return refuse('bad-version', 'version', `version: no way to upgrade a version ${current} file.`);
+      return refusal('bad-version', 'version', `no way to upgrade a version ${current} file.`);
     }
     const next = step.up(file);
     file = next.file;

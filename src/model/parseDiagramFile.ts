@@ -3,61 +3,53 @@
  * record. Each refusal is one DiagramError whose message names the place; nothing here throws,
  * whatever the input.
  *
- * The result is built field by field from known keys read as own properties, so unknown fields,
- * `__proto__`, `constructor` and the like are never copied and can never reach a prototype.
+ * The steps: size and syntax checks on the text (before JSON.parse reads anything), migration to
+ * the current version, the record schemas (src/model/records), then the cross-record pass. The
+ * schemas build their result from known keys only, so unknown fields, `__proto__`, `constructor`
+ * and the like are never copied and can never reach a prototype.
  */
-import { COMPONENT_ROLES, GROUP_KIND, ROLES, isKnownKind } from './catalog';
-import type { Role } from './catalog';
-import { FLOWS, LAYOUT_DIRECTIONS } from './diagram';
-import type {
-  Diagram,
-  DiagramEdge,
-  DiagramError,
-  DiagramErrorCode,
-  DiagramLayout,
-  DiagramNode,
-  Flow,
-  LayoutDirection,
-  ParseResult,
-  Point,
-  Size,
-} from './diagram';
+import type { Diagram, ParseResult } from './diagram';
+import { findJsonDepthOver, jsonErrorMessage, lineColumn } from './jsonSyntax';
 import { LIMITS } from './limits';
 import { migrateDiagramFile } from './migrateDiagramFile';
+import { describeValue, isPlainObject, readSafely, refusal } from './plainData';
+import { checkReferences } from './records/checkReferences';
+import { DiagramRecord } from './records/diagramRecord';
+import { parseRecord } from './records/parseRecord';
 
 // ---------------------------------------------------------------------------------------------
 // Text → JSON value
 
 /** Parses untrusted text into a diagram. Never throws. */
 export function parseDiagramFile(text: string): ParseResult<Diagram> {
-  if (typeof text !== 'string') return failure('not-json', '', 'The input is not text.');
+  if (typeof text !== 'string') return refusal('not-json', '', 'The input is not text.');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
   const bytes = utf8LengthOver(body, LIMITS.maxFileBytes);
   if (bytes !== undefined) {
-    return failure(
+    return refusal(
       'too-large',
       '',
       `The file is ${megabytes(bytes)} MB; the largest Archflow opens is ${megabytes(LIMITS.maxFileBytes)} MB.`,
     );
   }
-  if (body.trim() === '') return failure('empty', '', 'The file is empty.');
+  if (body.trim() === '') return refusal('empty', '', 'The file is empty.');
 
   const nul = body.indexOf('\u0000');
   if (nul !== -1) {
-    return failure(
+    return refusal(
       'not-json',
       '',
       `The file contains a NUL byte at ${lineColumn(body, nul)}: it looks like a binary file, not a diagram.`,
     );
   }
 
-  const scan = scanJson(body);
-  if (scan.tooDeep) {
-    return failure(
+  const deepAt = findJsonDepthOver(body, LIMITS.maxJsonDepth);
+  if (deepAt !== undefined) {
+    return refusal(
       'limit',
       '',
-      `The JSON nests deeper than ${LIMITS.maxJsonDepth} levels at ${lineColumn(body, scan.at)}; a diagram never does.`,
+      `The JSON nests deeper than ${LIMITS.maxJsonDepth} levels at ${lineColumn(body, deepAt)}; a diagram never does.`,
     );
   }
 
@@ -65,7 +57,7 @@ export function parseDiagramFile(text: string): ParseResult<Diagram> {
   try {
     value = JSON.parse(body);
   } catch (err) {
-    return failure('not-json', '', jsonErrorMessage(body, err));
+    return refusal('not-json', '', jsonErrorMessage(body, err));
   }
   return parseDiagramValue(value);
 }
@@ -99,473 +91,28 @@ function megabytes(bytes: number): string {
   return String(mb);
 }
 
-function lineColumn(text: string, index: number): string {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return `line ${line}, column ${index - lineStart + 1}`;
-}
-
-/**
- * One linear pass over the text before JSON.parse, which would otherwise recurse as deep as the
- * input asks. Brackets inside strings do not count.
- */
-function scanJson(text: string): { tooDeep: boolean; at: number } {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > LIMITS.maxJsonDepth) return { tooDeep: true, at: i };
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return { tooDeep: false, at: -1 };
-}
-
-/**
- * Engines word JSON.parse errors differently and V8 often omits the position, so the place is
- * found by a small validator of our own (only run on text JSON.parse already refused, and only
- * after scanJson bounded the nesting, so its recursion is shallow).
- */
-function jsonErrorMessage(text: string, err: unknown): string {
-  const found = findJsonSyntaxError(text);
-  if (!found) {
-    const raw = err instanceof Error ? err.message : String(err);
-    return `The file is not valid JSON: ${raw.slice(0, 200)}`;
-  }
-  if (found.at >= text.length) {
-    return `The file ends before the JSON is complete (${lineColumn(text, text.length)}): it looks cut short. ${found.reason}.`;
-  }
-  return `The file is not valid JSON at ${lineColumn(text, found.at)}: ${found.reason}.`;
-}
-
-class SyntaxStop {
-  constructor(
-    readonly at: number,
-    readonly reason: string,
-  ) {}
-}
-
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const HEX4 = /^[0-9a-fA-F]{4}$/;
-
-function findJsonSyntaxError(text: string): SyntaxStop | undefined {
-  let i = 0;
-  const stop = (reason: string): never => {
-    throw new SyntaxStop(i, reason);
-  };
-  const skipSpace = () => {
-    for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) return;
-    }
-  };
-  const char = (c: string): string => (c.length === 1 && c >= ' ' ? `"${c}"` : JSON.stringify(c));
-  const string = () => {
-    i++;
-    while (i < text.length) {
-      const c = text.charCodeAt(i);
-      if (c === 0x22) {
-        i++;
-        return;
-      }
-      if (c === 0x5c) {
-        const e = text[i + 1];
-        if (e === 'u') {
-          if (!HEX4.test(text.slice(i + 2, i + 6))) stop('a \\u escape needs four hex digits');
-          i += 6;
-        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else if (e === undefined) i++;
-        else stop(`"\\${e}" is not a valid escape in a string`);
-        continue;
-      }
-      if (c < 0x20) stop('a control character must be escaped inside a string');
-      i++;
-    }
-    stop('The text ends inside a string');
-  };
-  const value = (): void => {
-    skipSpace();
-    const c = text[i];
-    if (c === undefined) return stop('The text ends where a value was expected');
-    if (c === '{') {
-      i++;
-      skipSpace();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        skipSpace();
-        if (i >= text.length) stop('The text ends inside an object');
-        if (text[i] !== '"') stop('expected a property name in double quotes');
-        string();
-        skipSpace();
-        if (i >= text.length) stop('The text ends inside an object');
-        if (text[i] !== ':') stop('expected ":" after the property name');
-        i++;
-        value();
-        skipSpace();
-        if (i >= text.length) stop('The text ends inside an object');
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        if (text[i] !== ',') stop('expected "," or "}" after a property value');
-        i++;
-      }
-    }
-    if (c === '[') {
-      i++;
-      skipSpace();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        skipSpace();
-        if (i >= text.length) stop('The text ends inside a list');
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        if (text[i] !== ',') stop('expected "," or "]" after a list item');
-        i++;
-      }
-    }
-    if (c === '"') return string();
-    if (c === '-' || (c >= '0' && c <= '9')) {
-      NUMBER.lastIndex = i;
-      const m = NUMBER.exec(text);
-      if (!m) return stop('this is not a valid number');
-      i += m[0].length;
-      return;
-    }
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return;
-      }
-    }
-    stop(`unexpected ${char(c)} where a value was expected`);
-  };
-  try {
-    value();
-    skipSpace();
-    if (i < text.length) stop(`unexpected ${char(text[i] ?? '')} after the end of the JSON`);
-    return undefined;
-  } catch (e) {
-    if (e instanceof SyntaxStop) return e;
-    return undefined;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // JSON value → Diagram
 
 /** Migrates and strictly checks an already-parsed value. Never throws. */
 export function parseDiagramValue(value: unknown): ParseResult<Diagram> {
-  try {
-    if (!isObject(value)) {
-      return failure(
-        'not-archflow',
-        '',
-        `The file holds ${describe(value)}, not an Archflow diagram (expected an object with "format": "archflow").`,
-      );
-    }
-    const migrated = migrateDiagramFile(value);
-    if (!migrated.ok) return migrated;
-    return { ok: true, value: checkV1(migrated.value), notices: migrated.notices };
-  } catch (err) {
-    if (err instanceof Refusal) return { ok: false, error: err.error };
-    // Reached only by values that did not come from JSON (getters, proxies, cycles).
-    return failure('invalid', '', 'The diagram could not be read: it is not plain data.');
+  // Reached only by values that did not come from JSON (getters, proxies, cycles).
+  return readSafely(() => readValue(value), 'The diagram could not be read: it is not plain data.');
+}
+
+function readValue(value: unknown): ParseResult<Diagram> {
+  if (!isPlainObject(value)) {
+    return refusal(
+      'not-archflow',
+      '',
+      `The file holds ${describeValue(value)}, not an Archflow diagram (expected an object with "format": "archflow").`,
+    );
   }
-}
-
-class Refusal {
-  readonly error: DiagramError;
-  constructor(code: DiagramErrorCode, path: string, problem: string) {
-    this.error = { code, path, message: path ? `${path}: ${problem}` : problem };
-  }
-}
-
-function failure(code: DiagramErrorCode, path: string, message: string): ParseResult<never> {
-  return { ok: false, error: { code, path, message } };
-}
-
-function refuse(path: string, problem: string, code: DiagramErrorCode = 'invalid'): never {
-  throw new Refusal(code, path, problem);
-}
-
-type Obj = Record<string, unknown>;
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Own properties only, so nothing is ever read through a prototype. `undefined` means absent. */
-function own(obj: Obj, key: string): unknown {
-  return Object.hasOwn(obj, key) ? obj[key] : undefined;
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
-
-function quote(s: string): string {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
-}
-
-function objectAt(value: unknown, path: string): Obj {
-  if (value === undefined) refuse(path, 'is missing (expected an object)');
-  if (!isObject(value)) refuse(path, `expected an object, found ${describe(value)}`);
-  return value;
-}
-
-function listAt(value: unknown, path: string, limit?: { max: number; what: string }): unknown[] {
-  if (value === undefined) refuse(path, 'is missing (expected a list)');
-  if (!Array.isArray(value)) refuse(path, `expected a list, found ${describe(value)}`);
-  if (limit && value.length > limit.max) {
-    refuse(path, `has ${value.length} ${limit.what}; the limit is ${limit.max}`, 'limit');
-  }
-  return value;
-}
-
-function stringAt(value: unknown, path: string, max: number): string {
-  if (value === undefined) refuse(path, 'is missing (expected a string)');
-  if (typeof value !== 'string') refuse(path, `expected a string, found ${describe(value)}`);
-  if (value.length > max) {
-    refuse(path, `is ${value.length} characters long; the limit is ${max}`, 'limit');
-  }
-  return value;
-}
-
-function optionalText(obj: Obj, key: string, path: string, max: number): string | undefined {
-  const value = own(obj, key);
-  if (value === undefined) return undefined;
-  const text = stringAt(value, `${path}.${key}`, max);
-  // An empty optional field is the same as none: saving omits it, so reading drops it too.
-  return text === '' ? undefined : text;
-}
-
-function idAt(value: unknown, path: string): string {
-  const id = stringAt(value, path, LIMITS.maxIdLength);
-  if (id === '') refuse(path, 'must not be empty');
-  return id;
-}
-
-function oneOf<T extends string>(value: unknown, path: string, allowed: readonly T[], what: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-    const list = allowed.map((a) => `"${a}"`).join(', ');
-    refuse(path, `${describe(value)} is not ${what} (expected one of ${list})`);
-  }
-  return value as T;
-}
-
-function coordinate(value: unknown, path: string): number {
-  if (value === undefined) refuse(path, 'is missing (expected a number)');
-  if (typeof value !== 'number') refuse(path, `expected a number, found ${describe(value)}`);
-  if (!Number.isFinite(value)) refuse(path, `expected a finite number, found ${describe(value)}`);
-  if (Math.abs(value) > LIMITS.maxCoordinate) {
-    refuse(path, `${value} is beyond the limit of ±${LIMITS.maxCoordinate}`, 'limit');
-  }
-  // -0 would not survive a save (JSON writes it as 0), so it is 0 from the start.
-  return value === 0 ? 0 : value;
-}
-
-function pointAt(value: unknown, path: string): Point {
-  const obj = objectAt(value, path);
-  return { x: coordinate(own(obj, 'x'), `${path}.x`), y: coordinate(own(obj, 'y'), `${path}.y`) };
-}
-
-function sizeAt(value: unknown, path: string): Size {
-  const obj = objectAt(value, path);
-  const dimension = (key: 'width' | 'height') => {
-    const n = coordinate(own(obj, key), `${path}.${key}`);
-    if (n <= 0) refuse(`${path}.${key}`, `must be greater than 0, found ${n}`);
-    return n;
-  };
-  return { width: dimension('width'), height: dimension('height') };
-}
-
-function checkV1(file: Obj): Diagram {
-  const title = stringAt(own(file, 'title'), 'title', LIMITS.maxLabelLength);
-  const flow: Flow = oneOf(own(file, 'flow'), 'flow', FLOWS, 'a flow');
-  const layout = checkLayout(own(file, 'layout'));
-  const nodes = checkNodes(listAt(own(file, 'nodes'), 'nodes', { max: LIMITS.maxNodes, what: 'nodes' }));
-  const edges = checkEdges(listAt(own(file, 'edges'), 'edges', { max: LIMITS.maxEdges, what: 'edges' }), nodes);
-  const diagram: Diagram = { title, flow, nodes: nodes.list, edges };
-  if (layout) diagram.layout = layout;
-  return diagram;
-}
-
-function checkLayout(value: unknown): DiagramLayout | undefined {
-  if (value === undefined) return undefined;
-  const obj = objectAt(value, 'layout');
-  const direction = own(obj, 'direction');
-  if (direction === undefined) return undefined;
-  const checked: LayoutDirection = oneOf(direction, 'layout.direction', LAYOUT_DIRECTIONS, 'a layout direction');
-  return { direction: checked };
-}
-
-interface CheckedNodes {
-  list: DiagramNode[];
-  /** Node id → index, a Map so that ids like "constructor" are never found on a prototype. */
-  index: Map<string, number>;
-}
-
-function checkNodes(raw: unknown[]): CheckedNodes {
-  const list: DiagramNode[] = [];
-  const index = new Map<string, number>();
-  for (let i = 0; i < raw.length; i++) {
-    const path = `nodes[${i}]`;
-    const obj = objectAt(raw[i], path);
-    const id = idAt(own(obj, 'id'), `${path}.id`);
-    const seen = index.get(id);
-    if (seen !== undefined) refuse(`${path}.id`, `${quote(id)} is already the id of nodes[${seen}]`);
-    index.set(id, i);
-
-    const kindValue = stringAt(own(obj, 'kind'), `${path}.kind`, LIMITS.maxIdLength);
-    if (!isKnownKind(kindValue)) refuse(`${path}.kind`, `${quote(kindValue)} is not a known component kind`);
-    const node: DiagramNode = {
-      id,
-      kind: kindValue,
-      label: stringAt(own(obj, 'label'), `${path}.label`, LIMITS.maxLabelLength),
-    };
-
-    const role = own(obj, 'role');
-    if (role !== undefined) {
-      const checked: Role = oneOf(role, `${path}.role`, ROLES, 'a role');
-      if (kindValue === GROUP_KIND && checked !== 'group') {
-        refuse(`${path}.role`, `a group's role can only be "group", found ${quote(checked)}`);
-      }
-      if (kindValue !== GROUP_KIND && checked === 'group') {
-        const list = COMPONENT_ROLES.map((r) => `"${r}"`).join(', ');
-        refuse(`${path}.role`, `"group" is only for group nodes (expected one of ${list})`);
-      }
-      node.role = checked;
-    }
-    const parent = own(obj, 'parent');
-    if (parent !== undefined) node.parent = idAt(parent, `${path}.parent`);
-    const position = own(obj, 'position');
-    if (position !== undefined) node.position = pointAt(position, `${path}.position`);
-    const size = own(obj, 'size');
-    if (size !== undefined) node.size = sizeAt(size, `${path}.size`);
-    const tech = optionalText(obj, 'tech', path, LIMITS.maxLabelLength);
-    if (tech !== undefined) node.tech = tech;
-    const notes = optionalText(obj, 'notes', path, LIMITS.maxNotesLength);
-    if (notes !== undefined) node.notes = notes;
-    list.push(node);
-  }
-  checkParents(list, index);
-  return { list, index };
-}
-
-/**
- * Every parent must be an existing group, without cycles and not nested too deep. Depths are
- * memoised so the whole check is linear even for long chains.
- */
-function checkParents(nodes: DiagramNode[], index: Map<string, number>): void {
-  for (let i = 0; i < nodes.length; i++) {
-    const parent = nodes[i]?.parent;
-    if (parent === undefined) continue;
-    const at = index.get(parent);
-    if (at === undefined) refuse(`nodes[${i}].parent`, `${quote(parent)} is not a node id`);
-    if (nodes[at]?.kind !== GROUP_KIND) refuse(`nodes[${i}].parent`, `${quote(parent)} is not a group`);
-  }
-
-  const UNKNOWN = -1;
-  const VISITING = -2;
-  const depth = new Array<number>(nodes.length).fill(UNKNOWN);
-  for (let start = 0; start < nodes.length; start++) {
-    const chain: number[] = [];
-    let at: number | undefined = start;
-    let base = 0;
-    while (at !== undefined) {
-      const d = depth[at] ?? UNKNOWN;
-      if (d >= 0) {
-        base = d;
-        break;
-      }
-      if (d === VISITING) {
-        const cycleFrom = chain.indexOf(at);
-        const ids = [...chain.slice(cycleFrom), at].map((n) => nodes[n]?.id ?? '');
-        const first = chain[cycleFrom] ?? at;
-        refuse(
-          `nodes[${first}].parent`,
-          `${quote(nodes[first]?.parent ?? '')} makes a cycle of groups (${ids.join(' → ')})`,
-        );
-      }
-      depth[at] = VISITING;
-      chain.push(at);
-      const parent: string | undefined = nodes[at]?.parent;
-      at = parent === undefined ? undefined : index.get(parent);
-      if (at === undefined) base = -1;
-    }
-    // `base` is the depth of the first already-known ancestor, or -1 past the root.
-    for (let k = chain.length - 1; k >= 0; k--) {
-      const n = chain[k] ?? 0;
-      base += 1;
-      depth[n] = base;
-      if (base > LIMITS.maxGroupDepth) {
-        refuse(`nodes[${n}].parent`, `groups nest more than ${LIMITS.maxGroupDepth} deep here`, 'limit');
-      }
-    }
-  }
-}
-
-function checkEdges(raw: unknown[], nodes: CheckedNodes): DiagramEdge[] {
-  const edges: DiagramEdge[] = [];
-  const seen = new Map<string, number>();
-  const endpoint = (obj: Obj, key: 'source' | 'target', path: string): string => {
-    const id = idAt(own(obj, key), `${path}.${key}`);
-    if (!nodes.index.has(id)) refuse(`${path}.${key}`, `${quote(id)} is not a node id`);
-    return id;
-  };
-  for (let i = 0; i < raw.length; i++) {
-    const path = `edges[${i}]`;
-    const obj = objectAt(raw[i], path);
-    const id = idAt(own(obj, 'id'), `${path}.id`);
-    const before = seen.get(id);
-    if (before !== undefined) refuse(`${path}.id`, `${quote(id)} is already the id of edges[${before}]`);
-    seen.set(id, i);
-    const edge: DiagramEdge = {
-      id,
-      source: endpoint(obj, 'source', path),
-      target: endpoint(obj, 'target', path),
-    };
-    const label = optionalText(obj, 'label', path, LIMITS.maxLabelLength);
-    if (label !== undefined) edge.label = label;
-    const protocol = optionalText(obj, 'protocol', path, LIMITS.maxLabelLength);
-    if (protocol !== undefined) edge.protocol = protocol;
-    const bidirectional = own(obj, 'bidirectional');
-    if (bidirectional !== undefined) {
-      if (typeof bidirectional !== 'boolean') {
-        refuse(`${path}.bidirectional`, `expected true or false, found ${describe(bidirectional)}`);
-      }
-      // false is the default, and saving omits it.
-      if (bidirectional) edge.bidirectional = true;
-    }
-    const route = own(obj, 'route');
-    if (route !== undefined) {
-      const points = listAt(route, `${path}.route`);
-      const checked = points.map((p, k) => pointAt(p, `${path}.route[${k}]`));
-      if (checked.length > 0) edge.route = checked;
-    }
-    edges.push(edge);
-  }
-  return edges;
+  const migrated = migrateDiagramFile(value);
+  if (!migrated.ok) return migrated;
+  const parsed = parseRecord(DiagramRecord, migrated.value);
+  if (!parsed.ok) return parsed;
+  const crossed = checkReferences(parsed.value);
+  if (crossed) return { ok: false, error: crossed };
+  return { ok: true, value: parsed.value, notices: migrated.notices };
 }

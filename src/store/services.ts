@@ -2,11 +2,10 @@
  * What the store needs from the outside world. The browser wires real ones
  * (src/store/browserServices.ts); tests pass fakes, so a store runs in Node without a DOM.
  */
+import type { LayoutOutcome } from '../layout/layoutTypes';
 import type { Diagram, LayoutDirection, Size } from '../model/diagram';
 
-export type LayoutOutcome =
-  | { ok: true; diagram: Diagram; direction: LayoutDirection }
-  | { ok: false; error: { code: string; message: string } };
+export type { LayoutOutcome };
 
 export interface LayoutService {
   layout(diagram: Diagram, options: { direction?: LayoutDirection; sizes?: ReadonlyMap<string, Size> }): Promise<LayoutOutcome>;

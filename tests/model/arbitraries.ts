@@ -1,7 +1,8 @@
 /**
  * fast-check generators of valid diagrams, shared by every folder's property tests. A generated
- * diagram is already in the parser's normal form (no empty optional text, no `bidirectional:
- * false`, no empty route or layout, no -0), so `parse(serialize(d))` must give back exactly `d`.
+ * diagram is already in the parser's normal form (clean text, no empty optional text, no
+ * `bidirectional: false`, no empty route or layout, no -0), so `parse(serialize(d))` must give
+ * back exactly `d`.
  */
 import fc from 'fast-check';
 import { COMPONENT_ROLES, GROUP_KIND, KINDS, ROLES } from '../../src/model/catalog';
@@ -9,6 +10,7 @@ import type { Role } from '../../src/model/catalog';
 import { FLOWS, LAYOUT_DIRECTIONS } from '../../src/model/diagram';
 import type { Diagram, DiagramEdge, DiagramNode, Flow, Point, Size } from '../../src/model/diagram';
 import { LIMITS } from '../../src/model/limits';
+import { cleanText } from '../../src/model/text';
 
 export interface ArbitraryDiagramOptions {
   minNodes?: number;
@@ -22,7 +24,10 @@ export interface ArbitraryDiagramOptions {
   groups?: boolean;
 }
 
-/** Text people and attackers put in labels: all valid, all kept verbatim. */
+/**
+ * Text people and attackers put in labels: all valid. Everything visible is kept verbatim;
+ * control characters are dropped (and line breaks become spaces outside notes) on the way in.
+ */
 export const AWKWARD_TEXTS: readonly string[] = [
   '<script>alert(1)</script>',
   '<img src=x onerror=alert(1)>',
@@ -38,8 +43,8 @@ export const AWKWARD_TEXTS: readonly string[] = [
   '   ',
 ];
 
-/** Any text, often awkward. */
-export function arbitraryText(maxLength = 24): fc.Arbitrary<string> {
+/** Any text, often awkward, as it comes from a file or a keyboard (control characters too). */
+export function arbitraryRawText(maxLength = 24): fc.Arbitrary<string> {
   return fc.oneof(
     fc.string({ unit: 'binary', maxLength }),
     fc.string({ unit: 'grapheme', maxLength }),
@@ -47,13 +52,22 @@ export function arbitraryText(maxLength = 24): fc.Arbitrary<string> {
   );
 }
 
-const nonEmptyText = (maxLength?: number) => arbitraryText(maxLength).filter((s) => s !== '');
+/** Any text as a document holds it: cleaned the way the parser cleans it. */
+export function arbitraryText(maxLength = 24, options: { multiline?: boolean } = {}): fc.Arbitrary<string> {
+  return arbitraryRawText(maxLength).map((s) => cleanText(s, LIMITS.maxNotesLength, options));
+}
+
+const nonEmptyText = (maxLength?: number, options: { multiline?: boolean } = {}) =>
+  arbitraryText(maxLength, options).filter((s) => s !== '');
 
 /** Ids include names that live on Object.prototype, to catch lookups through plain objects. */
-export const arbitraryId: fc.Arbitrary<string> = fc.oneof(
-  { arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'), weight: 1 },
-  { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 16 }), weight: 6 },
-);
+export const arbitraryId: fc.Arbitrary<string> = fc
+  .oneof(
+    { arbitrary: fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'), weight: 1 },
+    { arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 16 }), weight: 6 },
+  )
+  .map((s) => cleanText(s, LIMITS.maxIdLength))
+  .filter((s) => s !== '');
 
 const noNegativeZero = (v: number) => (v === 0 ? 0 : v);
 
@@ -109,7 +123,7 @@ function nodeSpec(opts: Required<ArbitraryDiagramOptions>): fc.Arbitrary<NodeSpe
     position,
     size: fc.option(arbitrarySize),
     tech: fc.option(nonEmptyText()),
-    notes: fc.option(nonEmptyText(200)),
+    notes: fc.option(nonEmptyText(200, { multiline: true })),
   });
 }
 

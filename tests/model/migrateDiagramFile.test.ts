@@ -18,13 +18,13 @@ describe('migrateDiagramFile', () => {
     expect(result).toStrictEqual({ ok: true, value: file, notices: [] });
   });
 
-  it('upgrades the unversioned draft: version 1, flow bottom-up, format and title filled in', () => {
+  it('upgrades the unversioned draft: the current version, flow bottom-up, format and title filled in', () => {
     const draft: Json = { nodes: draftNodes, edges: draftEdges };
     const result = migrateDiagramFile(draft);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toStrictEqual({
       format: 'archflow',
-      version: 1,
+      version: CURRENT_VERSION,
       title: 'Untitled diagram',
       flow: 'bottom-up',
       nodes: draftNodes,
@@ -34,6 +34,14 @@ describe('migrateDiagramFile', () => {
     expect(result.notices[0]).toMatch(/draft/);
     // The input is not changed: a refused open must leave every object as it was.
     expect(draft).toStrictEqual({ nodes: draftNodes, edges: draftEdges });
+  });
+
+  it('upgrades a version 1 file to version 2 without a notice, keeping every field', () => {
+    const v1 = { format: 'archflow', version: 1, title: 'One', flow: 'top-down', layout: { direction: 'left' }, nodes: draftNodes, edges: draftEdges };
+    const result = migrateDiagramFile(v1);
+    expect(CURRENT_VERSION).toBe(2);
+    expect(result).toStrictEqual({ ok: true, value: { ...v1, version: 2 }, notices: [] });
+    expect(v1.version).toBe(1);
   });
 
   it('keeps a draft’s own title and flow', () => {

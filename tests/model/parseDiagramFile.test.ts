@@ -169,7 +169,7 @@ describe('parseDiagramFile: format and version', () => {
     expectRefused(parse({ name: 'archflow', dependencies: {} }), 'not-archflow', 'format');
   });
 
-  it.each([[2], [99]])('refuses version %s as made by a newer Archflow', (version) => {
+  it.each([[3], [99]])('refuses version %s as made by a newer Archflow', (version) => {
     const message = expectRefused(parse({ ...validFile(), version }), 'newer-version', 'version');
     expect(message).toContain('made by a newer Archflow');
   });
@@ -371,12 +371,11 @@ describe('parseDiagramFile: what is kept, dropped and normalised', () => {
     expectRefused(parseDiagramFile(text), 'not-archflow', 'format');
   });
 
-  it('keeps awkward text verbatim: HTML, URLs, control, right-to-left and emoji characters', () => {
+  it('keeps awkward text verbatim: HTML, URLs, right-to-left and emoji characters', () => {
     const texts = [
       '<script>alert(1)</script>',
       'javascript:alert(document.cookie)',
       'data:text/html;base64,PHNjcmlwdD4=',
-      'bell\u0007 tab\t nul\u0000',
       '\u202Egnp.exe',
       'خادم الواجهة',
       '🔥 hot path 👩‍💻',
@@ -389,6 +388,51 @@ describe('parseDiagramFile: what is kept, dropped and normalised', () => {
     const d = expectAccepted(parse(file));
     expect(d.nodes.slice(4).map((n) => [n.label, n.tech, n.notes])).toStrictEqual(texts.map((t) => [t, t, t]));
     expect(d.edges.slice(2).map((e) => [e.label, e.protocol])).toStrictEqual(texts.map((t) => [t, t]));
+  });
+
+  it('drops control characters and mends lone surrogates in every text field', () => {
+    const dirty = 'bell\u0007 tab\t nul\u0000 esc\u001b[8m del\u007f c1\u0085 half\uD83D end\r\nnext';
+    const file = validFile();
+    file.title = dirty;
+    nodes(file)[2]!.label = dirty;
+    nodes(file)[2]!.tech = dirty;
+    nodes(file)[2]!.notes = dirty;
+    edges(file)[0]!.label = dirty;
+    edges(file)[0]!.protocol = dirty;
+    const d = expectAccepted(parse(file));
+    const oneLine = 'bell tab  nul esc[8m del c1 half\uFFFD end  next';
+    const multiline = 'bell tab\t nul esc[8m del c1 half\uFFFD end\nnext';
+    expect([d.title, d.nodes[2]?.label, d.nodes[2]?.tech, d.edges[0]?.label, d.edges[0]?.protocol]).toStrictEqual(
+      Array(5).fill(oneLine),
+    );
+    expect(d.nodes[2]?.notes).toBe(multiline);
+  });
+
+  it('cleans ids and every reference to them alike, and drops text that was only control characters', () => {
+    const file = validFile();
+    nodes(file)[2]!.id = 'api\u0000';
+    edges(file)[0]!.target = 'api\u0000';
+    nodes(file)[2]!.tech = '\u0007\u0008';
+    const d = expectAccepted(parse(file));
+    expect(d.nodes[2]?.id).toBe('api');
+    expect(d.nodes[2]?.tech).toBeUndefined();
+    expect(d.edges[0]?.target).toBe('api');
+    // Two ids that clean to the same text are duplicates, refused as such.
+    nodes(file)[3]!.id = 'api\u0001';
+    expect(expectRefused(parse(file), 'invalid', 'nodes[3].id')).toBe('nodes[3].id: "api" is already the id of nodes[2]');
+    // An id of control characters only is an empty id.
+    nodes(file)[3]!.id = '\u0001';
+    expect(expectRefused(parse(file), 'invalid', 'nodes[3].id')).toBe('nodes[3].id: must not be empty');
+  });
+
+  it(`refuses a route of more than ${LIMITS.maxRoutePoints} points, naming the edge`, () => {
+    const file = validFile();
+    edges(file)[1]!.route = Array.from({ length: LIMITS.maxRoutePoints }, (_, i) => ({ x: i, y: 0 }));
+    expect(expectAccepted(parse(file)).edges[1]?.route).toHaveLength(LIMITS.maxRoutePoints);
+    edges(file)[1]!.route = Array.from({ length: 340_000 }, (_, i) => ({ x: i, y: 0 }));
+    expect(expectRefused(parse(file), 'limit', 'edges[1].route')).toBe(
+      `edges[1].route: has 340000 route points; the limit is ${LIMITS.maxRoutePoints}`,
+    );
   });
 
   it('accepts an empty label and a self-loop', () => {
@@ -544,7 +588,8 @@ function applyTextMutation(text: string, m: typeof textMutationArb extends fc.Ar
 }
 
 // The test runner keeps its own bookkeeping on globalThis; everything else must stay as it was.
-const RUNNER_GLOBALS = { ignoredRootRegex: /^(__vitest|AbortController$)/ };
+// zod keeps its configuration and schema registry on globalThis, set once as it loads.
+const RUNNER_GLOBALS = { ignoredRootRegex: /^(__vitest|__zod_global|AbortController$)/ };
 const checkNoPoisoning = () => assertNoPoisoning(RUNNER_GLOBALS);
 
 const CODES: readonly DiagramErrorCode[] = ['empty', 'too-large', 'not-json', 'not-archflow', 'newer-version', 'bad-version', 'invalid', 'limit'];

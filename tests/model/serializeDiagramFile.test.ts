@@ -38,10 +38,10 @@ const full: Diagram = {
 };
 
 describe('serializeDiagramFile', () => {
-  it('writes version 1 with a stable key order, two-space indent and a trailing newline', () => {
+  it('writes version 2 with a stable key order, two-space indent and a trailing newline', () => {
     expect(serializeDiagramFile(full)).toBe(`{
   "format": "archflow",
-  "version": 1,
+  "version": 2,
   "title": "Ordered",
   "flow": "top-down",
   "layout": {
@@ -101,7 +101,7 @@ describe('serializeDiagramFile', () => {
     } as Diagram;
     expect(toDiagramFile(sparse)).toStrictEqual({
       format: 'archflow',
-      version: 1,
+      version: 2,
       title: 't',
       flow: 'bottom-up',
       nodes: [{ id: 'a', kind: 'user', label: '' }],

@@ -1,0 +1,103 @@
+/**
+ * The checks that look across records: ids are unique, every reference names an existing node,
+ * parents are groups, and groups neither form a cycle nor nest too deep. Linear in the size of
+ * the diagram, iterative (no recursion however deep the input).
+ */
+import { GROUP_KIND } from '../catalog';
+import type { DiagramError, DiagramErrorCode } from '../diagram';
+import { LIMITS } from '../limits';
+import { quoteText } from '../plainData';
+import type { Diagram } from './diagramRecord';
+import type { DiagramNode } from './node';
+
+class Stop {
+  constructor(readonly error: DiagramError) {}
+}
+
+function stop(path: string, problem: string, code: DiagramErrorCode = 'invalid'): never {
+  throw new Stop({ code, path, message: `${path}: ${problem}` });
+}
+
+/** The first cross-record problem, in document order, or undefined when there is none. */
+export function checkReferences(diagram: Diagram): DiagramError | undefined {
+  try {
+    // A Map, so that ids like "constructor" are never found on a prototype.
+    const index = new Map<string, number>();
+    diagram.nodes.forEach((node, i) => {
+      const seen = index.get(node.id);
+      if (seen !== undefined) stop(`nodes[${i}].id`, `${quoteText(node.id)} is already the id of nodes[${seen}]`);
+      index.set(node.id, i);
+    });
+    checkParents(diagram.nodes, index);
+    checkEdges(diagram, index);
+    return undefined;
+  } catch (err) {
+    if (err instanceof Stop) return err.error;
+    throw err;
+  }
+}
+
+/**
+ * Every parent must be an existing group, without cycles and not nested too deep. Depths are
+ * memoised so the whole check is linear even for long chains.
+ */
+function checkParents(nodes: readonly DiagramNode[], index: ReadonlyMap<string, number>): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const parent = nodes[i]?.parent;
+    if (parent === undefined) continue;
+    const at = index.get(parent);
+    if (at === undefined) stop(`nodes[${i}].parent`, `${quoteText(parent)} is not a node id`);
+    if (nodes[at]?.kind !== GROUP_KIND) stop(`nodes[${i}].parent`, `${quoteText(parent)} is not a group`);
+  }
+
+  const UNKNOWN = -1;
+  const VISITING = -2;
+  const depth = new Array<number>(nodes.length).fill(UNKNOWN);
+  for (let start = 0; start < nodes.length; start++) {
+    const chain: number[] = [];
+    let at: number | undefined = start;
+    let base = 0;
+    while (at !== undefined) {
+      const d = depth[at] ?? UNKNOWN;
+      if (d >= 0) {
+        base = d;
+        break;
+      }
+      if (d === VISITING) {
+        const cycleFrom = chain.indexOf(at);
+        const ids = [...chain.slice(cycleFrom), at].map((n) => nodes[n]?.id ?? '');
+        const first = chain[cycleFrom] ?? at;
+        stop(
+          `nodes[${first}].parent`,
+          `${quoteText(nodes[first]?.parent ?? '')} makes a cycle of groups (${ids.join(' → ')})`,
+        );
+      }
+      depth[at] = VISITING;
+      chain.push(at);
+      const parent: string | undefined = nodes[at]?.parent;
+      at = parent === undefined ? undefined : index.get(parent);
+      if (at === undefined) base = -1;
+    }
+    // `base` is the depth of the first already-known ancestor, or -1 past the root.
+    for (let k = chain.length - 1; k >= 0; k--) {
+      const n = chain[k] ?? 0;
+      base += 1;
+      depth[n] = base;
+      if (base > LIMITS.maxGroupDepth) {
+        stop(`nodes[${n}].parent`, `groups nest more than ${LIMITS.maxGroupDepth} deep here`, 'limit');
+      }
+    }
+  }
+}
+
+function checkEdges(diagram: Diagram, nodes: ReadonlyMap<string, number>): void {
+  const seen = new Map<string, number>();
+  diagram.edges.forEach((edge, i) => {
+    const before = seen.get(edge.id);
+    if (before !== undefined) stop(`edges[${i}].id`, `${quoteText(edge.id)} is already the id of edges[${before}]`);
+    seen.set(edge.id, i);
+    for (const end of ['source', 'target'] as const) {
+      if (!nodes.has(edge[end])) stop(`edges[${i}].${end}`, `${quoteText(edge[end])} is not a node id`);
+    }
+  });
+}
