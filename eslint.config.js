@@ -85,4 +85,7 @@ export default tseslint.config(
     ],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
+  // The one place that builds the real services (IndexedDB, the layout worker, downloads) and
+  // hands them to the store.
+  boundary(['src/app/browserServices.ts'], [...banFolders(['cli'], 'the browser app does not run the CLI')]),
 );

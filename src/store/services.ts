@@ -1,12 +1,11 @@
 /**
  * What the store needs from the outside world. The browser wires real ones
- * (src/store/browserServices.ts); tests pass fakes, so a store runs in Node without a DOM.
+ * (src/app/browserServices.ts); tests pass fakes, so a store runs in Node without a DOM.
  */
 import type { Diagram, LayoutDirection, Size } from '../model/diagram';
+import type { LayoutOutcome } from '../layout/layoutTypes';
 
-export type LayoutOutcome =
-  | { ok: true; diagram: Diagram; direction: LayoutDirection }
-  | { ok: false; error: { code: string; message: string } };
+export type { LayoutOutcome };
 
 export interface LayoutService {
   layout(diagram: Diagram, options: { direction?: LayoutDirection; sizes?: ReadonlyMap<string, Size> }): Promise<LayoutOutcome>;
@@ -21,4 +20,6 @@ export interface EditorServices {
    * waiting for frames would only stall. Without it, such work happens at once.
    */
   frame?(run: (hurry: boolean) => void): void;
+  /** The random part of new ids (src/model/ids.ts); tests pass a counter for readable ids. */
+  idSuffix?(): string;
 }

@@ -2,94 +2,26 @@
  * The document's life outside the canvas: "My diagrams" with autosave, other tabs, files,
  * images, share links and the clipboard. The store's actions here are the only way views reach
  * src/io; what needs a browser comes in through `WorkspaceServices`, so tests pass fakes.
+ * Autosave listens to the document's settled diffs; no action leaves a diagram whose changes
+ * are not yet saved (see `saveBeforeLeaving`).
  */
-import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave';
-import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
-import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
+import type { StateCreator } from 'zustand/vanilla';
+import type { Autosaver } from '../io/autosave';
+import type { DiagramLibrary } from '../io/diagramLibraryTypes';
 import { diagramFileName } from '../io/fileName';
 import { createMemoryLibrary } from '../io/memoryLibrary';
 import { serializeMermaid } from '../io/mermaid';
-import { openDiagramFile, parseDiagramText, type FileLike } from '../io/openDiagramFile';
+import { openDiagramFile, parseDiagramText } from '../io/openDiagramFile';
 import { parseShareLink, serializeShareLink, shareLinkWarning } from '../io/shareLink';
 import type { TabSync } from '../io/tabSync';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
 import { placeOnGrid } from '../model/placeOnGrid';
+import { diffOf } from '../model/recordsDiff';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { FRAGMENT_FORMAT } from './clipboard';
-import type { EditorActions, EditorState } from './editorStore';
-
-export interface WorkspaceServices {
-  openLibrary(): Promise<DiagramLibrary | LibraryUnavailable>;
-  createAutosaver(options: AutosaverOptions): Autosaver;
-  createTabSync(): TabSync;
-  tabId: string;
-  /** Flushes pending saves when the page is hidden; returns a function that stops it. */
-  flushOnHide(autosaver: Autosaver): () => void;
-  download(blob: Blob, fileName: string): void;
-  exportImage(element: HTMLElement, bounds: Bounds, options: ExportImageOptions): Promise<ExportImageResult>;
-  copyText(text: string): Promise<boolean>;
-  /** The page's address, to build share links and to read one on start. */
-  location(): { href: string; hash: string };
-  /** Removes the share link from the address bar once it has been opened. */
-  clearHash(): void;
-}
-
-/** What the canvas lends the store for image export. */
-export interface CanvasHandle {
-  viewportElement(): HTMLElement | null;
-  nodesBounds(): Bounds;
-  /** Resolves once every node is in the DOM with export styles applied. */
-  whenAllRendered(): Promise<void>;
-  background(): string;
-}
-
-export type SaveState = AutosaveStatus | { state: 'memory' } | { state: 'starting' };
-
-export interface ExportSettings {
-  scale: ExportScale;
-  background: 'theme' | 'white' | 'transparent';
-  padding: number;
-}
-
-export interface WorkspaceState {
-  currentId: string | null;
-  items: DiagramSummary[];
-  saveState: SaveState;
-  /** Set when the browser refused storage: work is kept in memory only. */
-  storageProblem: string | null;
-  lastShare: { url: string; warning: string | null } | null;
-  /** The export in progress, in words, or null. */
-  exportPhase: string | null;
-  /** The last deleted diagram, while its deletion can still be undone. */
-  deleted: { removed: RemovedDiagram; title: string } | null;
-}
-
-export interface WorkspaceActions {
-  start(): Promise<void>;
-  setCanvasHandle(handle: CanvasHandle | null): void;
-  openFile(file: FileLike): Promise<boolean>;
-  /** Handles pasted text: a diagram or share link opens, copied components are added. */
-  pasteText(text: string): boolean;
-  /** The text the system clipboard gets for a copy of the selection. */
-  copySelectionText(): string | null;
-  saveFile(): void;
-  exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
-  shareLink(): Promise<string | null>;
-  copyMermaid(): Promise<boolean>;
-  openStored(id: string): Promise<boolean>;
-  createStored(): Promise<void>;
-  renameStored(id: string, title: string): Promise<void>;
-  duplicateStored(id: string): Promise<void>;
-  deleteStored(id: string): Promise<void>;
-  undoDelete(): Promise<void>;
-  exportUnreadable(id: string): Promise<void>;
-}
-
-type Full = EditorState & EditorActions & WorkspaceState & WorkspaceActions;
-type Set = (partial: Partial<Full> | ((s: Full) => Partial<Full>)) => void;
-type Get = () => Full;
-type Subscribe = (listener: (state: Full, prev: Full) => void) => () => void;
+import type { EditorState } from './editorState';
+import type { CanvasHandle, WorkspaceServices, WorkspaceSlice, WorkspaceState } from './workspaceTypes';
 
 export const initialWorkspace: WorkspaceState = {
   currentId: null,
@@ -97,37 +29,64 @@ export const initialWorkspace: WorkspaceState = {
   saveState: { state: 'starting' },
   storageProblem: null,
   lastShare: null,
-  exportPhase: null,
   deleted: null,
 };
 
-function isEmpty(diagram: Diagram): boolean {
-  return diagram.nodes.length === 0 && diagram.edges.length === 0;
+/** A message as a sentence: ends with a full stop (or other closing punctuation). */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
-export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe, services: WorkspaceServices | undefined): WorkspaceActions {
+export const createWorkspaceSlice =
+  (services: WorkspaceServices | undefined): StateCreator<EditorState, [], [], WorkspaceSlice> =>
+  (set, get) => {
+  // Per store: the services this workspace opened, and what it knows of the stored copy.
   let library: DiagramLibrary = createMemoryLibrary();
   let autosaver: Autosaver | null = null;
   let tabSync: TabSync | null = null;
   let canvas: CanvasHandle | null = null;
   /** The stored revision this tab's document is based on. */
   let baseRevision = 0;
-  /** Loading a stored diagram is not an edit: it must not trigger a save. */
-  let loading = false;
+  /**
+   * The diagram this tab created empty (on start or with New), while nobody has changed it: the
+   * only kind that opening a file may replace. Typing a title or deleting every component is a
+   * change (the document's `untouched` turns false), even when the diagram ends up empty again.
+   */
+  let createdEmpty: string | null = null;
 
   const refreshList = async () => {
     try {
       set({ items: await library.list() });
     } catch (e) {
-      get().notify('error', `Could not read My diagrams: ${(e as Error).message}`);
+      get().notify('error', sentence(`Could not read My diagrams: ${(e as Error).message}`));
     }
   };
 
   const show = (diagram: Diagram) => {
-    loading = true;
     get().loadDiagram(diagram);
-    loading = false;
   };
+
+  const replaceable = (): boolean => {
+    const s = get();
+    return s.currentId !== null && s.currentId === createdEmpty && s.untouched && s.doc.nodes.order.length === 0 && s.doc.edges.order.length === 0;
+  };
+
+  /**
+   * Writes pending changes before the open diagram is left. When they cannot be written, the
+   * diagram stays open and the user is told: switching now would throw the changes away.
+   */
+  async function saveBeforeLeaving(): Promise<boolean> {
+    if (!autosaver) return true;
+    await autosaver.flush();
+    // An edit made during that write gets one more.
+    if (autosaver.isDirty()) await autosaver.flush();
+    if (!autosaver.isDirty()) return true;
+    const state = get().saveState;
+    const reason = state.state === 'error' ? ` ${sentence(state.message)}` : '';
+    get().notify('error', `Your changes to “${get().meta.title}” could not be saved, so it stays open.${reason}`);
+    return false;
+  }
 
   async function saveCurrent(diagram: Diagram) {
     const id = get().currentId;
@@ -144,7 +103,9 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       const copy = await library.create({ ...diagram, title });
       if (copy.ok) {
         // The editor shows the copy's title too, or the next save would quietly take it back.
-        set((s) => ({ currentId: copy.id, meta: { ...s.meta, title } }));
+        set({ currentId: copy.id });
+        const doc = get().doc;
+        get().applyDiff(diffOf(doc, { meta: { ...doc.meta, title } }), { origin: 'system', undoable: false });
         baseRevision = copy.revision;
         // The other tab lists the copy at once.
         tabSync?.announceSave(copy.id, copy.revision, services?.tabId ?? '');
@@ -160,6 +121,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
   async function switchTo(id: string, diagram: Diagram, revision: number) {
     set({ currentId: id });
     baseRevision = revision;
+    createdEmpty = null;
     show(diagram);
     void library.setLastOpened(id);
     await refreshList();
@@ -170,17 +132,17 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
     // A file without positions gets a grid at once, then a real layout once the canvas has measured it.
     const unplaced = opened.nodes.some((n) => n.position === undefined);
     const diagram = unplaced ? placeOnGrid(opened) : opened;
-    await autosaver?.flush();
+    if (!(await saveBeforeLeaving())) return false;
     const previous = get().currentId;
-    const wasEmpty = isEmpty(get().getDiagram());
+    const wasReplaceable = replaceable();
     const created = await library.create(diagram);
     if (!created.ok) {
-      get().notify('error', `Could not open the ${source} as a new diagram: ${created.message}`);
+      get().notify('error', sentence(`Could not open the ${source} as a new diagram: ${created.message}`));
       return false;
     }
-    // An untouched empty diagram is replaced rather than left behind; done before the switch so
-    // My diagrams changes once, not twice.
-    if (previous !== null && wasEmpty) await library.remove(previous);
+    // A diagram this tab created and nobody changed is replaced rather than left behind; done
+    // before the switch so My diagrams changes once, not twice.
+    if (previous !== null && wasReplaceable) await library.remove(previous);
     await switchTo(created.id, diagram, created.revision);
     get().notify('info', `Opened the ${source} “${diagram.title}” as a new diagram. Your other diagrams are in My diagrams.`);
     // What the parser repaired or upgraded (a draft file, spaces in a link): the user is told.
@@ -191,7 +153,8 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
 
   /** Waits (briefly) for React Flow to measure the new nodes, so the layout uses their real sizes. */
   async function layoutWhenMeasured() {
-    for (let i = 0; i < 20 && get().nodes.some((n) => n.type === 'component' && !n.measured); i++) {
+    const unmeasured = () => get().doc.nodes.order.some((id) => get().doc.nodes.byId.get(id)!.kind !== 'group' && !get().measured.has(id));
+    for (let i = 0; i < 20 && unmeasured(); i++) {
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     await get().autoLayout();
@@ -202,6 +165,8 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
   }
 
   return {
+    ...initialWorkspace,
+
     async start() {
       if (!services) return;
       const opened = await services.openLibrary();
@@ -217,7 +182,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         onStatus: (status) => {
           set({ saveState: opened.ok ? status : { state: 'memory' } });
           if (status.state === 'error' && status.reason !== 'conflict') {
-            get().notify('error', `Autosave failed: ${status.message} Your diagram is still here; Archflow will try again.`);
+            get().notify('error', `Autosave failed: ${sentence(status.message)} Your diagram is still here; Archflow will try again.`);
           }
         },
       });
@@ -233,13 +198,16 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         void library.load(msg.id).then((loaded) => {
           if (loaded.ok && get().currentId === msg.id && !autosaver?.isDirty()) {
             baseRevision = loaded.value.revision;
+            if (createdEmpty === msg.id) createdEmpty = null;
             show(loaded.value.diagram);
             get().notify('info', 'Updated with the changes made in another tab.');
           }
         });
       });
-      subscribe((s, prev) => {
-        if (s.revision !== prev.revision && !loading) autosaver?.markDirty(() => get().getDiagram());
+      // Every settled change is saved; a drag or a layout under way saves once it ends, and
+      // opening a diagram is not a change.
+      get().subscribeToDiffs((_diff, info) => {
+        if (info.settled && info.origin !== 'load') autosaver?.markDirty(() => get().getDiagram());
       });
 
       const { hash } = services.location();
@@ -264,11 +232,14 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
           set({ saveState: opened.ok ? { state: 'saved', at: loaded.value.updatedAt } : { state: 'memory' } });
           return;
         }
-        get().notify('error', `Your last diagram could not be read and was set aside (it is listed in My diagrams): ${loaded.error.message}`);
+        get().notify('error', sentence(`Your last diagram could not be read and was set aside (it is listed in My diagrams): ${loaded.error.message}`));
       }
       const current = get().getDiagram();
       const created = await library.create(current);
-      if (created.ok) await switchTo(created.id, current, created.revision);
+      if (created.ok) {
+        await switchTo(created.id, current, created.revision);
+        if (current.nodes.length === 0 && current.edges.length === 0) createdEmpty = created.id;
+      }
       set({ saveState: opened.ok ? { state: 'saved', at: Date.now() } : { state: 'memory' } });
     },
 
@@ -349,7 +320,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       });
       set({ exportPhase: null });
       if (!result.ok) {
-        get().notify('error', `Export failed: ${result.message}`);
+        get().notify('error', sentence(`Export failed: ${result.message}`));
         return false;
       }
       services.download(result.blob, diagramFileName(diagram.title, format));
@@ -379,10 +350,10 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
 
     async openStored(id) {
       if (id === get().currentId) return true;
-      await autosaver?.flush();
+      if (!(await saveBeforeLeaving())) return false;
       const loaded = await library.load(id);
       if (!loaded.ok) {
-        get().notify('error', `Could not open that diagram: ${loaded.error.message}`);
+        get().notify('error', sentence(`Could not open that diagram: ${loaded.error.message}`));
         await refreshList();
         return false;
       }
@@ -391,14 +362,15 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
     },
 
     async createStored() {
-      await autosaver?.flush();
+      if (!(await saveBeforeLeaving())) return;
       const diagram = emptyDiagram();
       const created = await library.create(diagram);
       if (!created.ok) {
-        get().notify('error', `Could not create a diagram: ${created.message}`);
+        get().notify('error', sentence(`Could not create a diagram: ${created.message}`));
         return;
       }
       await switchTo(created.id, diagram, created.revision);
+      createdEmpty = created.id;
     },
 
     async renameStored(id, title) {
@@ -407,23 +379,24 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         return;
       }
       const outcome = await library.rename(id, title);
-      if (!outcome.ok) get().notify('error', `Could not rename: ${outcome.message}`);
+      if (!outcome.ok) get().notify('error', sentence(`Could not rename: ${outcome.message}`));
       await refreshList();
     },
 
     async duplicateStored(id) {
-      if (id === get().currentId) await autosaver?.flush();
+      if (id === get().currentId && !(await saveBeforeLeaving())) return;
       const outcome = await library.duplicate(id);
-      if (!outcome.ok) get().notify('error', `Could not duplicate: ${outcome.message}`);
+      if (!outcome.ok) get().notify('error', sentence(`Could not duplicate: ${outcome.message}`));
       await refreshList();
     },
 
     async deleteStored(id) {
       const title = get().items.find((i) => i.id === id)?.title ?? 'Diagram';
-      if (id === get().currentId) await autosaver?.flush();
+      // Undo delete brings back what was stored: the open diagram's changes must be in it.
+      if (id === get().currentId && !(await saveBeforeLeaving())) return;
       const outcome = await library.remove(id);
       if (!outcome.ok) {
-        get().notify('error', `Could not delete: ${outcome.message}`);
+        get().notify('error', sentence(`Could not delete: ${outcome.message}`));
         return;
       }
       set({ deleted: { removed: outcome.removed, title } });
@@ -440,7 +413,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       if (!deleted) return;
       const outcome = await library.restore(deleted.removed);
       set({ deleted: null });
-      if (!outcome.ok) get().notify('error', `Could not restore “${deleted.title}”: ${outcome.message}`);
+      if (!outcome.ok) get().notify('error', sentence(`Could not restore “${deleted.title}”: ${outcome.message}`));
       await refreshList();
     },
 
@@ -450,4 +423,4 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       services?.download(new Blob([raw.text], { type: 'application/json' }), `unreadable-${id}.json`);
     },
   };
-}
+};
