@@ -148,36 +148,47 @@ export function createFlowView(): FlowView {
   let nodeOrder: readonly string[] = [];
   let nodeOrderOf: readonly string[] | null = null;
 
+  /** React Flow's order for `table` (parents first); drops cache entries of removed records. */
+  function reorder(table: RecordTable<DiagramNode>): void {
+    for (const id of nodeCache.keys()) if (!table.byId.has(id)) nodeCache.delete(id);
+    nodeOrder = orderParentsFirst(table.order.map((id) => table.byId.get(id)!)).map((n) => n.id);
+    nodeOrderOf = table.order;
+  }
+
   function deriveNodes(next: ViewInputs): ArchNode[] {
     const table = next.nodes;
-    let structureChanged = table.order !== nodeOrderOf;
-    let changed = structureChanged;
-    const seen = new Map<string, ArchNode>();
-    for (const id of table.order) {
+    const reordered = table.order !== nodeOrderOf;
+    if (reordered) reorder(table);
+    let changed = reordered;
+    let parentChanged = false;
+    const out: ArchNode[] = new Array<ArchNode>(nodeOrder.length);
+    for (let i = 0; i < nodeOrder.length; i++) {
+      const id = nodeOrder[i]!;
       const record = table.byId.get(id)!;
       const selected = next.selection.nodes.has(id);
       const measured = next.measured.get(id);
       const dragging = next.dragging.has(id);
       const entry = nodeCache.get(id);
       if (entry && entry.record === record && entry.selected === selected && entry.measured === measured && entry.dragging === dragging) {
-        seen.set(id, entry.node);
+        out[i] = entry.node;
         continue;
       }
-      if (entry && entry.record.parent !== record.parent) structureChanged = true;
+      if (entry && entry.record.parent !== record.parent) parentChanged = true;
       // Panels read `data`: it keeps its identity while only the position changes.
       const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
       const node = flowNode(record, selected, measured, dragging, data);
       nodeCache.set(id, { record, selected, measured, dragging, node });
-      seen.set(id, node);
+      out[i] = node;
       changed = true;
     }
     if (!changed) return nodes;
-    if (structureChanged) {
-      for (const id of nodeCache.keys()) if (!table.byId.has(id)) nodeCache.delete(id);
-      nodeOrder = orderParentsFirst(table.order.map((id) => table.byId.get(id)!)).map((n) => n.id);
-      nodeOrderOf = table.order;
+    if (parentChanged) {
+      // A node joined or left a group: React Flow needs the new parent before it.
+      reorder(table);
+      nodes = nodeOrder.map((id) => nodeCache.get(id)!.node);
+    } else {
+      nodes = out;
     }
-    nodes = nodeOrder.map((id) => seen.get(id)!);
     return nodes;
   }
 
