@@ -14,14 +14,25 @@ export const ID_SUFFIX_LENGTH = 6;
 /** Long enough to read, short enough that files and links stay compact. */
 export const MAX_ID_PREFIX = 40;
 
-export const randomIdSuffix: () => string = customAlphabet(ALPHABET, ID_SUFFIX_LENGTH);
+const randomChars = customAlphabet(ALPHABET, ID_SUFFIX_LENGTH);
+
+/**
+ * Six random letters and digits, at least one a digit: that is how a suffix is told from a word
+ * (`api-server` keeps its `-server`; a copy of `cache-k3x9qz` is `cache-…`).
+ */
+export function randomIdSuffix(): string {
+  for (;;) {
+    const suffix = randomChars();
+    if (/\d/.test(suffix)) return suffix;
+  }
+}
 
 /** A readable prefix from a kind or an old id: lower-case letters, digits and single dashes. */
 export function idPrefix(source: string, fallback = 'node'): string {
   const words = source
     .toLowerCase()
     // An id this module made: drop its suffix, so a copy of `cache-k3x9qz` is `cache-…`.
-    .replace(new RegExp(`-[0-9a-z]{${ID_SUFFIX_LENGTH}}$`), '')
+    .replace(new RegExp(`-(?=[a-z]*\\d)[0-9a-z]{${ID_SUFFIX_LENGTH}}$`), '')
     // An id from before random suffixes (`cache-2`, `e12`).
     .replace(/-\d+$/, '')
     .replace(/[^a-z0-9]+/g, '-')
