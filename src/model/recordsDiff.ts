@@ -10,6 +10,7 @@
  * its inverse gives back exactly the same file.
  */
 import type { Diagram, DiagramEdge, DiagramLayout, DiagramNode, Flow } from './diagram';
+import { RecordMap } from './recordMap';
 
 /** The document's own fields: what is saved besides its nodes and edges. */
 export interface DocumentMeta {
@@ -55,7 +56,7 @@ export function emptyTableDiff<R>(): TableDiff<R> {
 export const EMPTY_DIFF: DocumentDiff = { nodes: EMPTY_TABLE_DIFF, edges: EMPTY_TABLE_DIFF };
 
 export function emptyTable<R extends { id: string }>(): RecordTable<R> {
-  return { byId: new Map(), order: [] };
+  return { byId: RecordMap.of(), order: [] };
 }
 
 function isEmptyTableDiff(d: TableDiff<unknown>): boolean {
@@ -68,10 +69,11 @@ export function isEmptyDiff(diff: DocumentDiff): boolean {
 
 function applyTable<R extends { id: string }>(table: RecordTable<R>, diff: TableDiff<R>): RecordTable<R> {
   if (isEmptyTableDiff(diff)) return table;
-  const byId = new Map(table.byId);
-  for (const id of diff.removed.keys()) byId.delete(id);
-  for (const [id, [, after]] of diff.updated) byId.set(id, after);
-  for (const [id, record] of diff.added) byId.set(id, record);
+  const put: [string, R][] = [];
+  for (const [id, [, after]] of diff.updated) put.push([id, after]);
+  for (const entry of diff.added) put.push(entry);
+  // Shares the old table's entries: a drag does not copy every record (see recordMap.ts).
+  const byId = RecordMap.from(table.byId).with(put, diff.removed.keys());
   return { byId, order: diff.order ? diff.order[1] : table.order };
 }
 
@@ -198,9 +200,7 @@ export function replacementDiff(before: DiagramRecords, after: DiagramRecords): 
 }
 
 function tableOf<R extends { id: string }>(records: readonly R[]): RecordTable<R> {
-  const byId = new Map<string, R>();
-  for (const r of records) byId.set(r.id, r);
-  return { byId, order: records.map((r) => r.id) };
+  return { byId: RecordMap.of(records.map((r) => [r.id, r] as const)), order: records.map((r) => r.id) };
 }
 
 export function recordsFromDiagram(diagram: Diagram): DiagramRecords {

@@ -17,7 +17,7 @@ import {
   type DiagramRecords,
 } from '../model/recordsDiff';
 import type { DiffListener, DocumentSlice, EditorState } from './editorState';
-import { DEFAULT_GROUP_SIZE } from './flowView';
+import { DEFAULT_GROUP_SIZE, type FlowView } from './flowView';
 import { emptyHistory, record } from './history';
 import type { EditorServices } from './services';
 import { affectsValidation, computeValidation } from './validation';
@@ -56,7 +56,7 @@ export function openedDocument(diagram: Diagram) {
 }
 
 export const createDocumentSlice =
-  (services: EditorServices, initial: Diagram | undefined): StateCreator<EditorState, [], [], DocumentSlice> =>
+  (services: EditorServices, initial: Diagram | undefined, view: Pick<FlowView, 'touch'>): StateCreator<EditorState, [], [], DocumentSlice> =>
   (set, get) => {
     const listeners = new Set<DiffListener>();
     return {
@@ -83,6 +83,8 @@ export const createDocumentSlice =
           if (recorded && !isEmptyDiff(step)) patch.history = record(s.history, step, key, services.now());
           patch.revision = s.revision + 1;
         }
+        // The derived nodes and edges then look at the touched records only.
+        view.touch(diff);
         set(patch);
         for (const listener of listeners) listener(diff, { origin, settled });
       },

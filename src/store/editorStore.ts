@@ -56,7 +56,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createPresenceSlice(...a),
       ...createSelectionSlice(...a),
       ...createHistorySlice(...a),
-      ...createDocumentSlice(services, options.initial)(...a),
+      ...createDocumentSlice(services, options.initial, view)(...a),
       ...createEditingSlice(services)(...a),
       ...createClipboardSlice(services)(...a),
       ...createLayoutSlice(services)(...a),

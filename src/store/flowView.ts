@@ -8,7 +8,7 @@
 import type { Edge, EdgeMarker, Node } from '@xyflow/react';
 import { GROUP_KIND, type Role } from '../model/catalog';
 import type { DiagramEdge, DiagramNode, Point, Size } from '../model/diagram';
-import type { RecordTable } from '../model/recordsDiff';
+import type { DocumentDiff, RecordTable, TableDiff } from '../model/recordsDiff';
 
 export interface ComponentData extends Record<string, unknown> {
   kind: string;
@@ -135,8 +135,26 @@ interface EdgeEntry {
 }
 
 export interface FlowView {
+  /**
+   * Says which records the next document change touches, so the next `derive` looks at those
+   * alone instead of every record (a drag of one node among thousands).
+   */
+  touch(diff: DocumentDiff): void;
   /** The view for `next`; arrays and objects are reused where `prev`'s inputs are unchanged. */
   derive(next: ViewInputs, prev: ViewInputs | null): { nodes: ArchNode[]; edges: ArchEdge[] } | null;
+}
+
+/** Ids in one set and not the other (a selection or a drag that changed). */
+function changedIds(a: ReadonlySet<string>, b: ReadonlySet<string>, into: Set<string>): void {
+  if (a === b) return;
+  for (const id of a) if (!b.has(id)) into.add(id);
+  for (const id of b) if (!a.has(id)) into.add(id);
+}
+
+function touchedIds(diff: TableDiff<unknown>, into: Set<string>): void {
+  for (const id of diff.updated.keys()) into.add(id);
+  for (const id of diff.added.keys()) into.add(id);
+  for (const id of diff.removed.keys()) into.add(id);
 }
 
 export function createFlowView(): FlowView {
@@ -147,39 +165,79 @@ export function createFlowView(): FlowView {
   /** Record ids in React Flow's order (parents first), kept while no parent or order changes. */
   let nodeOrder: readonly string[] = [];
   let nodeOrderOf: readonly string[] | null = null;
+  /** Where each id sits in `nodeOrder` and in the edges' order. */
+  let nodeIndex = new Map<string, number>();
+  let edgeIndex = new Map<string, number>();
+  let edgeIndexOf: readonly string[] | null = null;
+  /** Records the last document change touched; null when unknown (then every record is looked at). */
+  let touchedNodes: Set<string> | null = null;
+  let touchedEdges: Set<string> | null = null;
+
+  /** The node for `id` as `next` has it, from the cache while its inputs are unchanged. */
+  function nodeFor(id: string, next: ViewInputs): { node: ArchNode; changed: boolean; parentChanged: boolean } {
+    const record = next.nodes.byId.get(id)!;
+    const selected = next.selection.nodes.has(id);
+    const measured = next.measured.get(id);
+    const dragging = next.dragging.has(id);
+    const entry = nodeCache.get(id);
+    if (entry && entry.record === record && entry.selected === selected && entry.measured === measured && entry.dragging === dragging) {
+      return { node: entry.node, changed: false, parentChanged: false };
+    }
+    // Panels read `data`: it keeps its identity while only the position changes.
+    const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
+    const node = flowNode(record, selected, measured, dragging, data);
+    nodeCache.set(id, { record, selected, measured, dragging, node });
+    return { node, changed: true, parentChanged: entry !== undefined && entry.record.parent !== record.parent };
+  }
+
+  /**
+   * Only `ids` looked at, when the document's order and the measured sizes are as before: the
+   * previous array copied with the changed objects replaced. Null when that cannot be done.
+   */
+  function patchNodes(next: ViewInputs, ids: ReadonlySet<string>): ArchNode[] | 'parents' | null {
+    let out: ArchNode[] | null = null;
+    for (const id of ids) {
+      const i = nodeIndex.get(id);
+      if (i === undefined || !next.nodes.byId.has(id)) return null;
+      const { node, changed, parentChanged } = nodeFor(id, next);
+      // The cache already holds the new node: the caller must reorder, not compare again.
+      if (parentChanged) return 'parents';
+      if (!changed) continue;
+      out ??= nodes.slice();
+      out[i] = node;
+    }
+    return out ?? nodes;
+  }
 
   /** React Flow's order for `table` (parents first); drops cache entries of removed records. */
   function reorder(table: RecordTable<DiagramNode>): void {
     for (const id of nodeCache.keys()) if (!table.byId.has(id)) nodeCache.delete(id);
     nodeOrder = orderParentsFirst(table.order.map((id) => table.byId.get(id)!)).map((n) => n.id);
     nodeOrderOf = table.order;
+    nodeIndex = new Map(nodeOrder.map((id, i) => [id, i]));
   }
 
-  function deriveNodes(next: ViewInputs): ArchNode[] {
+  function deriveNodes(next: ViewInputs, prev: ViewInputs | null): ArchNode[] {
     const table = next.nodes;
+    if (prev !== null && table.order === nodeOrderOf && next.measured === prev.measured && (touchedNodes !== null || table === prev.nodes)) {
+      const ids = new Set(touchedNodes ?? []);
+      changedIds(prev.selection.nodes, next.selection.nodes, ids);
+      changedIds(prev.dragging, next.dragging, ids);
+      const patched = patchNodes(next, ids);
+      if (Array.isArray(patched)) return (nodes = patched);
+      // The cache may already hold some new nodes: rebuild the whole array from it.
+      nodeOrderOf = null;
+    }
     const reordered = table.order !== nodeOrderOf;
     if (reordered) reorder(table);
     let changed = reordered;
     let parentChanged = false;
     const out: ArchNode[] = new Array<ArchNode>(nodeOrder.length);
     for (let i = 0; i < nodeOrder.length; i++) {
-      const id = nodeOrder[i]!;
-      const record = table.byId.get(id)!;
-      const selected = next.selection.nodes.has(id);
-      const measured = next.measured.get(id);
-      const dragging = next.dragging.has(id);
-      const entry = nodeCache.get(id);
-      if (entry && entry.record === record && entry.selected === selected && entry.measured === measured && entry.dragging === dragging) {
-        out[i] = entry.node;
-        continue;
-      }
-      if (entry && entry.record.parent !== record.parent) parentChanged = true;
-      // Panels read `data`: it keeps its identity while only the position changes.
-      const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
-      const node = flowNode(record, selected, measured, dragging, data);
-      nodeCache.set(id, { record, selected, measured, dragging, node });
-      out[i] = node;
-      changed = true;
+      const found = nodeFor(nodeOrder[i]!, next);
+      out[i] = found.node;
+      changed ||= found.changed;
+      parentChanged ||= found.parentChanged;
     }
     if (!changed) return nodes;
     if (parentChanged) {
@@ -192,38 +250,62 @@ export function createFlowView(): FlowView {
     return nodes;
   }
 
+  function edgeFor(id: string, next: ViewInputs): { edge: ArchEdge; changed: boolean } {
+    const record = next.edges.byId.get(id)!;
+    const selected = next.selection.edges.has(id);
+    const entry = edgeCache.get(id);
+    if (entry && entry.record === record && entry.selected === selected) return { edge: entry.edge, changed: false };
+    const edge = flowEdge(record, selected);
+    edgeCache.set(id, { record, selected, edge });
+    return { edge, changed: true };
+  }
+
   function deriveEdges(next: ViewInputs, prev: ViewInputs | null): ArchEdge[] {
     const table = next.edges;
-    let changed = prev === null || table.order !== prev.edges.order;
-    const out: ArchEdge[] = [];
-    for (const id of table.order) {
-      const record = table.byId.get(id)!;
-      const selected = next.selection.edges.has(id);
-      const entry = edgeCache.get(id);
-      if (entry && entry.record === record && entry.selected === selected) {
-        out.push(entry.edge);
-        continue;
+    if (prev !== null && table.order === edgeIndexOf && (touchedEdges !== null || table === prev.edges)) {
+      const ids = new Set(touchedEdges ?? []);
+      changedIds(prev.selection.edges, next.selection.edges, ids);
+      let out: ArchEdge[] | null = null;
+      for (const id of ids) {
+        const i = edgeIndex.get(id);
+        if (i === undefined || !table.byId.has(id)) continue;
+        const { edge, changed } = edgeFor(id, next);
+        if (!changed) continue;
+        out ??= edges.slice();
+        out[i] = edge;
       }
-      const edge = flowEdge(record, selected);
-      edgeCache.set(id, { record, selected, edge });
-      out.push(edge);
-      changed = true;
+      return (edges = out ?? edges);
     }
-    if (!changed) return edges;
-    if (prev !== null && table.order !== prev.edges.order) {
+    const reordered = table.order !== edgeIndexOf;
+    if (reordered) {
       for (const id of edgeCache.keys()) if (!table.byId.has(id)) edgeCache.delete(id);
+      edgeIndex = new Map(table.order.map((id, i) => [id, i]));
+      edgeIndexOf = table.order;
     }
-    edges = out;
-    return edges;
+    let changed = reordered;
+    const out = table.order.map((id) => {
+      const found = edgeFor(id, next);
+      changed ||= found.changed;
+      return found.edge;
+    });
+    return changed ? (edges = out) : edges;
   }
 
   return {
+    touch(diff) {
+      touchedNodes ??= new Set();
+      touchedEdges ??= new Set();
+      touchedIds(diff.nodes, touchedNodes);
+      touchedIds(diff.edges, touchedEdges);
+    },
     derive(next, prev) {
       const nodesIn =
         prev === null || next.nodes !== prev.nodes || next.selection.nodes !== prev.selection.nodes || next.measured !== prev.measured || next.dragging !== prev.dragging;
       const edgesIn = prev === null || next.edges !== prev.edges || next.selection.edges !== prev.selection.edges;
-      if (!nodesIn && !edgesIn) return null;
-      return { nodes: nodesIn ? deriveNodes(next) : nodes, edges: edgesIn ? deriveEdges(next, prev) : edges };
+      const out = !nodesIn && !edgesIn ? null : { nodes: nodesIn ? deriveNodes(next, prev) : nodes, edges: edgesIn ? deriveEdges(next, prev) : edges };
+      touchedNodes = null;
+      touchedEdges = null;
+      return out;
     },
   };
 }

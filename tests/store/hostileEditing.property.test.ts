@@ -2,7 +2,8 @@
  * Hostile input through every editing action (issue 17): control characters, lone surrogates,
  * 200-character ids and coordinates at the limit, then duplicate, paste, rename and move in any
  * order. Whatever happens, the document must still save and open again: an action that made an
- * unsaveable diagram would have autosave fail until the work was lost.
+ * unsaveable diagram would have autosave fail until the work was lost. And the canvas's view,
+ * kept up to date record by record, must equal one derived afresh.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import type { Diagram, DiagramNode, Point } from '../../src/model/diagram';
 import { LIMITS } from '../../src/model/limits';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
+import { createFlowView } from '../../src/store/flowView';
 import { createTestStore } from './testStore';
 
 const HOSTILE_TEXT: readonly string[] = [
@@ -128,6 +130,11 @@ describe('hostile input through every editing action', () => {
               break;
           }
           reopens(editor.diagram());
+          // The view kept up to date record by record is the view derived afresh.
+          const s = editor.s;
+          const fresh = createFlowView().derive({ nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging }, null)!;
+          expect(s.nodes).toEqual(fresh.nodes);
+          expect(s.edges).toEqual(fresh.edges);
         }
       }),
       { numRuns: 150 },
