@@ -15,7 +15,7 @@ import { createEdgeId } from '../model/ids';
 import { clampPoint, clampSize } from '../model/recordLimits';
 import { diffOf, recordsInOrder } from '../model/recordsDiff';
 import type { EditingSlice, EditorState } from './editorState';
-import { orderParentsFirst, type ArchEdge, type ArchNode } from './flowView';
+import { orderParentsFirst, type ArchEdge } from './flowView';
 import { descendantsOf, settleIntoGroups } from './groups';
 import type { EditorServices } from './services';
 
@@ -161,4 +161,3 @@ export const createCanvasChanges =
     },
   });
 
-export type { ArchNode };
