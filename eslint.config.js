@@ -88,4 +88,14 @@ export default tseslint.config(
   // The one place that builds the real services (IndexedDB, the layout worker, downloads) and
   // hands them to the store.
   boundary(['src/app/browserServices.ts'], [...banFolders(['cli'], 'the browser app does not run the CLI')]),
+  // The store derives React Flow's objects itself (src/store/flowView.ts): its types, not its code.
+  {
+    files: ['src/store/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@xyflow/react', '@xyflow/system'], allowTypeImports: true, message: 'the store uses React Flow types only' }] },
+      ],
+    },
+  },
 );
