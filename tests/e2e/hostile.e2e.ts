@@ -95,13 +95,7 @@ async function pasteBuilt(kind: BuiltInPage) {
 async function followLink(hash: string) {
   await page.goto('about:blank');
   await page.goto(new URL(`/${hash}`, app.baseUrl).href);
-  try {
-    await page.getByTestId('save-status').filter({ hasNotText: 'Opening' }).waitFor({ timeout: 10_000 });
-  } catch (e) {
-    console.log('DEBUG', page.url().slice(0, 200), await page.getByRole('alert').allTextContents(), await page.getByTestId('save-status').allTextContents());
-    await page.screenshot({ path: '.tmp/follow.png' });
-    throw e;
-  }
+  await page.getByTestId('save-status').filter({ hasNotText: 'Opening' }).waitFor({ timeout: 30_000 });
 }
 
 // ---------------------------------------------------------------------------------------------
