@@ -28,9 +28,6 @@ export const BROWSER_FILES = [
 
 export const FILES = [
   { category: 'browser', pattern: BROWSER_FILES },
-  // Real services are wired in src/app; until browserServices.ts moves there it may wire too.
-  // Delete this entry (and the last policy) once it has moved.
-  { category: 'wiring', pattern: ['src/store/browserServices.ts'] },
 ];
 
 const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
@@ -62,5 +59,4 @@ export const POLICIES = [
     disallow: { to: { file: { categories: 'browser' } } },
     message: 'the CLI runs in Node: it may use io\'s and layout\'s pure parts only',
   },
-  { from: { file: { categories: 'wiring' } }, allow: to('store', 'model', 'io', 'layout') },
 ];

@@ -92,4 +92,14 @@ export default tseslint.config(
     [{ group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' }],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
+  // The store derives React Flow's objects itself (src/store/flowView.ts): its types, not its code.
+  {
+    files: ['src/store/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@xyflow/react', '@xyflow/system'], allowTypeImports: true, message: 'the store uses React Flow types only' }] },
+      ],
+    },
+  },
 );

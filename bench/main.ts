@@ -43,7 +43,7 @@ const details: Record<string, unknown> = {};
 try {
   if (!args.includes('--skip-build') && (wants('bundle') || wants('browser'))) {
     console.error('Building the app and the bare React Flow page…');
-    run('npx', ['vite', 'build', '--outDir', `${BENCH_BUILD_DIR}/app`, '--emptyOutDir', '--logLevel', 'error']);
+    run('npx', ['vite', 'build', '--mode', 'test', '--outDir', `${BENCH_BUILD_DIR}/app`, '--emptyOutDir', '--logLevel', 'error']);
     run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'error']);
   }
   if (wants('node')) {

@@ -15,7 +15,7 @@ import {
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
-import type { ComponentData } from '../store/flowElements';
+import type { ComponentData } from '../store/flowView';
 import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';

@@ -4,7 +4,7 @@ import { memo, useState } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
-import type { ComponentNode as ComponentNodeType } from '../store/flowElements';
+import type { ComponentNode as ComponentNodeType } from '../store/flowView';
 import { selectDirection, selectNodeSeverity } from '../store/selectors';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';

@@ -6,7 +6,7 @@ import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import type { Point } from '../model/diagram';
-import type { ArchEdge } from '../store/flowElements';
+import type { ArchEdge } from '../store/flowView';
 import { selectEdgeSeverity } from '../store/selectors';
 
 /** An SVG path through `points` with softly rounded corners, and the middle of its length. */

@@ -1,7 +1,7 @@
 /** A container (region, VPC, cluster): a labelled box that holds and moves its children. */
 import { NodeResizer, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useState } from 'react';
-import type { GroupNode as GroupNodeType } from '../store/flowElements';
+import type { GroupNode as GroupNodeType } from '../store/flowView';
 import { KindIcon } from './icons';
 import { InlineRename } from './InlineRename';
 

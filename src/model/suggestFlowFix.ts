@@ -2,7 +2,7 @@
  * Spots a diagram drawn the other way round: every arrow consistent, just opposite to the flow.
  * Then one action fixes it all, and the panel offers that instead of a finding per component.
  */
-import type { Diagram, Flow } from './diagram';
+import type { Diagram, DiagramEdge, Flow } from './diagram';
 import type { FlowInput } from './flowGraph';
 import { otherFlow, validateFlow } from './validateFlow';
 import type { FindingRule, FlowReport } from './validateFlow';
@@ -32,14 +32,13 @@ export function suggestFlowFix(diagram: FlowInput, flow: Flow = diagram.flow): F
   return flow === 'bottom-up' ? 'switch-flow' : 'reverse-edges';
 }
 
-/** Every one-way edge turned round; their routes no longer fit, so they are dropped. */
+/** One edge turned round; its route no longer fits, so it is dropped. */
+export function reverseEdge(edge: DiagramEdge): DiagramEdge {
+  const { route: _route, ...rest } = edge;
+  return { ...rest, source: edge.target, target: edge.source };
+}
+
+/** Every one-way edge turned round (see reverseEdge). */
 export function reverseEdges(diagram: Diagram): Diagram {
-  return {
-    ...diagram,
-    edges: diagram.edges.map((edge) => {
-      if (edge.bidirectional === true) return edge;
-      const { route: _route, ...rest } = edge;
-      return { ...rest, source: edge.target, target: edge.source };
-    }),
-  };
+  return { ...diagram, edges: diagram.edges.map((edge) => (edge.bidirectional === true ? edge : reverseEdge(edge))) };
 }

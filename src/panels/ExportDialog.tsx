@@ -1,7 +1,7 @@
 /** Export options: scale, background and padding, then the export itself. */
 import { useEffect, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
-import type { ExportSettings } from '../store/workspace';
+import type { ExportSettings } from '../store/workspaceTypes';
 
 export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {
   const store = useEditorStore();

@@ -2,7 +2,7 @@
 import { memo, useId } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { COMPONENT_ROLES, findKind, GROUP_KIND, KINDS, type Role } from '../model/catalog';
-import type { ComponentData, ConnectionData } from '../store/flowElements';
+import type { ComponentData, ConnectionData } from '../store/flowView';
 import { selectSelectionKey } from '../store/selectors';
 
 export const PROTOCOLS = ['HTTP', 'HTTPS', 'gRPC', 'WebSocket', 'WebRTC', 'TCP', 'UDP', 'AMQP'];

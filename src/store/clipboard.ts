@@ -4,6 +4,7 @@
  */
 import type { Diagram, DiagramEdge, DiagramNode } from '../model/diagram';
 import { absolutePosition } from '../model/absolutePosition';
+import { clampPoint } from '../model/recordLimits';
 
 export const FRAGMENT_FORMAT = 'archflow-fragment';
 
@@ -39,13 +40,15 @@ export function selectFragment(diagram: Diagram, selectedIds: ReadonlySet<string
   return { nodes, edges };
 }
 
+/** New ids for copies, made from the old ones (see src/model/ids.ts: never by appending to them). */
+export interface NewIds {
+  node(old: string): string;
+  edge(old: string): string;
+}
+
 /** A copy of `fragment` with fresh ids, top-level nodes moved by `offset`. */
-export function cloneFragment(
-  fragment: Fragment,
-  newId: (old: string) => string,
-  offset: { x: number; y: number },
-): Fragment {
-  const ids = new Map(fragment.nodes.map((n) => [n.id, newId(n.id)]));
+export function cloneFragment(fragment: Fragment, newIds: NewIds, offset: { x: number; y: number }): Fragment {
+  const ids = new Map(fragment.nodes.map((n) => [n.id, newIds.node(n.id)]));
   const nodes = fragment.nodes.map((n) => {
     const copy: DiagramNode = { ...n, id: ids.get(n.id)! };
     if (n.parent !== undefined) {
@@ -53,12 +56,14 @@ export function cloneFragment(
       if (copy.parent === undefined) delete copy.parent;
     }
     if (copy.parent === undefined && n.position) {
-      copy.position = { x: n.position.x + offset.x, y: n.position.y + offset.y };
+      // Within the coordinate limit however close to it the original was.
+      copy.position = clampPoint({ x: n.position.x + offset.x, y: n.position.y + offset.y });
     }
     return copy;
   });
-  const edges = fragment.edges.map((e) => {
-    const copy: DiagramEdge = { ...e, id: newId(e.id), source: ids.get(e.source)!, target: ids.get(e.target)! };
+  // An edge to a node outside the fragment has nothing to attach to.
+  const edges = fragment.edges.filter((e) => ids.has(e.source) && ids.has(e.target)).map((e) => {
+    const copy: DiagramEdge = { ...e, id: newIds.edge(e.id), source: ids.get(e.source)!, target: ids.get(e.target)! };
     delete copy.route;
     return copy;
   });

@@ -1,19 +1,14 @@
 /**
- * Undo history as a stack of whole-document snapshots. Snapshots share structure with the live
- * state (arrays of immutable node objects), so a step costs one array reference, not a copy.
+ * Undo history as a stack of document diffs. Undo applies a step's inverse, redo the step
+ * again; a step costs what it changed, not a copy of the document. Edits with the same key in
+ * quick succession (typing a label) are squashed into one step.
  */
-import type { ArchEdge, ArchNode, DocumentMeta } from './flowElements';
-
-export interface Snapshot {
-  meta: DocumentMeta;
-  nodes: ArchNode[];
-  edges: ArchEdge[];
-}
+import { squashDiffs, type DocumentDiff } from '../model/recordsDiff';
 
 export interface History {
-  past: Snapshot[];
-  future: Snapshot[];
-  /** Edits with the same key in quick succession (typing a label) become one step. */
+  past: DocumentDiff[];
+  future: DocumentDiff[];
+  /** Edits with the same key in quick succession become one step. */
   lastKey: string | null;
   lastAt: number;
 }
@@ -25,30 +20,27 @@ export function emptyHistory(): History {
   return { past: [], future: [], lastKey: null, lastAt: 0 };
 }
 
-/** The history after recording `before` as the state to return to, unless it coalesces. */
-export function record(history: History, before: Snapshot, key: string | null, now: number): History {
-  if (key !== null && key === history.lastKey && now - history.lastAt < COALESCE_MS) {
-    return { ...history, lastAt: now };
+/** The history after recording `diff` as a step, squashed into the last one when it coalesces. */
+export function record(history: History, diff: DocumentDiff, key: string | null, now: number): History {
+  const last = history.past[history.past.length - 1];
+  if (last && key !== null && key === history.lastKey && now - history.lastAt < COALESCE_MS) {
+    return { past: [...history.past.slice(0, -1), squashDiffs(last, diff)], future: [], lastKey: key, lastAt: now };
   }
   const past = history.past.length >= HISTORY_LIMIT ? history.past.slice(1) : history.past.slice();
-  past.push(before);
+  past.push(diff);
   return { past, future: [], lastKey: key, lastAt: now };
 }
 
-export function undo(history: History, current: Snapshot): { history: History; snapshot: Snapshot } | null {
-  const snapshot = history.past[history.past.length - 1];
-  if (!snapshot) return null;
-  return {
-    snapshot,
-    history: { past: history.past.slice(0, -1), future: [...history.future, current], lastKey: null, lastAt: 0 },
-  };
+/** The step to take back, and the history after it. */
+export function undo(history: History): { history: History; diff: DocumentDiff } | null {
+  const diff = history.past[history.past.length - 1];
+  if (!diff) return null;
+  return { diff, history: { past: history.past.slice(0, -1), future: [...history.future, diff], lastKey: null, lastAt: 0 } };
 }
 
-export function redo(history: History, current: Snapshot): { history: History; snapshot: Snapshot } | null {
-  const snapshot = history.future[history.future.length - 1];
-  if (!snapshot) return null;
-  return {
-    snapshot,
-    history: { past: [...history.past, current], future: history.future.slice(0, -1), lastKey: null, lastAt: 0 },
-  };
+/** The step to do again, and the history after it. */
+export function redo(history: History): { history: History; diff: DocumentDiff } | null {
+  const diff = history.future[history.future.length - 1];
+  if (!diff) return null;
+  return { diff, history: { past: [...history.past, diff], future: history.future.slice(0, -1), lastKey: null, lastAt: 0 } };
 }

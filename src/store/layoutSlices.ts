@@ -4,13 +4,15 @@
  * result then mounted and measured hundreds of nodes React Flow had culled, for another 300 ms.
  * Instead the view glides to the new layout first (culled nodes leave a few per frame), then
  * each frame moves a budget of nodes, and the edges whose ends have both arrived: the diagram
- * settles into its new shape instead of freezing. Pure functions over React Flow's objects; the
- * store decides when each slice runs.
+ * settles into its new shape instead of freezing. Pure functions over the document's records;
+ * the layout slice decides when each slice runs.
  */
 import { absolutePosition } from '../model/absolutePosition';
-import type { Diagram, Point, Size } from '../model/diagram';
+import { GROUP_KIND } from '../model/catalog';
+import type { Diagram, DiagramEdge, DiagramNode, Point, Size } from '../model/diagram';
 import type { Rect } from '../model/findFreeSpot';
-import type { ArchEdge, ArchNode } from './flowElements';
+import { clampPoint, clampSize } from '../model/recordLimits';
+import type { RecordTable } from '../model/recordsDiff';
 
 /** The size of the pieces a layout is cut into; a frame moves one or more of them. */
 export const LAYOUT_PIECE_NODES = 8;
@@ -86,15 +88,15 @@ export function nextBudget(budget: number, frameMs: number): number {
  * their group, so moving a group alone would carry its old children along to where they do not
  * belong.
  */
-export function planLayoutSlices(nodes: readonly ArchNode[], perSlice: number): string[][] {
+export function planLayoutSlices(nodes: readonly DiagramNode[], perSlice: number): string[][] {
   const ids = new Set(nodes.map((n) => n.id));
   const children = new Map<string, string[]>();
   const roots: string[] = [];
   for (const n of nodes) {
-    if (n.parentId !== undefined && ids.has(n.parentId) && n.parentId !== n.id) {
-      const list = children.get(n.parentId);
+    if (n.parent !== undefined && ids.has(n.parent) && n.parent !== n.id) {
+      const list = children.get(n.parent);
       if (list) list.push(n.id);
-      else children.set(n.parentId, [n.id]);
+      else children.set(n.parent, [n.id]);
     } else {
       roots.push(n.id);
     }
@@ -141,61 +143,73 @@ export function planLayoutSlices(nodes: readonly ArchNode[], perSlice: number): 
   return slices;
 }
 
-/** The nodes with those in `ids` moved to their laid-out place; others keep their identity. */
-export function placeNodes(nodes: ArchNode[], ids: ReadonlySet<string>, target: LayoutTarget): ArchNode[] {
-  if (ids.size === 0) return nodes;
-  return nodes.map((n) => {
-    const next = ids.has(n.id) ? target.nodes.get(n.id) : undefined;
-    if (!next) return n;
-    const moved = { ...n, position: { ...next.position } } as ArchNode;
-    if (n.type === 'group' && next.size) {
-      moved.width = next.size.width;
-      moved.height = next.size.height;
-      // What React Flow will measure (whole pixels, as offsetWidth reports them): saying so
-      // spares a round of 'dimensions' changes, and a re-render of the canvas, in the next frame.
-      moved.measured = { width: Math.round(next.size.width), height: Math.round(next.size.height) };
-    }
-    return moved;
-  });
+/** The records of the nodes in `ids` moved (and groups sized) to their laid-out place. */
+export function placeNodes(nodes: RecordTable<DiagramNode>, ids: ReadonlySet<string>, target: LayoutTarget): DiagramNode[] {
+  const out: DiagramNode[] = [];
+  for (const id of ids) {
+    const node = nodes.byId.get(id);
+    const next = target.nodes.get(id);
+    if (!node || !next) continue;
+    const moved: DiagramNode = { ...node, position: clampPoint(next.position) };
+    if (node.kind === GROUP_KIND && next.size) moved.size = clampSize(next.size);
+    out.push(moved);
+  }
+  return out;
 }
 
-function withRoute(edge: ArchEdge, route: Point[] | undefined): ArchEdge {
-  const { route: _old, ...data } = edge.data ?? {};
-  return { ...edge, data: route ? { ...data, route } : data };
+/**
+ * What React Flow will measure for laid-out groups (whole pixels, as offsetWidth reports them):
+ * saying so spares a round of 'dimensions' changes, and a re-render of the canvas, in the next frame.
+ */
+export function measuredGroups(placed: readonly DiagramNode[], measured: ReadonlyMap<string, Size>): ReadonlyMap<string, Size> {
+  let out: Map<string, Size> | null = null;
+  for (const n of placed) {
+    if (n.kind !== GROUP_KIND || !n.size) continue;
+    out ??= new Map(measured);
+    out.set(n.id, { width: Math.round(n.size.width), height: Math.round(n.size.height) });
+  }
+  return out ?? measured;
+}
+
+function withRoute(edge: DiagramEdge, route: Point[] | undefined): DiagramEdge {
+  const { route: _old, ...rest } = edge;
+  return route ? { ...rest, route: route.map(clampPoint) } : rest;
 }
 
 /**
  * Edges after the nodes in `justPlaced` moved. An edge whose ends are both placed gets its new
  * route (and joins `finished`); one with a single end placed loses its old route, which no
- * longer meets that end, and follows its handles until the other end arrives.
+ * longer meets that end, and follows its handles until the other end arrives. Returns only the
+ * records that change.
  */
 export function placeEdges(
-  edges: ArchEdge[],
+  edges: RecordTable<DiagramEdge>,
   placed: ReadonlySet<string>,
   justPlaced: ReadonlySet<string>,
   finished: Set<string>,
   target: LayoutTarget,
-): ArchEdge[] {
-  let changed = false;
-  const out = edges.map((e) => {
-    if (finished.has(e.id) || (!justPlaced.has(e.source) && !justPlaced.has(e.target))) return e;
+): DiagramEdge[] {
+  const out: DiagramEdge[] = [];
+  for (const id of edges.order) {
+    const e = edges.byId.get(id)!;
+    if (finished.has(e.id) || (!justPlaced.has(e.source) && !justPlaced.has(e.target))) continue;
     if (placed.has(e.source) && placed.has(e.target)) {
       finished.add(e.id);
-      changed = true;
-      return withRoute(e, target.routes.get(e.id));
+      out.push(withRoute(e, target.routes.get(e.id)));
+    } else if (e.route) {
+      out.push(withRoute(e, undefined));
     }
-    if (!e.data?.route) return e;
-    changed = true;
-    return withRoute(e, undefined);
-  });
-  return changed ? out : edges;
+  }
+  return out;
 }
 
 /** Every edge not yet finished, given its laid-out route. */
-export function finishEdges(edges: ArchEdge[], finished: Set<string>, target: LayoutTarget): ArchEdge[] {
-  return edges.map((e) => {
-    if (finished.has(e.id)) return e;
-    finished.add(e.id);
-    return withRoute(e, target.routes.get(e.id));
-  });
+export function finishEdges(edges: RecordTable<DiagramEdge>, finished: Set<string>, target: LayoutTarget): DiagramEdge[] {
+  const out: DiagramEdge[] = [];
+  for (const id of edges.order) {
+    if (finished.has(id)) continue;
+    finished.add(id);
+    out.push(withRoute(edges.byId.get(id)!, target.routes.get(id)));
+  }
+  return out;
 }

@@ -1,10 +1,10 @@
 /** Narrow reads of the editor state, shared by views so each subscribes to just what it shows. */
 import { effectiveDirection } from '../model/layoutDirection';
 import type { LayoutDirection } from '../model/diagram';
-import type { EditorFullState } from './editorStore';
+import type { EditorState } from './editorState';
 import type { Severity } from './validation';
 
-type S = EditorFullState;
+type S = EditorState;
 
 export const selectDirection = (s: S): LayoutDirection => effectiveDirection(s.meta);
 export const selectNodeSeverity =
@@ -19,8 +19,7 @@ export const selectCanUndo = (s: S): boolean => s.history.past.length > 0;
 export const selectCanRedo = (s: S): boolean => s.history.future.length > 0;
 /** Ids joined into one string so the result compares equal while the selection is unchanged. */
 export const selectSelectionKey = (s: S): string =>
-  s.nodes
-    .filter((n) => n.selected)
-    .map((n) => n.id)
-    .concat(s.edges.filter((e) => e.selected).map((e) => `edge:${e.id}`))
+  [...s.selection.nodes]
+    .filter((id) => s.doc.nodes.byId.has(id))
+    .concat([...s.selection.edges].filter((id) => s.doc.edges.byId.has(id)).map((id) => `edge:${id}`))
     .join('\n');

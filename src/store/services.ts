@@ -1,6 +1,6 @@
 /**
  * What the store needs from the outside world. The browser wires real ones
- * (src/store/browserServices.ts); tests pass fakes, so a store runs in Node without a DOM.
+ * (src/app/browserServices.ts); tests pass fakes, so a store runs in Node without a DOM.
  */
 import type { LayoutOutcome } from '../layout/layoutTypes';
 import type { Diagram, LayoutDirection, Size } from '../model/diagram';
@@ -20,4 +20,6 @@ export interface EditorServices {
    * waiting for frames would only stall. Without it, such work happens at once.
    */
   frame?(run: (hurry: boolean) => void): void;
+  /** The random part of new ids (src/model/ids.ts); tests pass a counter for readable ids. */
+  idSuffix?(): string;
 }

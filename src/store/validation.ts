@@ -3,8 +3,8 @@
  * with a narrow selector, so a fix repaints only what it touched.
  */
 import type { Flow } from '../model/diagram';
+import type { DiagramRecords, DocumentDiff } from '../model/recordsDiff';
 import { validateFlow, type FlowInput, type FlowReport } from '../model/validateFlow';
-import type { ArchEdge, ArchNode } from './flowElements';
 
 export type Severity = 'error' | 'warning';
 
@@ -20,11 +20,17 @@ function mark(map: Map<string, Severity>, id: string, severity: Severity): void 
   if (map.get(id) !== 'error') map.set(id, severity);
 }
 
-export function computeValidation(flow: Flow, nodes: readonly ArchNode[], edges: readonly ArchEdge[]): ValidationView {
+export function computeValidation(doc: DiagramRecords, flow: Flow = doc.meta.flow): ValidationView {
   const input: FlowInput = {
     flow,
-    nodes: nodes.map((n) => ({ id: n.id, kind: n.data.kind, label: n.data.label, role: n.data.role })),
-    edges: edges.map((e) => ({ id: e.id, source: e.source, target: e.target, bidirectional: e.data?.bidirectional })),
+    nodes: doc.nodes.order.map((id) => {
+      const n = doc.nodes.byId.get(id)!;
+      return { id: n.id, kind: n.kind, label: n.label, role: n.kind === 'group' ? undefined : n.role };
+    }),
+    edges: doc.edges.order.map((id) => {
+      const e = doc.edges.byId.get(id)!;
+      return { id: e.id, source: e.source, target: e.target, bidirectional: e.bidirectional };
+    }),
   };
   const report = validateFlow(input);
   const nodeSeverity = new Map<string, Severity>();
@@ -37,4 +43,17 @@ export function computeValidation(flow: Flow, nodes: readonly ArchNode[], edges:
     else for (const id of f.nodes) mark(nodeSeverity, id, f.severity);
   }
   return { report, input, nodeSeverity, edgeSeverity };
+}
+
+/** Whether `diff` can change a finding: positions, sizes, notes and routes cannot. */
+export function affectsValidation(diff: DocumentDiff): boolean {
+  if (diff.meta && (diff.meta[0].flow !== diff.meta[1].flow)) return true;
+  const { nodes, edges } = diff;
+  if (nodes.added.size > 0 || nodes.removed.size > 0 || nodes.order) return true;
+  if (edges.added.size > 0 || edges.removed.size > 0 || edges.order) return true;
+  for (const [b, a] of nodes.updated.values()) if (b.kind !== a.kind || b.label !== a.label || b.role !== a.role) return true;
+  for (const [b, a] of edges.updated.values()) {
+    if (b.source !== a.source || b.target !== a.target || b.bidirectional !== a.bidirectional) return true;
+  }
+  return false;
 }

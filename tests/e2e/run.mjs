@@ -10,5 +10,6 @@ const run = (args) => {
   const result = spawnSync('npx', args, { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
-run(['vite', 'build', '--logLevel', 'warn']);
+// A test build: like production, plus window.__archflow for the tests to read (see src/app/main.tsx).
+run(['vite', 'build', '--mode', 'test', '--logLevel', 'warn']);
 run(['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)]);

@@ -10,7 +10,7 @@ import type { Diagram } from '../../src/model/diagram';
 import { createEditorStore } from '../../src/store/editorStore';
 import { LAYOUT_SLICES_FROM_NODES } from '../../src/store/layoutSlices';
 import type { LayoutOutcome } from '../../src/store/services';
-import type { WorkspaceServices } from '../../src/store/workspace';
+import type { WorkspaceServices } from '../../src/store/workspaceTypes';
 
 /** Groups of six chained services, a client in front of each, a shared database: 8 nodes a team. */
 function company(teams: number): Diagram {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../../src/model/diagram';
 import { createEditorStore } from '../../src/store/editorStore';
 import type { LayoutOutcome } from '../../src/store/services';
+import { createTestStore } from './testStore';
 
 const CENTER = { center: { x: 0, y: 0 } };
 
@@ -23,7 +24,7 @@ function chain(): Diagram {
 
 describe('editing', () => {
   it('adds components at free spots with short unique ids, each one undoable step', () => {
-    const store = createEditorStore();
+    const { store } = createTestStore();
     const a = store.getState().addComponent('load-balancer', CENTER);
     const b = store.getState().addComponent('load-balancer', CENTER);
     expect(a).toBe('load-balancer-1');

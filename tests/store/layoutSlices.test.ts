@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../../src/model/diagram';
-import { toFlowElements } from '../../src/store/flowElements';
-import { finishEdges, layoutTarget, placeEdges, placeNodes, planLayoutSlices } from '../../src/store/layoutSlices';
+import { applyDiff, diffOf, recordsFromDiagram } from '../../src/model/recordsDiff';
+import { finishEdges, layoutTarget, measuredGroups, placeEdges, placeNodes, planLayoutSlices } from '../../src/store/layoutSlices';
+
+const recordsOf = (d: Diagram) => recordsFromDiagram(d);
 
 /** Three groups of four services, each group's services chained, plus two loose nodes. */
 function grouped(): Diagram {
@@ -22,15 +24,15 @@ function grouped(): Diagram {
 
 describe('planLayoutSlices', () => {
   it('covers every node once, parents before children, and keeps a group with its contents', () => {
-    const { nodes } = toFlowElements(grouped());
+    const { nodes } = grouped();
     const slices = planLayoutSlices(nodes, 5);
     const flat = slices.flat();
     expect([...flat].sort()).toEqual(nodes.map((n) => n.id).sort());
     for (const n of nodes) {
-      if (n.parentId === undefined) continue;
+      if (n.parent === undefined) continue;
       const slice = slices.findIndex((s) => s.includes(n.id));
-      expect(slices[slice]).toContain(n.parentId);
-      expect(flat.indexOf(n.parentId)).toBeLessThan(flat.indexOf(n.id));
+      expect(slices[slice]).toContain(n.parent);
+      expect(flat.indexOf(n.parent)).toBeLessThan(flat.indexOf(n.id));
     }
     expect(slices.length).toBeGreaterThan(1);
   });
@@ -38,7 +40,7 @@ describe('planLayoutSlices', () => {
   it('splits a group too big for one slice, still parents first', () => {
     const diagram = grouped();
     for (let i = 5; i <= 30; i++) diagram.nodes.push({ id: `x${i}`, kind: 'cache', label: `X${i}`, parent: 'g1', position: { x: 0, y: 0 } });
-    const { nodes } = toFlowElements(diagram);
+    const { nodes } = diagram;
     const slices = planLayoutSlices(nodes, 5);
     expect(Math.max(...slices.map((s) => s.length))).toBeLessThanOrEqual(10);
     const flat = slices.flat();
@@ -57,30 +59,32 @@ describe('placing a layout', () => {
   const target = layoutTarget(laidOut);
 
   it('moves only the nodes asked for, sizing groups as laid out and as React Flow will measure them', () => {
-    const { nodes } = toFlowElements(diagram);
-    const placed = placeNodes(nodes, new Set(['g1', 's11']), target);
+    const doc = recordsOf(diagram);
+    const placed = placeNodes(doc.nodes, new Set(['g1', 's11']), target);
     const g1 = placed.find((n) => n.id === 'g1')!;
     expect(g1.position).toEqual({ x: 0, y: 0 });
-    expect([g1.width, g1.height]).toEqual([333.4, 222.6]);
-    expect(g1.measured).toEqual({ width: 333, height: 223 });
+    expect(g1.size).toEqual({ width: 333.4, height: 222.6 });
+    expect(measuredGroups(placed, new Map()).get('g1')).toEqual({ width: 333, height: 223 });
     expect(placed.find((n) => n.id === 's11')!.position).toEqual({ x: 10, y: 20 });
     // Untouched nodes keep their identity, so React Flow does not redraw them.
-    expect(placed.find((n) => n.id === 's12')).toBe(nodes.find((n) => n.id === 's12'));
+    const after = applyDiff(doc, diffOf(doc, { nodes: { put: placed } }));
+    expect(after.nodes.byId.get('s12')).toBe(doc.nodes.byId.get('s12'));
   });
 
   it('gives an edge its new route once both ends are placed, and drops the stale one before', () => {
-    const { edges } = toFlowElements(diagram);
+    const doc0 = recordsOf(diagram);
+    const put = (doc: typeof doc0, edges: Diagram['edges']) => applyDiff(doc, diffOf(doc, { edges: { put: edges } }));
     const finished = new Set<string>();
-    const half = placeEdges(edges, new Set(['s11']), new Set(['s11']), finished, target);
-    const e12 = half.find((e) => e.id === 'e12')!;
-    expect(e12.data?.route).toBeUndefined();
-    expect(half.find((e) => e.id === 'e13')).toBe(edges.find((e) => e.id === 'e13'));
-    const both = placeEdges(half, new Set(['s11', 's12']), new Set(['s12']), finished, target);
-    expect(both.find((e) => e.id === 'e12')!.data?.route).toEqual([{ x: 5, y: 5 }, { x: 6, y: 6 }]);
+    const doc1 = put(doc0, placeEdges(doc0.edges, new Set(['s11']), new Set(['s11']), finished, target));
+    const e12 = doc1.edges.byId.get('e12')!;
+    expect(e12.route).toBeUndefined();
+    expect(doc1.edges.byId.get('e13')).toBe(doc0.edges.byId.get('e13'));
+    const doc2 = put(doc1, placeEdges(doc1.edges, new Set(['s11', 's12']), new Set(['s12']), finished, target));
+    expect(doc2.edges.byId.get('e12')!.route).toEqual([{ x: 5, y: 5 }, { x: 6, y: 6 }]);
     expect([...finished]).toEqual(['e12']);
-    const done = finishEdges(both, finished, target);
-    expect(done.find((e) => e.id === 'e12')).toBe(both.find((e) => e.id === 'e12'));
-    expect(done.every((e) => e.data?.route?.[0]?.x === 5)).toBe(true);
+    const doc3 = put(doc2, finishEdges(doc2.edges, finished, target));
+    expect(doc3.edges.byId.get('e12')).toBe(doc2.edges.byId.get('e12'));
+    expect([...doc3.edges.byId.values()].every((e) => e.route?.[0]?.x === 5)).toBe(true);
   });
 
   it('knows the laid-out extent in absolute coordinates', () => {

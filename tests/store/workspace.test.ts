@@ -6,7 +6,7 @@ import { serializeShareLink } from '../../src/io/shareLink';
 import type { Diagram } from '../../src/model/diagram';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 import { createEditorStore } from '../../src/store/editorStore';
-import type { WorkspaceServices } from '../../src/store/workspace';
+import type { WorkspaceServices } from '../../src/store/workspaceTypes';
 import { expectEqualUpToIdRenaming } from '../io/idRenaming';
 
 const shared: Diagram = {

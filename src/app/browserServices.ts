@@ -6,8 +6,8 @@ import { downloadBlob } from '../io/downloadFile';
 import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createLayoutClient } from '../layout/layoutClient';
-import type { EditorServices } from './services';
-import type { WorkspaceServices } from './workspace';
+import type { EditorServices } from '../store/services';
+import type { WorkspaceServices } from '../store/workspaceTypes';
 
 export function createBrowserServices(): { services: Partial<EditorServices>; workspace: WorkspaceServices } {
   const layoutClient = createLayoutClient();

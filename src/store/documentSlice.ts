@@ -1,0 +1,124 @@
+/**
+ * The document scope: records by id, changed only through `applyDiff`, which records the undo
+ * step, revalidates when a finding could change, and tells every diff listener (autosave; later
+ * the live-collaboration binding).
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { GROUP_KIND } from '../model/catalog';
+import { emptyDiagram, type Diagram, type DiagramEdge, type DiagramNode } from '../model/diagram';
+import { clampPoint, clampSize } from '../model/recordLimits';
+import {
+  applyDiff,
+  diagramFromRecords,
+  isEmptyDiff,
+  recordsFromDiagram,
+  replacementDiff,
+  squashDiffs,
+  type DiagramRecords,
+} from '../model/recordsDiff';
+import type { DiffListener, DocumentSlice, EditorState } from './editorState';
+import { DEFAULT_GROUP_SIZE, type FlowView } from './flowView';
+import { emptyHistory, record } from './history';
+import type { EditorServices } from './services';
+import { affectsValidation, computeValidation } from './validation';
+
+/**
+ * A record in the editor's normal form: every node has a position, every group a size and no
+ * role, and empty optional text is absent (what saving would write anyway).
+ */
+function normalNode(node: DiagramNode): DiagramNode {
+  const out: DiagramNode = { ...node, position: clampPoint(node.position ?? { x: 0, y: 0 }) };
+  if (node.kind === GROUP_KIND) {
+    out.size = clampSize(node.size ?? DEFAULT_GROUP_SIZE);
+    delete out.role;
+  }
+  if (out.tech === '') delete out.tech;
+  if (out.notes === '') delete out.notes;
+  return out;
+}
+
+function normalEdge(edge: DiagramEdge): DiagramEdge {
+  const out: DiagramEdge = { ...edge };
+  if (out.label === '') delete out.label;
+  if (out.protocol === '') delete out.protocol;
+  if (!out.bidirectional) delete out.bidirectional;
+  return out;
+}
+
+export function documentRecords(diagram: Diagram): DiagramRecords {
+  return recordsFromDiagram({ ...diagram, nodes: diagram.nodes.map(normalNode), edges: diagram.edges.map(normalEdge) });
+}
+
+/** Document, validation and history as they are right after a diagram is opened. */
+export function openedDocument(diagram: Diagram) {
+  const doc = documentRecords(diagram);
+  return { doc, meta: doc.meta, validation: computeValidation(doc), history: emptyHistory(), pendingStep: null, untouched: true };
+}
+
+export const createDocumentSlice =
+  (services: EditorServices, initial: Diagram | undefined, view: Pick<FlowView, 'touch'>): StateCreator<EditorState, [], [], DocumentSlice> =>
+  (set, get) => {
+    const listeners = new Set<DiffListener>();
+    return {
+      ...openedDocument(initial ?? emptyDiagram()),
+      // Derived from the records by the store (see editorStore.ts).
+      nodes: [],
+      edges: [],
+      revision: 0,
+
+      applyDiff(diff, { origin, key = null, settled = true, undoable = true }) {
+        const s = get();
+        const pending = s.pendingStep;
+        if (isEmptyDiff(diff) && !(settled && pending)) return;
+        const doc = applyDiff(s.doc, diff);
+        const patch: Partial<EditorState> = { doc, meta: doc.meta };
+        if (!isEmptyDiff(diff)) patch.untouched = false;
+        if (affectsValidation(diff)) patch.validation = computeValidation(doc);
+        const recorded = undoable && origin !== 'undo' && origin !== 'redo';
+        if (!settled) {
+          if (recorded) patch.pendingStep = pending ? squashDiffs(pending, diff) : diff;
+        } else {
+          const step = recorded && pending ? squashDiffs(pending, diff) : diff;
+          patch.pendingStep = null;
+          if (recorded && !isEmptyDiff(step)) patch.history = record(s.history, step, key, services.now());
+          patch.revision = s.revision + 1;
+        }
+        // The derived nodes and edges then look at the touched records only.
+        view.touch(diff);
+        set(patch);
+        for (const listener of listeners) listener(diff, { origin, settled });
+      },
+
+      subscribeToDiffs(listener) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+
+      loadDiagram(diagram) {
+        // The layout was of the document being replaced.
+        get().abandonLayout();
+        const before = get().doc;
+        const opened = openedDocument(diagram);
+        set((s) => ({
+          ...opened,
+          revision: s.revision + 1,
+          selection: { nodes: new Set(), edges: new Set() },
+          measured: new Map(),
+          dragging: new Set(),
+          fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false },
+          focusRequest: null,
+        }));
+        const diff = replacementDiff(before, opened.doc);
+        for (const listener of listeners) listener(diff, { origin: 'load', settled: true });
+      },
+
+      newDiagram() {
+        get().loadDiagram(emptyDiagram());
+      },
+
+      getDiagram() {
+        get().finishLayout();
+        return diagramFromRecords(get().doc);
+      },
+    };
+  };

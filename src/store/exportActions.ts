@@ -1,0 +1,87 @@
+/**
+ * What leaves the app from the workspace: the diagram as a file, an image, a share link or
+ * Mermaid text. The canvas lends its DOM for images through a `CanvasHandle`.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import { diagramFileName } from '../io/fileName';
+import { serializeMermaid } from '../io/mermaid';
+import { serializeShareLink, shareLinkWarning } from '../io/shareLink';
+import { serializeDiagramFile } from '../model/serializeDiagramFile';
+import type { EditorState } from './editorState';
+import { sentence } from './sentence';
+import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
+
+type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'shareLink' | 'copyMermaid'>;
+
+export const createExportActions =
+  (services: WorkspaceServices | undefined): StateCreator<EditorState, [], [], ExportActions> =>
+  (set, get) => {
+    /** The canvas while it is mounted; per store. */
+    let canvas: CanvasHandle | null = null;
+    return {
+    setCanvasHandle(handle) {
+      canvas = handle;
+    },
+
+    saveFile() {
+      const diagram = get().getDiagram();
+      const text = serializeDiagramFile(diagram);
+      services?.download(new Blob([text], { type: 'application/json' }), diagramFileName(diagram.title, 'archflow.json'));
+    },
+
+    async exportImage(format, settings) {
+      const element = canvas?.viewportElement();
+      if (!services || !canvas || !element) {
+        get().notify('error', 'The canvas is not ready for export yet.');
+        return false;
+      }
+      const diagram = get().getDiagram();
+      if (diagram.nodes.length === 0) {
+        get().notify('info', 'The diagram is empty: add components before exporting an image.');
+        return false;
+      }
+      const background =
+        settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
+      set({ exportPhase: 'Preparing' });
+      // The canvas now drops selection rings and validation marks (they are for editing, not for
+      // the picture) and draws the nodes culled off-screen; the export copies what it sees.
+      await canvas.whenAllRendered();
+      const result = await services.exportImage(element, canvas.nodesBounds(), {
+        format,
+        scale: settings.scale,
+        background,
+        padding: settings.padding,
+        diagramJson: serializeDiagramFile(diagram),
+        onProgress: (phase) => set({ exportPhase: phase }),
+      });
+      set({ exportPhase: null });
+      if (!result.ok) {
+        get().notify('error', sentence(`Export failed: ${result.message}`));
+        return false;
+      }
+      services.download(result.blob, diagramFileName(diagram.title, format));
+      if (result.notice) get().notify('warning', result.notice);
+      return true;
+    },
+
+    async shareLink() {
+      if (!services) return null;
+      const url = serializeShareLink(get().getDiagram(), services.location().href);
+      const warning = shareLinkWarning(url);
+      set({ lastShare: { url, warning } });
+      const copied = await services.copyText(url);
+      get().notify(
+        warning ? 'warning' : 'info',
+        `${copied ? 'Share link copied' : 'Share link ready (copy it from the dialog)'}: ${url.length.toLocaleString('en')} characters.${warning ? ` ${warning}` : ''}`,
+      );
+      return url;
+    },
+
+    async copyMermaid() {
+      const text = serializeMermaid(get().getDiagram());
+      const copied = (await services?.copyText(text)) ?? false;
+      get().notify(copied ? 'info' : 'error', copied ? 'Mermaid flowchart copied to the clipboard.' : 'The clipboard refused the Mermaid text.');
+      return copied;
+    },
+    };
+  };

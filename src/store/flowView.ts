@@ -1,0 +1,311 @@
+/**
+ * React Flow's nodes and edges, derived from the document's records and the session (selection,
+ * measured sizes, drag). A per-id cache keeps each object while its inputs are unchanged: a drag
+ * makes one new node object, a selection change one per node it touches, and pan or zoom none
+ * at all, as React Flow's performance guidance asks. Types only from React Flow: the store does
+ * not load it at run time.
+ */
+import type { Edge, EdgeMarker, Node } from '@xyflow/react';
+import { GROUP_KIND, type Role } from '../model/catalog';
+import type { DiagramEdge, DiagramNode, Point, Size } from '../model/diagram';
+import type { DocumentDiff, RecordTable, TableDiff } from '../model/recordsDiff';
+
+export interface ComponentData extends Record<string, unknown> {
+  kind: string;
+  label: string;
+  role?: Role;
+  tech?: string;
+  notes?: string;
+  /** The size a file gave a component. */
+  size?: Size;
+}
+
+export type ComponentNode = Node<ComponentData, 'component'>;
+export type GroupNode = Node<ComponentData, 'group'>;
+export type ArchNode = ComponentNode | GroupNode;
+
+export interface ConnectionData extends Record<string, unknown> {
+  label?: string;
+  protocol?: string;
+  bidirectional?: boolean;
+  /** Absolute bend points from the last auto layout; dropped once an end moves. */
+  route?: Point[];
+}
+
+export type ArchEdge = Edge<ConnectionData, 'connection'>;
+
+/** A group's size when a file gave none. */
+export const DEFAULT_GROUP_SIZE: Size = { width: 360, height: 240 };
+
+// Marker objects are shared so React Flow defines each arrowhead once. 'arrowclosed' is
+// MarkerType.ArrowClosed, written out so the store needs no React Flow code.
+const ARROW: EdgeMarker = { type: 'arrowclosed', color: 'var(--af-edge)', width: 16, height: 16 };
+
+function nodeData(record: DiagramNode): ComponentData {
+  const data: ComponentData = { kind: record.kind, label: record.label };
+  if (record.role !== undefined && record.kind !== GROUP_KIND) data.role = record.role;
+  if (record.tech !== undefined) data.tech = record.tech;
+  if (record.notes !== undefined) data.notes = record.notes;
+  if (record.size !== undefined && record.kind !== GROUP_KIND) data.size = record.size;
+  return data;
+}
+
+/** Whether two records show the same data (a drag changes only the position). */
+function sameData(a: DiagramNode, b: DiagramNode): boolean {
+  return a.kind === b.kind && a.label === b.label && a.role === b.role && a.tech === b.tech && a.notes === b.notes && a.size === b.size;
+}
+
+function flowNode(record: DiagramNode, selected: boolean, measured: Size | undefined, dragging: boolean, data: ComponentData): ArchNode {
+  const position = record.position ?? { x: 0, y: 0 };
+  const node = {
+    id: record.id,
+    type: record.kind === GROUP_KIND ? 'group' : 'component',
+    position,
+    data,
+  } as ArchNode;
+  if (record.parent !== undefined) node.parentId = record.parent;
+  if (record.kind === GROUP_KIND) {
+    const size = record.size ?? DEFAULT_GROUP_SIZE;
+    node.width = size.width;
+    node.height = size.height;
+    // Groups stay behind the components they hold.
+    node.zIndex = -1;
+  }
+  if (selected) node.selected = true;
+  if (measured) node.measured = measured;
+  if (dragging) node.dragging = true;
+  return node;
+}
+
+function flowEdge(record: DiagramEdge, selected: boolean): ArchEdge {
+  const data: ConnectionData = {};
+  if (record.label !== undefined) data.label = record.label;
+  if (record.protocol !== undefined) data.protocol = record.protocol;
+  if (record.bidirectional) data.bidirectional = true;
+  if (record.route !== undefined) data.route = record.route;
+  const edge: ArchEdge = { id: record.id, source: record.source, target: record.target, type: 'connection', data, markerEnd: ARROW };
+  if (record.bidirectional) edge.markerStart = ARROW;
+  if (selected) edge.selected = true;
+  return edge;
+}
+
+/** React Flow needs every parent before its children. */
+export function orderParentsFirst<T extends { id: string; parent?: string }>(records: readonly T[]): T[] {
+  const byId = new Map(records.map((n) => [n.id, n]));
+  const placed = new Set<string>();
+  const out: T[] = [];
+  for (const start of records) {
+    const chain: T[] = [];
+    const inChain = new Set<string>();
+    let current: T | undefined = start;
+    while (current && !placed.has(current.id) && !inChain.has(current.id)) {
+      chain.push(current);
+      inChain.add(current.id);
+      current = current.parent !== undefined ? byId.get(current.parent) : undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      const node = chain[i]!;
+      placed.add(node.id);
+      out.push(node);
+    }
+  }
+  return out;
+}
+
+export interface ViewInputs {
+  nodes: RecordTable<DiagramNode>;
+  edges: RecordTable<DiagramEdge>;
+  selection: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
+  measured: ReadonlyMap<string, Size>;
+  dragging: ReadonlySet<string>;
+}
+
+interface NodeEntry {
+  record: DiagramNode;
+  selected: boolean;
+  measured: Size | undefined;
+  dragging: boolean;
+  node: ArchNode;
+}
+
+interface EdgeEntry {
+  record: DiagramEdge;
+  selected: boolean;
+  edge: ArchEdge;
+}
+
+export interface FlowView {
+  /**
+   * Says which records the next document change touches, so the next `derive` looks at those
+   * alone instead of every record (a drag of one node among thousands).
+   */
+  touch(diff: DocumentDiff): void;
+  /** The view for `next`; arrays and objects are reused where `prev`'s inputs are unchanged. */
+  derive(next: ViewInputs, prev: ViewInputs | null): { nodes: ArchNode[]; edges: ArchEdge[] } | null;
+}
+
+/** Ids in one set and not the other (a selection or a drag that changed). */
+function changedIds(a: ReadonlySet<string>, b: ReadonlySet<string>, into: Set<string>): void {
+  if (a === b) return;
+  for (const id of a) if (!b.has(id)) into.add(id);
+  for (const id of b) if (!a.has(id)) into.add(id);
+}
+
+function touchedIds(diff: TableDiff<unknown>, into: Set<string>): void {
+  for (const id of diff.updated.keys()) into.add(id);
+  for (const id of diff.added.keys()) into.add(id);
+  for (const id of diff.removed.keys()) into.add(id);
+}
+
+export function createFlowView(): FlowView {
+  const nodeCache = new Map<string, NodeEntry>();
+  const edgeCache = new Map<string, EdgeEntry>();
+  let nodes: ArchNode[] = [];
+  let edges: ArchEdge[] = [];
+  /** Record ids in React Flow's order (parents first), kept while no parent or order changes. */
+  let nodeOrder: readonly string[] = [];
+  let nodeOrderOf: readonly string[] | null = null;
+  /** Where each id sits in `nodeOrder` and in the edges' order. */
+  let nodeIndex = new Map<string, number>();
+  let edgeIndex = new Map<string, number>();
+  let edgeIndexOf: readonly string[] | null = null;
+  /** Records the last document change touched; null when unknown (then every record is looked at). */
+  let touchedNodes: Set<string> | null = null;
+  let touchedEdges: Set<string> | null = null;
+
+  /** The node for `id` as `next` has it, from the cache while its inputs are unchanged. */
+  function nodeFor(id: string, next: ViewInputs): { node: ArchNode; changed: boolean; parentChanged: boolean } {
+    const record = next.nodes.byId.get(id)!;
+    const selected = next.selection.nodes.has(id);
+    const measured = next.measured.get(id);
+    const dragging = next.dragging.has(id);
+    const entry = nodeCache.get(id);
+    if (entry && entry.record === record && entry.selected === selected && entry.measured === measured && entry.dragging === dragging) {
+      return { node: entry.node, changed: false, parentChanged: false };
+    }
+    // Panels read `data`: it keeps its identity while only the position changes.
+    const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
+    const node = flowNode(record, selected, measured, dragging, data);
+    nodeCache.set(id, { record, selected, measured, dragging, node });
+    return { node, changed: true, parentChanged: entry !== undefined && entry.record.parent !== record.parent };
+  }
+
+  /**
+   * Only `ids` looked at, when the document's order and the measured sizes are as before: the
+   * previous array copied with the changed objects replaced. Null when that cannot be done.
+   */
+  function patchNodes(next: ViewInputs, ids: ReadonlySet<string>): ArchNode[] | 'parents' | null {
+    let out: ArchNode[] | null = null;
+    for (const id of ids) {
+      const i = nodeIndex.get(id);
+      if (i === undefined || !next.nodes.byId.has(id)) return null;
+      const { node, changed, parentChanged } = nodeFor(id, next);
+      // The cache already holds the new node: the caller must reorder, not compare again.
+      if (parentChanged) return 'parents';
+      if (!changed) continue;
+      out ??= nodes.slice();
+      out[i] = node;
+    }
+    return out ?? nodes;
+  }
+
+  /** React Flow's order for `table` (parents first); drops cache entries of removed records. */
+  function reorder(table: RecordTable<DiagramNode>): void {
+    for (const id of nodeCache.keys()) if (!table.byId.has(id)) nodeCache.delete(id);
+    nodeOrder = orderParentsFirst(table.order.map((id) => table.byId.get(id)!)).map((n) => n.id);
+    nodeOrderOf = table.order;
+    nodeIndex = new Map(nodeOrder.map((id, i) => [id, i]));
+  }
+
+  function deriveNodes(next: ViewInputs, prev: ViewInputs | null): ArchNode[] {
+    const table = next.nodes;
+    if (prev !== null && table.order === nodeOrderOf && next.measured === prev.measured && (touchedNodes !== null || table === prev.nodes)) {
+      const ids = new Set(touchedNodes ?? []);
+      changedIds(prev.selection.nodes, next.selection.nodes, ids);
+      changedIds(prev.dragging, next.dragging, ids);
+      const patched = patchNodes(next, ids);
+      if (Array.isArray(patched)) return (nodes = patched);
+      // The cache may already hold some new nodes: rebuild the whole array from it.
+      nodeOrderOf = null;
+    }
+    const reordered = table.order !== nodeOrderOf;
+    if (reordered) reorder(table);
+    let changed = reordered;
+    let parentChanged = false;
+    const out: ArchNode[] = new Array<ArchNode>(nodeOrder.length);
+    for (let i = 0; i < nodeOrder.length; i++) {
+      const found = nodeFor(nodeOrder[i]!, next);
+      out[i] = found.node;
+      changed ||= found.changed;
+      parentChanged ||= found.parentChanged;
+    }
+    if (!changed) return nodes;
+    if (parentChanged) {
+      // A node joined or left a group: React Flow needs the new parent before it.
+      reorder(table);
+      nodes = nodeOrder.map((id) => nodeCache.get(id)!.node);
+    } else {
+      nodes = out;
+    }
+    return nodes;
+  }
+
+  function edgeFor(id: string, next: ViewInputs): { edge: ArchEdge; changed: boolean } {
+    const record = next.edges.byId.get(id)!;
+    const selected = next.selection.edges.has(id);
+    const entry = edgeCache.get(id);
+    if (entry && entry.record === record && entry.selected === selected) return { edge: entry.edge, changed: false };
+    const edge = flowEdge(record, selected);
+    edgeCache.set(id, { record, selected, edge });
+    return { edge, changed: true };
+  }
+
+  function deriveEdges(next: ViewInputs, prev: ViewInputs | null): ArchEdge[] {
+    const table = next.edges;
+    if (prev !== null && table.order === edgeIndexOf && (touchedEdges !== null || table === prev.edges)) {
+      const ids = new Set(touchedEdges ?? []);
+      changedIds(prev.selection.edges, next.selection.edges, ids);
+      let out: ArchEdge[] | null = null;
+      for (const id of ids) {
+        const i = edgeIndex.get(id);
+        if (i === undefined || !table.byId.has(id)) continue;
+        const { edge, changed } = edgeFor(id, next);
+        if (!changed) continue;
+        out ??= edges.slice();
+        out[i] = edge;
+      }
+      return (edges = out ?? edges);
+    }
+    const reordered = table.order !== edgeIndexOf;
+    if (reordered) {
+      for (const id of edgeCache.keys()) if (!table.byId.has(id)) edgeCache.delete(id);
+      edgeIndex = new Map(table.order.map((id, i) => [id, i]));
+      edgeIndexOf = table.order;
+    }
+    let changed = reordered;
+    const out = table.order.map((id) => {
+      const found = edgeFor(id, next);
+      changed ||= found.changed;
+      return found.edge;
+    });
+    return changed ? (edges = out) : edges;
+  }
+
+  return {
+    touch(diff) {
+      touchedNodes ??= new Set();
+      touchedEdges ??= new Set();
+      touchedIds(diff.nodes, touchedNodes);
+      touchedIds(diff.edges, touchedEdges);
+    },
+    derive(next, prev) {
+      const nodesIn =
+        prev === null || next.nodes !== prev.nodes || next.selection.nodes !== prev.selection.nodes || next.measured !== prev.measured || next.dragging !== prev.dragging;
+      const edgesIn = prev === null || next.edges !== prev.edges || next.selection.edges !== prev.selection.edges;
+      const out = !nodesIn && !edgesIn ? null : { nodes: nodesIn ? deriveNodes(next, prev) : nodes, edges: edgesIn ? deriveEdges(next, prev) : edges };
+      touchedNodes = null;
+      touchedEdges = null;
+      return out;
+    },
+  };
+}

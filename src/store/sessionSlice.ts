@@ -1,0 +1,55 @@
+/**
+ * Session scope: theme, notices, view requests, snapping, export progress, measured sizes and
+ * drags. Never saved and never undone. Presence (other people) is left ready, empty.
+ */
+import type { StateCreator } from 'zustand/vanilla';
+import type { EditorState, PresenceSlice, SessionSlice, Theme } from './editorState';
+
+export const createSessionSlice =
+  (theme: Theme): StateCreator<EditorState, [], [], SessionSlice> =>
+  (set) => ({
+    theme,
+    notices: [],
+    noticeSeq: 0,
+    fitViewRequest: { seq: 0, animate: false },
+    focusRequest: null,
+    snapToGrid: true,
+    exportPhase: null,
+    measured: new Map(),
+    dragging: new Set(),
+
+    toggleTheme() {
+      set((s) => ({ theme: s.theme === 'light' ? 'dark' : 'light' }));
+    },
+
+    setTheme(next) {
+      set({ theme: next });
+    },
+
+    setSnapToGrid(on) {
+      set({ snapToGrid: on });
+    },
+
+    notify(tone, message) {
+      set((s) => {
+        const notice = { id: s.noticeSeq + 1, tone, message };
+        return { noticeSeq: notice.id, notices: [...s.notices.filter((n) => n.message !== message).slice(-3), notice] };
+      });
+    },
+
+    dismissNotice(id) {
+      set((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+    },
+
+    requestFitView() {
+      set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
+    },
+
+    focusElements(ids) {
+      set((s) => ({ focusRequest: { ids, seq: (s.focusRequest?.seq ?? 0) + 1 } }));
+    },
+  });
+
+export const createPresenceSlice: StateCreator<EditorState, [], [], PresenceSlice> = () => ({
+  presence: { peers: new Map() },
+});

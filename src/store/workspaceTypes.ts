@@ -1,0 +1,77 @@
+/**
+ * The workspace slice's contract: "My diagrams", autosave, other tabs, files, images, share
+ * links. Everything that needs a browser arrives through `WorkspaceServices` (wired in
+ * src/app/browserServices.ts), so tests pass fakes.
+ */
+import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave';
+import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
+import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
+import type { FileLike } from '../io/openDiagramFile';
+import type { TabSync } from '../io/tabSync';
+
+export interface WorkspaceServices {
+  openLibrary(): Promise<DiagramLibrary | LibraryUnavailable>;
+  createAutosaver(options: AutosaverOptions): Autosaver;
+  createTabSync(): TabSync;
+  tabId: string;
+  /** Flushes pending saves when the page is hidden; returns a function that stops it. */
+  flushOnHide(autosaver: Autosaver): () => void;
+  download(blob: Blob, fileName: string): void;
+  exportImage(element: HTMLElement, bounds: Bounds, options: ExportImageOptions): Promise<ExportImageResult>;
+  copyText(text: string): Promise<boolean>;
+  /** The page's address, to build share links and to read one on start. */
+  location(): { href: string; hash: string };
+  /** Removes the share link from the address bar once it has been opened. */
+  clearHash(): void;
+}
+
+/** What the canvas lends the store for image export. */
+export interface CanvasHandle {
+  viewportElement(): HTMLElement | null;
+  nodesBounds(): Bounds;
+  /** Resolves once every node is in the DOM with export styles applied. */
+  whenAllRendered(): Promise<void>;
+  background(): string;
+}
+
+export type SaveState = AutosaveStatus | { state: 'memory' } | { state: 'starting' };
+
+export interface ExportSettings {
+  scale: ExportScale;
+  background: 'theme' | 'white' | 'transparent';
+  padding: number;
+}
+
+export interface WorkspaceState {
+  currentId: string | null;
+  items: DiagramSummary[];
+  saveState: SaveState;
+  /** Set when the browser refused storage: work is kept in memory only. */
+  storageProblem: string | null;
+  lastShare: { url: string; warning: string | null } | null;
+  /** The last deleted diagram, while its deletion can still be undone. */
+  deleted: { removed: RemovedDiagram; title: string } | null;
+}
+
+export interface WorkspaceActions {
+  start(): Promise<void>;
+  setCanvasHandle(handle: CanvasHandle | null): void;
+  openFile(file: FileLike): Promise<boolean>;
+  /** Handles pasted text: a diagram or share link opens, copied components are added. */
+  pasteText(text: string): boolean;
+  /** The text the system clipboard gets for a copy of the selection. */
+  copySelectionText(): string | null;
+  saveFile(): void;
+  exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
+  shareLink(): Promise<string | null>;
+  copyMermaid(): Promise<boolean>;
+  openStored(id: string): Promise<boolean>;
+  createStored(): Promise<void>;
+  renameStored(id: string, title: string): Promise<void>;
+  duplicateStored(id: string): Promise<void>;
+  deleteStored(id: string): Promise<void>;
+  undoDelete(): Promise<void>;
+  exportUnreadable(id: string): Promise<void>;
+}
+
+export type WorkspaceSlice = WorkspaceState & WorkspaceActions;
