@@ -4,7 +4,8 @@ import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { layoutDiagram } from '../layout/layoutDiagram';
 import { describeFileError } from './cliIo';
 import type { CliIo } from './cliIo';
-import { EXIT_FINDINGS, EXIT_OK, fail, loadDiagram, oneLine } from './loadDiagram';
+import { EXIT_FINDINGS, EXIT_OK, fail, loadDiagram } from './loadDiagram';
+import { oneLine } from './terminalText';
 
 export interface LayoutArgs {
   file: string;
@@ -30,6 +31,6 @@ export async function layoutCommand(io: CliIo, args: LayoutArgs): Promise<number
   } catch (error) {
     return fail(io, `cannot write ${args.out}: ${describeFileError(error)}`);
   }
-  io.stdout(`Laid out ${outcome.diagram.nodes.length} nodes (edges pointing ${outcome.direction}) into ${args.out}\n`);
+  io.stdout(`${oneLine(`Laid out ${outcome.diagram.nodes.length} nodes (edges pointing ${outcome.direction}) into ${args.out}`)}\n`);
   return EXIT_OK;
 }

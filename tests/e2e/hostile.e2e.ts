@@ -582,6 +582,24 @@ describe('the page itself', () => {
       expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['script-src-elem', 'script-src']);
       cspConsole.length = 0;
 
+      // Nor does an injected style sheet: the built page allows no inline <style> (dev mode does).
+      expect(directive('style-src-elem')).toBe('');
+      expect(policy).not.toMatch(/unsafe-inline/);
+      const styled = await p.evaluate(
+        () =>
+          new Promise<string>((resolve) =>
+            setTimeout(() => {
+              const style = document.createElement('style');
+              style.textContent = 'body { visibility: hidden !important; }';
+              document.head.append(style);
+              requestAnimationFrame(() => resolve(getComputedStyle(document.body).visibility));
+            }),
+          ),
+      );
+      expect(styled).toBe('visible');
+      expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['style-src-elem']);
+      cspConsole.length = 0;
+
       // Everything a person does, under the policy.
       for (const kind of ['Web Client', 'API Server', 'SQL Database', 'Group']) {
         await p.getByRole('button', { name: kind, exact: true }).click();
