@@ -11,6 +11,7 @@ import { zlibSync } from 'fflate';
 import type { DiagramErrorCode, ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
 import { inflateLimited } from './inflateLimited';
+import { xmlSafeJson } from './xmlText';
 
 export const PNG_KEYWORD = 'archflow';
 
@@ -146,7 +147,9 @@ function keywordOf(data: Uint8Array): string {
 }
 
 function iTxtData(json: string): Uint8Array {
-  const text = zlibSync(new TextEncoder().encode(json), { level: 9 });
+  // UTF-8 cannot hold a lone surrogate (TextEncoder would swap it for U+FFFD): it travels as a
+  // JSON escape, so the diagram reads back exactly.
+  const text = zlibSync(new TextEncoder().encode(xmlSafeJson(json)), { level: 9 });
   const head = ASCII.encode(PNG_KEYWORD);
   // keyword NUL, compressed = 1, method = 0 (zlib), empty language tag NUL, empty translation NUL
   return concat([head, Uint8Array.of(0, 1, 0, 0, 0), text]);

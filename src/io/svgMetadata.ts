@@ -4,6 +4,7 @@
  * open a tag or break the XML.
  */
 import type { DiagramErrorCode, ParseResult } from '../model/diagram';
+import { xmlSafeJson } from './xmlText';
 
 export const SVG_METADATA_ID = 'archflow-diagram';
 
@@ -14,7 +15,9 @@ const TAG_WINDOW = 512;
 
 /**
  * `svg` with `json` in a metadata element just before its closing tag (an older Archflow
- * element is replaced). Throws when `svg` has no closing `</svg>`: our own exports always do.
+ * element is replaced). Characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates) travel as
+ * JSON escapes, so any JSON string embeds. Throws when `svg` has no closing `</svg>`: our own
+ * exports always have one.
  */
 export function embedDiagramInSvg(svg: string, json: string): string {
   const without = removeMetadata(svg);
@@ -78,14 +81,6 @@ function removeMetadata(svg: string): string {
 /** Text content: `&`, `<` and `>` become entities, so nothing inside can close or open a tag. */
 function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * U+FFFE and U+FFFF are legal in JSON strings but not in XML, not even as character references;
- * they can only stand inside a JSON string, where a `\u` escape means the same.
- */
-function xmlSafeJson(json: string): string {
-  return json.replace(/[\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
 }
 
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };

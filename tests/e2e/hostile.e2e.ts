@@ -583,8 +583,6 @@ describe('the page itself', () => {
       cspConsole.length = 0;
 
       // Nor does an injected style sheet: the built page allows no inline <style> (dev mode does).
-      expect(directive('style-src-elem')).toBe('');
-      expect(policy).not.toMatch(/unsafe-inline/);
       const styled = await p.evaluate(
         () =>
           new Promise<string>((resolve) =>
@@ -598,6 +596,8 @@ describe('the page itself', () => {
       );
       expect(styled).toBe('visible');
       expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['style-src-elem']);
+      expect(directive('style-src-elem')).toBe('');
+      expect(policy).not.toMatch(/unsafe-inline/);
       cspConsole.length = 0;
 
       // Everything a person does, under the policy.
