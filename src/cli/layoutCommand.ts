@@ -1,4 +1,4 @@
-/** `archflow layout FILE [-o OUT] [--direction D]` */
+/** `archflow layout FILE [-o OUT] [--direction D] [--timeout SECONDS]` */
 import type { LayoutDirection } from '../model/diagram';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { layoutDiagram } from '../layout/layoutDiagram';
@@ -6,19 +6,24 @@ import { describeFileError } from './cliIo';
 import type { CliIo } from './cliIo';
 import { EXIT_FINDINGS, EXIT_OK, fail, loadDiagram } from './loadDiagram';
 import { oneLine } from './terminalText';
+import { createWorkerElk, DEFAULT_LAYOUT_TIMEOUT_SECONDS } from './workerElk';
 
 export interface LayoutArgs {
   file: string;
   out?: string;
   direction?: LayoutDirection;
+  /** Seconds the layout may take; DEFAULT_LAYOUT_TIMEOUT_SECONDS when absent. */
+  timeoutSeconds?: number;
 }
 
 export async function layoutCommand(io: CliIo, args: LayoutArgs): Promise<number> {
   const loaded = await loadDiagram(io, args.file);
   if (!loaded.ok) return loaded.exitCode;
-  const outcome = await layoutDiagram(loaded.diagram, args.direction === undefined ? {} : { direction: args.direction });
+  const elk = createWorkerElk({ timeoutMs: (args.timeoutSeconds ?? DEFAULT_LAYOUT_TIMEOUT_SECONDS) * 1000 });
+  const outcome = await layoutDiagram(loaded.diagram, { elk, ...(args.direction === undefined ? {} : { direction: args.direction }) });
   if (!outcome.ok) {
-    io.stderr(`archflow: ${oneLine(`${args.file}: layout failed: ${outcome.error.message}`)}\n`);
+    const why = elk.stopped ?? outcome.error.message;
+    io.stderr(`archflow: ${oneLine(`${args.file}: layout failed: ${why}`)}\n`);
     return EXIT_FINDINGS;
   }
   const text = serializeDiagramFile(outcome.diagram);
