@@ -1,5 +1,7 @@
 /** `archflow layout FILE [-o OUT] [--direction D] [--timeout SECONDS]` */
 import type { LayoutDirection } from '../model/diagram';
+import { formatFileSize, utf8ByteLength } from '../model/fileSize';
+import { LIMITS } from '../model/limits';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { layoutDiagram } from '../layout/layoutDiagram';
 import { describeFileError } from './cliIo';
@@ -22,11 +24,16 @@ export async function layoutCommand(io: CliIo, args: LayoutArgs): Promise<number
   const elk = createWorkerElk({ timeoutMs: (args.timeoutSeconds ?? DEFAULT_LAYOUT_TIMEOUT_SECONDS) * 1000 });
   const outcome = await layoutDiagram(loaded.diagram, { elk, ...(args.direction === undefined ? {} : { direction: args.direction }) });
   if (!outcome.ok) {
-    const why = elk.stopped ?? outcome.error.message;
-    io.stderr(`archflow: ${oneLine(`${args.file}: layout failed: ${why}`)}\n`);
-    return EXIT_FINDINGS;
+    return layoutFailed(io, args.file, elk.stopped ?? outcome.error.message);
   }
   const text = serializeDiagramFile(outcome.diagram);
+  // What the CLI writes, Archflow must open again: positions, sizes and routes can push a file
+  // near the limit past it, and then nothing is written.
+  const bytes = utf8ByteLength(text);
+  if (bytes > LIMITS.maxFileBytes) {
+    const limit = formatFileSize(LIMITS.maxFileBytes);
+    return layoutFailed(io, args.file, `the laid-out diagram would be a ${formatFileSize(bytes)} file, larger than the ${limit} Archflow opens; nothing was written`);
+  }
   if (args.out === undefined) {
     io.stdout(text);
     return EXIT_OK;
@@ -38,4 +45,9 @@ export async function layoutCommand(io: CliIo, args: LayoutArgs): Promise<number
   }
   io.stdout(`${oneLine(`Laid out ${outcome.diagram.nodes.length} nodes (edges pointing ${outcome.direction}) into ${args.out}`)}\n`);
   return EXIT_OK;
+}
+
+function layoutFailed(io: CliIo, file: string, why: string): number {
+  io.stderr(`archflow: ${oneLine(`${file}: layout failed: ${why}`)}\n`);
+  return EXIT_FINDINGS;
 }

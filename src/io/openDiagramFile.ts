@@ -4,6 +4,7 @@
  * The content decides, not the file name. Nothing here throws.
  */
 import type { Diagram, DiagramErrorCode, ParseResult } from '../model/diagram';
+import { overLimit } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { parseDiagramFile } from '../model/parseDiagramFile';
 import { extractDiagramFromPng, isPng } from './pngMetadata';
@@ -17,7 +18,7 @@ export async function openDiagramFile(file: FileLike): Promise<ParseResult<Diagr
     if (file.size > LIMITS.maxFileBytes) {
       return failure(
         'too-large',
-        `This file is ${megabytes(file.size)} MB; the largest Archflow opens is ${megabytes(LIMITS.maxFileBytes)} MB.`,
+        `This file ${overLimit(file.size, LIMITS.maxFileBytes)}.`,
       );
     }
     if (file.size === 0) return failure('empty', 'This file is empty.');
@@ -67,11 +68,6 @@ function looksLikeSvg(text: string): boolean {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (!start.startsWith('<')) return false;
   return /<svg[\s>]/i.test(start.slice(0, 4096));
-}
-
-function megabytes(bytes: number): string {
-  // Rounded up, so a file just over the limit never reads as "20 MB; the largest … is 20 MB".
-  return String(Math.ceil((bytes / (1024 * 1024)) * 10) / 10);
 }
 
 function failure(code: DiagramErrorCode, message: string): ParseResult<never> {

@@ -9,6 +9,7 @@
 import CRC32 from 'crc-32';
 import { zlibSync } from 'fflate';
 import type { DiagramErrorCode, ParseResult } from '../model/diagram';
+import { formatFileSize } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { inflateLimited } from './inflateLimited';
 import { xmlSafeJson } from './xmlText';
@@ -92,8 +93,7 @@ function readITxt(data: Uint8Array): ParseResult<string> {
     const inflated = inflateLimited(bytes, LIMITS.maxFileBytes, 'zlib');
     if (!inflated.ok) {
       if (inflated.reason !== 'too-large') return damaged;
-      const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
-      return failure('too-large', `The diagram in this PNG would be larger than ${mb} MB, the most Archflow opens.`);
+      return failure('too-large', `The diagram in this PNG would be larger than ${formatFileSize(LIMITS.maxFileBytes)}, the most Archflow opens.`);
     }
     bytes = inflated.bytes;
   } else if (compressed !== 0) {

@@ -15,7 +15,9 @@
 import CRC32 from 'crc-32';
 import { deflateSync } from 'fflate';
 import type { Diagram, DiagramErrorCode, ParseResult } from '../model/diagram';
+import { formatFileSize, overLimit, utf8ByteLength } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
+import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { parseDiagramValue } from '../model/parseDiagramFile';
 import { inflateLimited } from './inflateLimited';
 import { fromLinkDocument, MalformedLinkDocument, toLinkDocument } from './shareLinkDocument';
@@ -237,6 +239,15 @@ function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
   }
   const parsed = parseDiagramValue(file);
   if (!parsed.ok) return parsed;
+  // The link packs the diagram in columns, smaller than the file it becomes: measured as that
+  // file, so a diagram that opens can always be saved (and an 8 kB link is not 50 MB of work).
+  const fileBytes = utf8ByteLength(serializeDiagramFile(parsed.value));
+  if (fileBytes > LIMITS.maxFileBytes) {
+    return failure(
+      'too-large',
+      `This link's diagram, saved as a file, ${overLimit(fileBytes, LIMITS.maxFileBytes)}; it was not opened.`,
+    );
+  }
   return { ok: true, value: parsed.value, notices: [...notices, ...parsed.notices] };
 }
 
@@ -250,8 +261,10 @@ function versionFailure(version: number): ParseResult<never> {
 }
 
 function tooLarge(): ParseResult<never> {
-  const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
-  return failure('too-large', `This link's diagram would be larger than ${mb} MB, the most Archflow opens; it was not unpacked.`);
+  return failure(
+    'too-large',
+    `This link's diagram would be larger than ${formatFileSize(LIMITS.maxFileBytes)}, the most Archflow opens; it was not unpacked.`,
+  );
 }
 
 function failure(code: DiagramErrorCode, message: string): ParseResult<never> {

@@ -1,10 +1,12 @@
 /**
  * `archflow layout` is bounded in time and memory: a layout past either bound is stopped with the
- * promised one line and exit code 1, never a native crash (exit 134) or a ten-minute wait.
+ * promised one line and exit code 1, never a native crash (exit 134) or a ten-minute wait. And
+ * it never writes a file Archflow would refuse to open.
  */
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createWorkerElk } from '../../src/cli/workerElk';
+import { LIMITS } from '../../src/model/limits';
 import { examplePath } from '../model/validateFlow.fixtures';
 import { cli, tempDir } from './cliHarness';
 
@@ -49,4 +51,27 @@ describe('the layout worker', () => {
     await expect(elk.layout({ id: 'root', children, edges })).rejects.toThrow(/more than the 8 MB of memory/);
     expect(elk.stopped).toMatch(/^it needed more than the 8 MB of memory the layout may use and was stopped$/);
   });
+});
+
+describe('archflow layout near the size limit', () => {
+  it('does not write a laid-out file that Archflow would refuse to open', async () => {
+    // 1,100 components whose notes bring the file within a few kilobytes of the limit; positions
+    // and sizes then push the laid-out file past it.
+    const count = 1_100;
+    const head = { format: 'archflow', version: 1, title: 'Near', flow: 'bottom-up' };
+    const node = (i: number, notes: number) => ({ id: `n${i}`, kind: 'service', label: `N${i}`, notes: 'n'.repeat(notes) });
+    const skeleton = JSON.stringify({ ...head, nodes: Array.from({ length: count }, (_, i) => node(i, 0)), edges: [] });
+    const perNode = Math.floor((LIMITS.maxFileBytes - 2_000 - skeleton.length) / count);
+    const text = JSON.stringify({ ...head, nodes: Array.from({ length: count }, (_, i) => node(i, perNode)), edges: [] });
+    expect(text.length).toBeLessThanOrEqual(LIMITS.maxFileBytes);
+    const file = tmp.write('near.json', text);
+
+    const out = tmp.path('near-out.json');
+    const run = await cli('layout', file, '-o', out);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^archflow: [^\n]*near\.json: layout failed: the laid-out diagram would be a 20(\.\d)? MB file, larger than the 20 MB Archflow opens; nothing was written\n$/,
+    );
+    expect(existsSync(out)).toBe(false);
+  }, 120_000);
 });

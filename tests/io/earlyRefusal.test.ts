@@ -1,11 +1,13 @@
 /**
  * Big input that is not what it starts like is refused by its start, and the message says what
- * it is: an SVG element of millions of "&amp;", a 20 MB paste that only begins with "#d=".
+ * it is: an SVG element of millions of "&amp;", a 20 MB paste that only begins with "#d=", a
+ * small link that unpacks into a diagram too big to save.
  */
 import { describe, expect, it } from 'vitest';
 import { openDiagramFile, parseDiagramText } from '../../src/io/openDiagramFile';
-import { parseShareLink } from '../../src/io/shareLink';
+import { parseShareLink, serializeShareLink } from '../../src/io/shareLink';
 import { extractDiagramFromSvg } from '../../src/io/svgMetadata';
+import type { Diagram } from '../../src/model/diagram';
 
 // Two megabytes show the rule; the 20 MB of the report are refused the same way, by their start.
 const BIG = 2 * 1024 * 1024;
@@ -50,5 +52,26 @@ describe('pasted text that only starts like a share link', () => {
     const result = parseShareLink(`#d=A B${'CDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(4)}`);
     expect(!result.ok && result.error.code).toBe('not-archflow');
     expect(!result.ok && result.error.message).toMatch(/does not begin the way an Archflow link begins/);
+  });
+});
+
+describe('a share link whose diagram would be a file past the limit', () => {
+  it('is refused when opened, saying the size of that file, rather than opened and never saved', () => {
+    // Columns pack 20,000 labels of 900 characters and 40,000 edges under 20 MB; the file they
+    // make, with every key spelled out, is over it.
+    const label = 'x'.repeat(900);
+    const diagram: Diagram = {
+      title: 'Packed',
+      flow: 'bottom-up',
+      nodes: Array.from({ length: 20_000 }, (_, i) => ({ id: `n${i}`, kind: 'service', label })),
+      edges: Array.from({ length: 40_000 }, (_, i) => ({ id: `e${i}`, source: `n${i % 20_000}`, target: `n${(i + 1) % 20_000}` })),
+    };
+    const link = serializeShareLink(diagram, 'https://archflow.test/');
+    expect(link.length).toBeLessThan(1_000_000);
+    const result = parseShareLink(link);
+    expect(!result.ok && result.error.code).toBe('too-large');
+    expect(!result.ok && result.error.message).toMatch(
+      /^This link's diagram, saved as a file, is 2\d\.\d MB; the largest Archflow opens is 20 MB; it was not opened\.$/,
+    );
   });
 });

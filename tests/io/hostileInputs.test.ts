@@ -385,7 +385,7 @@ describe('the size limit is the same in the app and the CLI', () => {
     const text = vi.spyOn(over, 'text');
     const appOver = refused(await openDiagramFile(over));
     expect(appOver.code).toBe('too-large');
-    expect(appOver.message).toBe('This file is 20.1 MB; the largest Archflow opens is 20 MB.');
+    expect(appOver.message).toBe('This file is larger than 20 MB, the largest Archflow opens.');
     expect(text).not.toHaveBeenCalled();
     truncateSync(path, LIMITS.maxFileBytes + 1);
     await expect(readLimitedFile(path)).rejects.toThrow('the file is larger than 20 MB, the largest Archflow opens');
@@ -393,7 +393,7 @@ describe('the size limit is the same in the app and the CLI', () => {
     const pastedOver = parseDiagramText(`${atLimit.toString()} `);
     expect(pastedOver.kind === 'json' && refused(pastedOver.result)).toEqual({
       code: 'too-large',
-      message: 'The file is 20.1 MB; the largest Archflow opens is 20 MB.',
+      message: 'The file is larger than 20 MB, the largest Archflow opens.',
     });
   });
 });
