@@ -4,6 +4,7 @@ import { DEFAULT_LAYOUT_TIMEOUT_SECONDS, LAYOUT_MEMORY_CEILING_MB } from './work
 export const USAGE = `Usage:
   archflow validate FILE [--flow bottom-up|top-down] [--json]
   archflow layout FILE [-o OUT] [--direction up|down|left|right] [--timeout SECONDS]
+  archflow analyze FILE [--rps N] [--down ID,ID] [--json]
   archflow help
 
 validate  Checks that every component lies on a path from the flow's entries to its
@@ -21,4 +22,15 @@ layout    Lays the diagram out in role bands (the same layout as the app's Auto 
                         it needs more than ${LAYOUT_MEMORY_CEILING_MB.toLocaleString('en-US')} MB of memory
           Exit code 0 when laid out, 1 when the layout fails or is stopped,
           2 when FILE cannot be read or is not an Archflow diagram, or OUT cannot be written.
+
+analyze   Capacity, latency and failure analysis (docs/capacity-model.md): each
+          component's load, utilisation, instances needed and response time, the
+          bottlenecks first with what to change, single points of failure, and each
+          client's heaviest path. Figures are the catalog's typical values per kind.
+          --rps N       the peak load the clients share, in requests/s (default 100)
+          --down ID,ID  take these components out and show what breaks
+          --json        print one JSON object: {"totalRps", "nodes", "spof", "cutOff",
+                        "paths", "clients"}
+          Exit code 0 when nothing is overloaded and no client is cut off, 1 otherwise,
+          2 when FILE cannot be read or is not an Archflow diagram, or an argument is wrong.
 `;
