@@ -18,6 +18,7 @@ import { roleOf } from '../model/catalog';
 import type { Diagram } from '../model/diagram';
 import { componentName } from '../model/validateFlow';
 import type { CliIo } from './cliIo';
+import { terminalJson, terminalLines } from './terminalText';
 import { EXIT_FINDINGS, EXIT_OK, fail, loadDiagram } from './loadDiagram';
 
 export interface AnalyzeArgs {
@@ -52,7 +53,7 @@ export function analysisJson(analysis: CapacityAnalysis): string {
       availability: path.availability,
     })),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return `${terminalJson(JSON.stringify(body, null, 2))}\n`;
 }
 
 export function analysisText(
@@ -99,7 +100,8 @@ export function analysisText(
 
   const overloaded = analysis.nodes.filter((node) => node.status === 'overloaded').length;
   lines.push('', `${overloaded === 0 && analysis.cutOff.length === 0 ? 'Holds' : 'Does not hold'}: ${overloaded} overloaded, ${analysis.cutOff.length} cut off.`);
-  return `${lines.join('\n')}\n`;
+  // Labels and ids come from the file: printed with control characters as visible escapes.
+  return terminalLines(lines);
 }
 
 function parseRps(text: string | undefined): number | undefined | string {

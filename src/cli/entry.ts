@@ -1,6 +1,7 @@
 /** The process behind `bin/archflow.mjs`: real files and streams, and the exit code. */
 import { runCli } from './main';
 import { nodeIo } from './nodeIo';
+import { oneLine } from './terminalText';
 
 export async function main(): Promise<void> {
   // `archflow validate x --json | head` closes the pipe early; that is not a failure to report.
@@ -13,7 +14,7 @@ export async function main(): Promise<void> {
   } catch (error) {
     // A bug, not a user mistake; still one line and no stack, as promised for every failure.
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`archflow: unexpected error: ${message.split('\n')[0]}\n`);
+    process.stderr.write(`archflow: unexpected error: ${oneLine(message.split('\n')[0] ?? '')}\n`);
     process.exitCode = 2;
   }
 }

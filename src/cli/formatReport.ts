@@ -4,6 +4,7 @@ import { describeFinding } from '../model/describeFinding';
 import type { FlowFix } from '../model/suggestFlowFix';
 import { flowEnds, otherFlow } from '../model/validateFlow';
 import type { FlowReport } from '../model/validateFlow';
+import { terminalJson, terminalLines } from './terminalText';
 
 /** Exactly `{valid, flow, findings: [{rule, severity, message, nodes, edges}]}`, nothing more. */
 export function reportJson(report: FlowReport): string {
@@ -18,7 +19,7 @@ export function reportJson(report: FlowReport): string {
       edges,
     })),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
+  return `${terminalJson(JSON.stringify(body, null, 2))}\n`;
 }
 
 function plural(count: number, word: string): string {
@@ -50,5 +51,5 @@ export function reportText(
   }
   const warnings = plural(report.warningCount, 'warning');
   lines.push(report.valid ? `Valid: no errors, ${warnings}.` : `Not valid: ${plural(report.errorCount, 'error')}, ${warnings}.`);
-  return `${lines.join('\n')}\n`;
+  return terminalLines(lines);
 }

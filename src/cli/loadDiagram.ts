@@ -6,15 +6,11 @@ import type { Diagram } from '../model/diagram';
 import { parseDiagramFile } from '../model/parseDiagramFile';
 import { describeFileError } from './cliIo';
 import type { CliIo } from './cliIo';
+import { oneLine } from './terminalText';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_UNREADABLE = 2;
-
-/** Keeps a message on one line whatever the file name or the parser's text holds. */
-export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
 
 export function fail(io: CliIo, message: string): number {
   io.stderr(`archflow: ${oneLine(message)}\n`);

@@ -18,6 +18,19 @@ const HINT = 'run "archflow --help" for usage';
 
 class UsageError extends Error {}
 
+/** `--timeout SECONDS`: a positive number of seconds, fractions allowed. */
+function positiveSeconds(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (value.trim() === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new UsageError(`${flag} must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS.toLocaleString('en-US')}, not "${value}"`);
+  }
+  return seconds;
+}
+
+/** A day: past this, setTimeout would fire at once (its delay is a 32-bit count of milliseconds). */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
@@ -41,7 +54,7 @@ function parseCommand(command: string, args: string[]) {
         ? { flow: { type: 'string' }, json: { type: 'boolean' } }
         : command === 'analyze'
           ? { rps: { type: 'string' }, down: { type: 'string' }, json: { type: 'boolean' } }
-          : { output: { type: 'string', short: 'o' }, direction: { type: 'string' } }),
+          : { output: { type: 'string', short: 'o' }, direction: { type: 'string' }, timeout: { type: 'string' } }),
     },
   });
   if (values.help === true) return { help: true as const };
@@ -64,11 +77,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let parsed: ReturnType<typeof parseCommand>;
   let flow: Flow | undefined;
   let direction: LayoutDirection | undefined;
+  let timeoutSeconds: number | undefined;
   try {
     parsed = parseCommand(command, rest);
     if (!parsed.help) {
       flow = oneOf('--flow', parsed.values.flow as string | undefined, FLOWS);
       direction = oneOf('--direction', parsed.values.direction as string | undefined, LAYOUT_DIRECTIONS);
+      timeoutSeconds = positiveSeconds('--timeout', parsed.values.timeout as string | undefined);
     }
   } catch (error) {
     return fail(io, `${error instanceof UsageError ? error.message : argumentProblem(error)}; ${HINT}`);
@@ -86,5 +101,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return analyzeCommand(io, { file, json: values.json === true, ...(rps !== undefined ? { rps } : {}), ...(down !== undefined ? { down } : {}) });
   }
   const out = values.output as string | undefined;
-  return layoutCommand(io, { file, ...(out !== undefined ? { out } : {}), ...(direction ? { direction } : {}) });
+  return layoutCommand(io, {
+    file,
+    ...(out !== undefined ? { out } : {}),
+    ...(direction ? { direction } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+  });
 }

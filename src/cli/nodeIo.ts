@@ -4,22 +4,18 @@
  * endless device (a FIFO, /dev/zero) is ever pulled into memory.
  */
 import { open, writeFile } from 'node:fs/promises';
+import { formatFileSize, overLimit } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { CliFileError } from './cliIo';
 import type { CliIo } from './cliIo';
 
-const MEGABYTE = 1024 * 1024;
 const CHUNK = 64 * 1024;
-
-function amount(bytes: number): string {
-  return bytes >= MEGABYTE ? `${Number((bytes / MEGABYTE).toFixed(1))} MB` : `${bytes} bytes`;
-}
 
 function tooLarge(maxBytes: number, bytes?: number): CliFileError {
   return new CliFileError(
-    bytes === undefined || amount(bytes) === amount(maxBytes)
-      ? `the file is larger than ${amount(maxBytes)}, the largest Archflow opens`
-      : `the file is ${amount(bytes)}; the largest Archflow opens is ${amount(maxBytes)}`,
+    bytes === undefined
+      ? `the file is larger than ${formatFileSize(maxBytes)}, the largest Archflow opens`
+      : `the file ${overLimit(bytes, maxBytes)}`,
   );
 }
 

@@ -1,7 +1,9 @@
 /** The help text: the one place that documents the commands, their flags and exit codes. */
+import { DEFAULT_LAYOUT_TIMEOUT_SECONDS, LAYOUT_MEMORY_CEILING_MB } from './workerElk';
+
 export const USAGE = `Usage:
   archflow validate FILE [--flow bottom-up|top-down] [--json]
-  archflow layout FILE [-o OUT] [--direction up|down|left|right]
+  archflow layout FILE [-o OUT] [--direction up|down|left|right] [--timeout SECONDS]
   archflow analyze FILE [--rps N] [--down ID,ID] [--json]
   archflow help
 
@@ -16,7 +18,9 @@ layout    Lays the diagram out in role bands (the same layout as the app's Auto 
           and writes it with every node's position and size.
           -o OUT        write to OUT (may be FILE itself) instead of standard output
           --direction   the way edges point; defaults to the file's, else the flow's
-          Exit code 0 when laid out, 1 when the layout fails,
+          --timeout     stop the layout after SECONDS (default ${DEFAULT_LAYOUT_TIMEOUT_SECONDS}); it also stops when
+                        it needs more than ${LAYOUT_MEMORY_CEILING_MB.toLocaleString('en-US')} MB of memory
+          Exit code 0 when laid out, 1 when the layout fails or is stopped,
           2 when FILE cannot be read or is not an Archflow diagram, or OUT cannot be written.
 
 analyze   Capacity, latency and failure analysis (docs/capacity-model.md): each

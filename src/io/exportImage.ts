@@ -171,15 +171,22 @@ export async function exportDiagramImage(
     options.onProgress?.('Rendering');
     await yieldToPaint();
     const rendered = await rasterizeSvg(svg, plan, options.onProgress);
-    if (!rendered || rendered.size === 0) {
-      return { ok: false, message: 'The browser could not draw the image. Try a smaller scale.' };
-    }
+    if (!rendered.ok) return { ok: false, message: RASTERIZE_FAILURE[rendered.reason] };
     options.onProgress?.('Putting the diagram inside the image');
-    const png = embedDiagramInPng(new Uint8Array(await rendered.arrayBuffer()), options.diagramJson);
+    const png = embedDiagramInPng(new Uint8Array(await rendered.blob.arrayBuffer()), options.diagramJson);
     const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
     return { ok: true, blob, scale: plan.scale, ...(plan.notice ? { notice: plan.notice } : {}) };
   } catch (error) {
-    const reason = error instanceof Error && error.message ? ` (${error.message})` : '';
-    return { ok: false, message: `The image could not be exported${reason}. Try again, or try a smaller scale.` };
+    // A bug rather than the diagram or the scale: say what failed, and do not guess a cause.
+    const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
+    return { ok: false, message: `The image could not be exported because of an error in Archflow${reason}. Try again, or export SVG.` };
   }
 }
+
+/** What each rasterizer failure means for the person exporting, without naming a wrong cause. */
+const RASTERIZE_FAILURE: Readonly<Record<'unreadable' | 'too-large', string>> = {
+  unreadable:
+    'The browser could not read the copied diagram as an image. The scale is not the cause (the copy is read at 1× ' +
+    'before it is scaled); very large diagrams can exceed what the browser reads. Export SVG instead.',
+  'too-large': 'The browser could not make an image this large. Try a smaller scale.',
+};

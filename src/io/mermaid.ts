@@ -2,9 +2,11 @@
  * "Copy as Mermaid": the diagram as a Mermaid flowchart for Markdown documents. Groups become
  * (nested) subgraphs, roles pick the node shape, edge labels and protocols are kept.
  *
- * Everything a user typed is written inside double quotes with every character Mermaid or HTML
- * could act on replaced by a Mermaid entity code (`#60;` for `<`), so a label can neither end
- * its statement, start a directive (`%%{init: …}%%`), nor become HTML in the rendered chart.
+ * Everything a user typed, the title included, is written inside double quotes with every
+ * character Mermaid or HTML could act on replaced by a Mermaid entity code (`#60;` for `<`), so a
+ * label can neither end its statement, start a directive (`%%{init: …}%%`), nor become HTML in
+ * the rendered chart. Mermaid decodes entity codes everywhere in the chart, the front matter's
+ * title too, so they read back as the characters typed.
  */
 import { roleOf } from '../model/catalog';
 import type { Role } from '../model/catalog';
@@ -111,19 +113,21 @@ function mermaidIds(nodes: readonly DiagramNode[]): Map<string, string> {
 /** Characters that mean something to Mermaid's parser, its directives, Markdown strings or HTML. */
 const SPECIAL = /["#&<>|`[\]{}()%\\]/g;
 
+/** Control and line-separator characters, which would end a statement or garble it. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+function entityCodes(value: string): string {
+  return value.replace(SPECIAL, (ch) => `#${ch.charCodeAt(0)};`);
+}
+
 /** User text for use inside double quotes. */
 function text(value: string): string {
-  const escaped = value
-    .replace(SPECIAL, (ch) => `#${ch.charCodeAt(0)};`)
-    .replace(/\r\n?|\n/g, '<br/>')
-    // Other control and line-separator characters would end the statement or garble it.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+  const escaped = entityCodes(value).replace(/\r\n?|\n/g, '<br/>').replace(CONTROL, ' ');
   return escaped.trim() === '' ? ' ' : escaped;
 }
 
-/** A YAML double-quoted scalar; JSON's escapes are all valid YAML. */
+/** The title as a YAML double-quoted scalar (JSON's escapes are all valid YAML), on one line. */
 function yamlString(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return JSON.stringify(value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' '));
+  return JSON.stringify(entityCodes(value).replace(CONTROL, ' '));
 }

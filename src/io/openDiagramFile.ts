@@ -4,9 +4,10 @@
  * The content decides, not the file name. Nothing here throws.
  */
 import type { Diagram, ParseResult } from '../model/diagram';
+import { overLimit } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
-import { parseDiagramFile } from '../model/parseDiagramFile';
 import { refusal } from '../model/plainData';
+import { parseDiagramFile } from '../model/parseDiagramFile';
 import { extractDiagramFromPng, isPng } from './pngMetadata';
 import { parseShareLink } from './shareLink';
 import { extractDiagramFromSvg } from './svgMetadata';
@@ -17,9 +18,8 @@ export async function openDiagramFile(file: FileLike): Promise<ParseResult<Diagr
   try {
     if (file.size > LIMITS.maxFileBytes) {
       return refusal(
-        'too-large',
-        '',
-        `This file is ${megabytes(file.size)} MB; the largest Archflow opens is ${megabytes(LIMITS.maxFileBytes)} MB.`,
+        'too-large', '',
+        `This file ${overLimit(file.size, LIMITS.maxFileBytes)}.`,
       );
     }
     if (file.size === 0) return refusal('empty', '', 'This file is empty.');
@@ -71,7 +71,3 @@ function looksLikeSvg(text: string): boolean {
   return /<svg[\s>]/i.test(start.slice(0, 4096));
 }
 
-function megabytes(bytes: number): string {
-  // Rounded up, so a file just over the limit never reads as "20 MB; the largest … is 20 MB".
-  return String(Math.ceil((bytes / (1024 * 1024)) * 10) / 10);
-}

@@ -9,9 +9,11 @@
 import CRC32 from 'crc-32';
 import { zlibSync } from 'fflate';
 import type { ParseResult } from '../model/diagram';
+import { formatFileSize } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { refusal } from '../model/plainData';
 import { inflateLimited } from './inflateLimited';
+import { xmlSafeJson } from './xmlText';
 
 export const PNG_KEYWORD = 'archflow';
 
@@ -92,8 +94,7 @@ function readITxt(data: Uint8Array): ParseResult<string> {
     const inflated = inflateLimited(bytes, LIMITS.maxFileBytes, 'zlib');
     if (!inflated.ok) {
       if (inflated.reason !== 'too-large') return damaged;
-      const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
-      return refusal('too-large', '', `The diagram in this PNG would be larger than ${mb} MB, the most Archflow opens.`);
+      return refusal('too-large', '', `The diagram in this PNG would be larger than ${formatFileSize(LIMITS.maxFileBytes)}, the most Archflow opens.`);
     }
     bytes = inflated.bytes;
   } else if (compressed !== 0) {
@@ -147,7 +148,9 @@ function keywordOf(data: Uint8Array): string {
 }
 
 function iTxtData(json: string): Uint8Array {
-  const text = zlibSync(new TextEncoder().encode(json), { level: 9 });
+  // UTF-8 cannot hold a lone surrogate (TextEncoder would swap it for U+FFFD): it travels as a
+  // JSON escape, so the diagram reads back exactly.
+  const text = zlibSync(new TextEncoder().encode(xmlSafeJson(json)), { level: 9 });
   const head = ASCII.encode(PNG_KEYWORD);
   // keyword NUL, compressed = 1, method = 0 (zlib), empty language tag NUL, empty translation NUL
   return concat([head, Uint8Array.of(0, 1, 0, 0, 0), text]);
@@ -176,3 +179,4 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
   }
   return out;
 }
+

@@ -4,15 +4,31 @@
  * main thread where the browser can, drawn at the target resolution so text and lines stay
  * sharp, and encoded by the browser's own PNG encoder.
  */
+import { xmlSafeMarkup } from './xmlText';
+
+export type RasterizeOutcome =
+  | { ok: true; blob: Blob }
+  /**
+   * `unreadable`: the browser would not decode the SVG (it is not well-formed, or too big for
+   * the browser's image decoder); the scale plays no part, the picture is decoded at 1×.
+   * `too-large`: the canvas at this scale could not be made or encoded.
+   */
+  | { ok: false; reason: 'unreadable' | 'too-large'; detail: string };
+
 export async function rasterizeSvg(
   svg: string,
   size: { width: number; height: number; scale: number },
   onProgress?: (phase: string) => void,
-): Promise<Blob | null> {
+): Promise<RasterizeOutcome> {
   const image = new Image();
   image.decoding = 'async';
-  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  await image.decode();
+  // Well-formed first: a lone surrogate would make encodeURIComponent throw "URI malformed".
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xmlSafeMarkup(svg))}`;
+  try {
+    await image.decode();
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+  }
 
   onProgress?.('Drawing');
   await yieldToPaint();
@@ -20,7 +36,7 @@ export async function rasterizeSvg(
   canvas.width = Math.floor(size.width * size.scale);
   canvas.height = Math.floor(size.height * size.scale);
   const context = canvas.getContext('2d');
-  if (!context) return null;
+  if (!context) return { ok: false, reason: 'too-large', detail: 'no 2D canvas' };
   context.scale(size.scale, size.scale);
   context.drawImage(image, 0, 0, size.width, size.height);
 
@@ -30,7 +46,8 @@ export async function rasterizeSvg(
   // Give the (often hundreds of megabytes) bitmap back now rather than at the next GC.
   canvas.width = 0;
   canvas.height = 0;
-  return blob;
+  if (!blob || blob.size === 0) return { ok: false, reason: 'too-large', detail: 'empty PNG' };
+  return { ok: true, blob };
 }
 
 /**

@@ -15,9 +15,11 @@
 import CRC32 from 'crc-32';
 import { deflateSync } from 'fflate';
 import type { Diagram, ParseResult } from '../model/diagram';
+import { formatFileSize, overLimit, utf8ByteLength } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
-import { parseDiagramValue } from '../model/parseDiagramFile';
 import { refusal } from '../model/plainData';
+import { serializeDiagramFile } from '../model/serializeDiagramFile';
+import { parseDiagramValue } from '../model/parseDiagramFile';
 import { inflateLimited } from './inflateLimited';
 import { fromLinkDocument, MalformedLinkDocument, toLinkDocument } from './shareLinkDocument';
 
@@ -87,12 +89,63 @@ function parseLink(input: string): ParseResult<Diagram> {
     .replace(/\//g, '_');
   if (raw === '') return refusal('empty', '', 'This link holds no diagram: the part after "#d=" is empty.');
   if (!raw.includes(' ')) return decodePayload(raw, []);
+  // A chat tool adds a space where it wraps; "+" read as a space is one character in 64. Text
+  // with spaces all through it is not a damaged link, and repairing it would cost seconds.
+  if (countUpTo(raw, ' ', MAX_SPACES_PER_CHARACTER * raw.length + 64) > MAX_SPACES_PER_CHARACTER * raw.length + 64) {
+    return notALink(raw, 'has spaces all through it; a link has none, or a few where it was wrapped');
+  }
 
-  // Form decoding turns "+" into a space; chat tools sometimes add spaces. Try both readings.
-  const asPlus = decodePayload(raw.replace(/ /g, '-'), ['Spaces in the link were read as "+" signs.']);
-  if (asPlus.ok) return asPlus;
-  const removed = decodePayload(raw.replace(/ /g, ''), ['Spaces in the link were ignored.']);
-  return removed.ok ? removed : asPlus;
+  // Form decoding turns "+" into a space; chat tools sometimes add spaces. Both readings are
+  // judged by their 9-byte header first, which costs a few characters: text that merely starts
+  // with "#d=" is refused before megabytes are decoded, and a header that exists only in one
+  // repaired reading is not reported as a link format.
+  const readings = [
+    { text: (t: string) => t.replace(/ /g, '-'), notices: ['Spaces in the link were read as "+" signs.'] },
+    { text: (t: string) => t.replace(/ /g, ''), notices: ['Spaces in the link were ignored.'] },
+  ];
+  const versions = readings.map((reading) => readHeader(reading.text(raw.slice(0, HEADER_CHARS * 2)))?.version);
+  const headed = readings.filter((_, i) => versions[i] === SHARE_LINK_VERSION);
+  if (headed.length === 0) {
+    // Spaces only after the header leave both readings the same: that header speaks for itself.
+    const [plus, removed] = versions;
+    return plus !== undefined && plus === removed ? versionFailure(plus) : notALink(raw, 'does not begin the way an Archflow link begins');
+  }
+  let first: ParseResult<Diagram> | undefined;
+  for (const reading of headed) {
+    const decoded = decodePayload(reading.text(raw), reading.notices);
+    if (decoded.ok) return decoded;
+    first ??= decoded;
+  }
+  return first!;
+}
+
+/** Base64 characters that hold the 9-byte header. */
+const HEADER_CHARS = 12;
+
+function readHeader(text: string): { version: number; length: number; crc: number } | null {
+  const head = text.slice(0, HEADER_CHARS);
+  if (head.length < HEADER_CHARS) return null;
+  const bytes = fromBase64Url(head);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { version: view.getUint8(0), length: view.getUint32(1), crc: view.getUint32(5) };
+}
+
+/** More spaces than this per character cannot come from wrapping or from "+" signs. */
+const MAX_SPACES_PER_CHARACTER = 1 / 32;
+
+/** How many times `ch` occurs in `text`, counting no further than `limit + 1`. */
+function countUpTo(text: string, ch: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(ch); at !== -1 && count <= limit; at = text.indexOf(ch, at + 1)) count++;
+  return count;
+}
+
+/** Pasted or followed text that starts with "#d=" like a link, and is something else. */
+function notALink(raw: string, what: string): ParseResult<never> {
+  return refusal(
+    'not-archflow', '',
+    `This is not an Archflow link: the text after "#d=" (${raw.length.toLocaleString('en-US')} characters) ${what}.`,
+  );
 }
 
 /**
@@ -135,8 +188,7 @@ function findBadCharacter(input: string, start: number, end: number): ParseResul
   const cp = ch.codePointAt(0) ?? 0;
   const shown = cp >= 0x21 && cp <= 0x7e ? `"${ch}"` : `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   return refusal(
-    'invalid',
-    '',
+    'invalid', '',
     `This link is damaged: it has the character ${shown} at position ${start + match.index + 1}, which cannot be in an Archflow link.`,
   );
 }
@@ -147,24 +199,27 @@ const DAMAGED =
 
 function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
   if (text.length % 4 === 1) return refusal('invalid', '', CUT_SHORT);
-  const bytes = fromBase64Url(text);
-  const version = bytes[0];
+  // The header decides before the payload is decoded, so a long text that is no link costs
+  // nothing more than reading its first characters.
+  const version = fromBase64Url(text.slice(0, 4))[0];
   if (version === undefined) return refusal('empty', '', 'This link holds no diagram: the part after "#d=" is empty.');
-  if (version !== SHARE_LINK_VERSION) {
-    return version > SHARE_LINK_VERSION
-      ? refusal(
-          'newer-version',
-          '',
-          `This link uses link format ${version}, made by a newer Archflow (this one reads format ${SHARE_LINK_VERSION}), or it is damaged.`,
-        )
-      : refusal('bad-version', '', `This link is damaged: link format ${version} does not exist.`);
-  }
-  if (bytes.length <= HEADER_BYTES) return refusal('invalid', '', CUT_SHORT);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const length = view.getUint32(1);
-  const crc = view.getUint32(5);
+  if (version !== SHARE_LINK_VERSION) return versionFailure(version);
+  const header = readHeader(text);
+  if (!header || text.length <= HEADER_CHARS) return refusal('invalid', '', CUT_SHORT);
+  const { length, crc } = header;
   if (length > LIMITS.maxFileBytes) return tooLarge();
+  // Deflate never grows its input by more than 5 bytes per 64 KiB block (level 9 stores what it
+  // cannot shrink): more payload than that cannot be this link's, whatever else it is.
+  const payloadBytes = Math.floor((text.length * 3) / 4) - HEADER_BYTES;
+  if (payloadBytes > length + 5 * Math.ceil((length + 1) / 0xffff) + 16) {
+    return refusal(
+      'invalid', '',
+      `This link is damaged: it holds ${payloadBytes.toLocaleString('en-US')} bytes of packed data, more than its ` +
+        `${length.toLocaleString('en-US')}-byte diagram can take. Ask for the link again, or for the file.`,
+    );
+  }
 
+  const bytes = fromBase64Url(text);
   const inflated = inflateLimited(bytes.subarray(HEADER_BYTES), length, 'deflate');
   if (!inflated.ok) {
     // Overrunning a length within the limit is damage, not size: the header said otherwise.
@@ -185,12 +240,32 @@ function decodePayload(text: string, notices: string[]): ParseResult<Diagram> {
   }
   const parsed = parseDiagramValue(file);
   if (!parsed.ok) return parsed;
+  // The link packs the diagram in columns, smaller than the file it becomes: measured as that
+  // file, so a diagram that opens can always be saved (and an 8 kB link is not 50 MB of work).
+  const fileBytes = utf8ByteLength(serializeDiagramFile(parsed.value));
+  if (fileBytes > LIMITS.maxFileBytes) {
+    return refusal(
+      'too-large', '',
+      `This link's diagram, saved as a file, ${overLimit(fileBytes, LIMITS.maxFileBytes)}; it was not opened.`,
+    );
+  }
   return { ok: true, value: parsed.value, notices: [...notices, ...parsed.notices] };
 }
 
+function versionFailure(version: number): ParseResult<never> {
+  return version > SHARE_LINK_VERSION
+    ? refusal(
+        'newer-version', '',
+        `This link uses link format ${version}, made by a newer Archflow (this one reads format ${SHARE_LINK_VERSION}), or it is damaged.`,
+      )
+    : refusal('bad-version', '', `This link is damaged: link format ${version} does not exist.`);
+}
+
 function tooLarge(): ParseResult<never> {
-  const mb = Math.round(LIMITS.maxFileBytes / (1024 * 1024));
-  return refusal('too-large', '', `This link's diagram would be larger than ${mb} MB, the most Archflow opens; it was not unpacked.`);
+  return refusal(
+    'too-large', '',
+    `This link's diagram would be larger than ${formatFileSize(LIMITS.maxFileBytes)}, the most Archflow opens; it was not unpacked.`,
+  );
 }
 
 

@@ -9,6 +9,7 @@
  * from the style sheets, inline styles or the markup — no external fonts or images (an SVG
  * drawn as an image may not fetch anything). The app draws with system fonts and inline SVG.
  */
+import { xmlSafeMarkup } from './xmlText';
 
 export interface SnapshotOptions {
   /** The document's size in CSS pixels. */
@@ -79,7 +80,9 @@ export function snapshotElementAsSvg(element: HTMLElement, options: SnapshotOpti
   style.textContent = pageStyleSheets(doc);
   root.append(style, outermost);
 
-  const body = new XMLSerializer().serializeToString(root);
+  // XMLSerializer writes text as it is, so a label with a vertical tab or half an emoji would make
+  // the document invalid XML, which no viewer opens and the PNG rasterizer cannot decode.
+  const body = xmlSafeMarkup(new XMLSerializer().serializeToString(root));
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${options.height}" ` +
     `viewBox="0 0 ${options.width} ${options.height}">` +

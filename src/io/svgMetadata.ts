@@ -5,6 +5,7 @@
  */
 import type { ParseResult } from '../model/diagram';
 import { refusal } from '../model/plainData';
+import { xmlSafeJson } from './xmlText';
 
 export const SVG_METADATA_ID = 'archflow-diagram';
 
@@ -15,7 +16,9 @@ const TAG_WINDOW = 512;
 
 /**
  * `svg` with `json` in a metadata element just before its closing tag (an older Archflow
- * element is replaced). Throws when `svg` has no closing `</svg>`: our own exports always do.
+ * element is replaced). Characters XML cannot hold (U+FFFE, U+FFFF, lone surrogates) travel as
+ * JSON escapes, so any JSON string embeds. Throws when `svg` has no closing `</svg>`: our own
+ * exports always have one.
  */
 export function embedDiagramInSvg(svg: string, json: string): string {
   const without = removeMetadata(svg);
@@ -39,6 +42,16 @@ function extract(svg: string): ParseResult<string> {
   const found = findMetadata(svg);
   if (!found) return refusal('empty', '', 'This SVG has no Archflow diagram in it.');
   const body = svg.slice(found.contentStart, found.contentEnd);
+  // Judged by its start before anything is decoded: megabytes of entities that cannot be a
+  // diagram are refused at once, and the message says what the element holds instead.
+  const start = decodeXmlText(leadingText(body));
+  const first = start?.trimStart()[0];
+  if (start !== null && first !== undefined && !/[{["\-0-9tfn]/.test(first)) {
+    return refusal(
+      'invalid', '',
+      `The Archflow element in this SVG does not hold a diagram: it starts with ${JSON.stringify(first)}, where a diagram starts with "{".`,
+    );
+  }
   const text = decodeXmlText(body);
   if (text === null) return refusal('invalid', '', 'The Archflow diagram in this SVG is damaged.');
   return { ok: true, value: text, notices: [] };
@@ -81,16 +94,6 @@ function escapeXmlText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/**
- * U+FFFE and U+FFFF are legal in JSON strings but not in XML, not even as character references;
- * they can only stand inside a JSON string, where a `\u` escape means the same.
- */
-function xmlSafeJson(json: string): string {
-  return json.replace(/[\uFFFE\uFFFF]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16)}`);
-}
-
-const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
 /** Character data as an XML parser would give it: entities and CDATA sections. Null when malformed. */
 function decodeXmlText(body: string): string | null {
   let out = '';
@@ -112,24 +115,95 @@ function decodeXmlText(body: string): string | null {
   return out;
 }
 
-function decodeEntities(text: string): string | null {
-  let bad = false;
-  const decoded = text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{1,8});|&/g, (whole, name?: string) => {
-    if (name === undefined) {
-      bad = true;
-      return whole;
-    }
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      if (code > 0x10ffff) {
-        bad = true;
-        return whole;
-      }
-      return String.fromCodePoint(code);
-    }
-    const named = Object.hasOwn(NAMED, name) ? NAMED[name] : undefined;
-    if (named === undefined) bad = true;
-    return named ?? whole;
-  });
-  return bad ? null : decoded;
+/** The first few characters of element content, cut where no entity or CDATA section is split. */
+function leadingText(body: string): string {
+  const head = body.slice(0, 64);
+  const open = Math.max(head.lastIndexOf('&'), head.lastIndexOf('<'));
+  return open === -1 || head.length < 64 ? head : head.slice(0, open);
 }
+
+/** The named references XML defines, as [name with its ";", character code]. */
+const NAMED_REFERENCES: readonly (readonly [string, number])[] = [
+  ['amp;', 0x26],
+  ['lt;', 0x3c],
+  ['gt;', 0x3e],
+  ['quot;', 0x22],
+  ['apos;', 0x27],
+];
+
+/**
+ * Character data with its references decoded, or null when an `&` starts none. One pass over
+ * character codes into a buffer, with no string or callback per reference: an SVG of millions
+ * of `&amp;` decodes in about the time it takes to read it.
+ */
+function decodeEntities(text: string): string | null {
+  if (!text.includes('&')) return text;
+  const out = new Uint16Array(text.length);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x26) {
+      out[n++] = c;
+      continue;
+    }
+    const named = namedReferenceAt(text, i + 1);
+    if (named) {
+      out[n++] = named[1];
+      i += named[0].length;
+      continue;
+    }
+    const numeric = readCharacterReference(text, i + 1);
+    if (!numeric) return null;
+    const { code, end } = numeric;
+    if (code > 0xffff) {
+      out[n++] = 0xd800 + ((code - 0x10000) >> 10);
+      out[n++] = 0xdc00 + ((code - 0x10000) & 0x3ff);
+    } else {
+      out[n++] = code;
+    }
+    i = end;
+  }
+  return UTF16.decode(out.subarray(0, n));
+}
+
+const UTF16 = new TextDecoder('utf-16le');
+
+function namedReferenceAt(text: string, at: number): readonly [string, number] | undefined {
+  // Most references are "&amp;": compared by character codes before the general search.
+  if (
+    text.charCodeAt(at) === 0x61 &&
+    text.charCodeAt(at + 1) === 0x6d &&
+    text.charCodeAt(at + 2) === 0x70 &&
+    text.charCodeAt(at + 3) === 0x3b
+  ) {
+    return NAMED_REFERENCES[0];
+  }
+  return NAMED_REFERENCES.find(([name]) => text.startsWith(name, at));
+}
+
+/** The value of a hex or decimal digit's character code, or -1. */
+function digitValue(c: number, hex: boolean): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (!hex) return -1;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : -1;
+}
+
+/** `#123;` or `#x7B;` at `at`: the code point and the index of the `;`, or null. */
+function readCharacterReference(text: string, at: number): { code: number; end: number } | null {
+  if (text.charCodeAt(at) !== 0x23) return null;
+  const hex = text.charCodeAt(at + 1) === 0x78;
+  const digitsAt = at + (hex ? 2 : 1);
+  const maxDigits = hex ? 6 : 7;
+  let code = 0;
+  let i = digitsAt;
+  for (; i < text.length && i - digitsAt <= maxDigits; i++) {
+    const digit = digitValue(text.charCodeAt(i), hex);
+    if (digit === -1) break;
+    code = code * (hex ? 16 : 10) + digit;
+  }
+  const digits = i - digitsAt;
+  if (digits === 0 || digits > maxDigits || text.charCodeAt(i) !== 0x3b || code > 0x10ffff) return null;
+  return { code, end: i };
+}
+

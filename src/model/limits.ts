@@ -3,8 +3,11 @@
  * these same numbers. README.md documents them.
  */
 export const LIMITS = {
-  /** Largest file (or pasted text, or inflated share link) accepted, in bytes. */
-  maxFileBytes: 20 * 1024 * 1024,
+  /**
+   * Largest file (or pasted text, or diagram in an image or a share link) accepted, in UTF-8
+   * bytes: 20 MB as file managers count (fileSize.ts). Archflow never writes a larger one.
+   */
+  maxFileBytes: 20_000_000,
   /** Most nodes in one diagram. */
   maxNodes: 20_000,
   /** Most edges in one diagram. */

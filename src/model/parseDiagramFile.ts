@@ -10,6 +10,7 @@
  */
 import type { Diagram, ParseResult } from './diagram';
 import { findJsonDepthOver, jsonErrorMessage, lineColumn } from './jsonSyntax';
+import { overLimit, utf8ByteLength } from './fileSize';
 import { LIMITS } from './limits';
 import { migrateDiagramFile } from './migrateDiagramFile';
 import { describeValue, isPlainObject, readSafely, refusal } from './plainData';
@@ -30,7 +31,7 @@ export function parseDiagramFile(text: string): ParseResult<Diagram> {
     return refusal(
       'too-large',
       '',
-      `The file is ${megabytes(bytes)} MB; the largest Archflow opens is ${megabytes(LIMITS.maxFileBytes)} MB.`,
+      `The file ${overLimit(bytes, LIMITS.maxFileBytes)}.`,
     );
   }
   if (body.trim() === '') return refusal('empty', '', 'The file is empty.');
@@ -69,26 +70,8 @@ export function parseDiagramFile(text: string): ParseResult<Diagram> {
 function utf8LengthOver(text: string, limit: number): number | undefined {
   if (text.length * 3 <= limit) return undefined;
   if (text.length > limit) return text.length;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
+  const bytes = utf8ByteLength(text);
   return bytes > limit ? bytes : undefined;
-}
-
-function megabytes(bytes: number): string {
-  // Rounded up, so a file just over the limit never reads as "20.0 MB; the limit is 20 MB".
-  const mb = Math.ceil((bytes / (1024 * 1024)) * 10) / 10;
-  return String(mb);
 }
 
 // ---------------------------------------------------------------------------------------------

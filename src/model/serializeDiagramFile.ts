@@ -7,6 +7,8 @@ import { CURRENT_VERSION, FORMAT_NAME } from './diagram';
 import type { Diagram, DiagramFile } from './diagram';
 import { DIAGRAM_SHAPE } from './records/diagramRecord';
 import { writeRecord } from './records/recordShape';
+import { utf8ByteLength } from './fileSize';
+import { LIMITS } from './limits';
 
 /** The file object, before it is turned into text. */
 export function toDiagramFile(diagram: Diagram): DiagramFile {
@@ -18,7 +20,15 @@ export function toDiagramFile(diagram: Diagram): DiagramFile {
   };
 }
 
-/** Pretty-printed JSON with a trailing newline. */
+/**
+ * Pretty-printed JSON with a trailing newline; compact JSON when the pretty form would
+ * pass the size limit, so a diagram that opened is never written too big to open again. (The
+ * result can still pass the limit; writers that must not, such as the CLI, check.)
+ */
 export function serializeDiagramFile(diagram: Diagram): string {
-  return `${JSON.stringify(toDiagramFile(diagram), null, 2)}\n`;
+  const file = toDiagramFile(diagram);
+  const pretty = `${JSON.stringify(file, null, 2)}\n`;
+  // UTF-8 never takes fewer bytes than UTF-16 units: a short enough string needs no count.
+  if (pretty.length <= LIMITS.maxFileBytes / 3 || utf8ByteLength(pretty) <= LIMITS.maxFileBytes) return pretty;
+  return `${JSON.stringify(file)}\n`;
 }

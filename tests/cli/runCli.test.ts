@@ -92,7 +92,7 @@ describe('archflow: failures are one line on stderr with exit 2', () => {
     truncateSync(file, LIMITS.maxFileBytes + 1);
     expectOneLineFailure(await cli('validate', file), 'huge.json', 'the file is larger than 20 MB, the largest Archflow opens');
     truncateSync(file, 2 * 1024 ** 3);
-    expectOneLineFailure(await cli('validate', file), 'the file is 2048 MB; the largest Archflow opens is 20 MB');
+    expectOneLineFailure(await cli('validate', file), 'the file is 2.1 GB; the largest Archflow opens is 20 MB');
     await expect(readLimitedFile(tmp.write('small.json', '0123456789abc'), 10)).rejects.toThrow(
       'the file is 13 bytes; the largest Archflow opens is 10 bytes',
     );

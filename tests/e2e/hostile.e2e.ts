@@ -251,7 +251,7 @@ describe('hostile input is refused with a reason, and changes nothing', () => {
       ['a 10 MB label (file)', () => openFile(onDisk('label.archflow.json', tenMegabyteLabel)), /nodes\[0\]\.label: is 10485760 characters long; the limit is 1000/],
       ['200,000 nodes (file)', () => openFile(onDisk('huge.archflow.json', huge)), /nodes: has 200000 nodes; the limit is 20000/],
       ['JSON nested 100,000 deep (file)', () => openFile(onDisk('deep.archflow.json', deep)), /nests deeper than 64 levels/],
-      ['a file over 20 MB', () => openFile(tooBig), /largest Archflow opens is 20 MB/],
+      ['a file over 20 MB', () => openFile(tooBig), /This file is larger than 20 MB, the largest Archflow opens\./],
       ['200,000 nodes (paste)', () => pasteBuilt('many-nodes'), /nodes: has 200000 nodes; the limit is 20000/],
       ['JSON nested 100,000 deep (paste)', () => pasteBuilt('deep-fragment'), /nests deeper than 64 levels/],
       ['a 10 MB label (paste)', () => pasteBuilt('long-label'), /nodes\[0\]\.label: is 10485760 characters long/],
@@ -454,7 +454,9 @@ describe('text is only ever text', () => {
     // The title is one quoted YAML line; in the chart itself every "<" typed is an entity code
     // (the only tag is the line break Archflow puts between a label and its technology).
     const [frontMatter, chart] = mermaid.split(/\n---\n/);
-    expect(frontMatter).toBe(`---\ntitle: ${JSON.stringify(NASTY_TEXT.title)}`);
+    // The title is escaped like every label (issue 17): no markup character survives in it.
+    expect(frontMatter).toMatch(/^---\ntitle: "[^\n]*"$/);
+    expect(frontMatter).not.toMatch(/[<>]/);
     expect(chart?.startsWith('flowchart ')).toBe(true);
     expect(chart?.replace(/<br\/>/g, '')).not.toMatch(/[<>]\w|%%\{/);
 
@@ -590,6 +592,24 @@ describe('the page itself', () => {
       );
       expect(injected).toEqual({ inline: false, evalRan: false });
       expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['script-src-elem', 'script-src']);
+      cspConsole.length = 0;
+
+      // Nor does an injected style sheet: the built page allows no inline <style> (dev mode does).
+      const styled = await p.evaluate(
+        () =>
+          new Promise<string>((resolve) =>
+            setTimeout(() => {
+              const style = document.createElement('style');
+              style.textContent = 'body { visibility: hidden !important; }';
+              document.head.append(style);
+              requestAnimationFrame(() => resolve(getComputedStyle(document.body).visibility));
+            }),
+          ),
+      );
+      expect(styled).toBe('visible');
+      expect((await violations()).map((v) => v.split(' ')[0])).toEqual(['style-src-elem']);
+      expect(directive('style-src-elem')).toBe('');
+      expect(policy).not.toMatch(/unsafe-inline/);
       cspConsole.length = 0;
 
       // Everything a person does, under the policy.

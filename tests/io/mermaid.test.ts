@@ -122,7 +122,8 @@ describe('serializeMermaid', () => {
     };
     const text = serializeMermaid(diagram);
     const lines = text.split('\n');
-    expect(lines.slice(0, 4)).toEqual(['---', 'title: "</title>\\" --- evil: 1"', '---', 'flowchart TB']);
+    // The title is escaped like every label: no markup character reaches the rendered chart.
+    expect(lines.slice(0, 4)).toEqual(['---', 'title: "#60;/title#62;#34; --- evil: 1"', '---', 'flowchart TB']);
     for (const line of lines.slice(4, -1)) expect(line).toMatch(/^ {2}n[0-9]/);
     for (const line of lines.slice(4, -2)) expect(line).toMatch(NODE_LINE);
     expect(lines.at(-2)).toMatch(EDGE_LINE);
