@@ -5,6 +5,7 @@ import { openDiagramLibrary } from '../io/diagramLibrary';
 import { downloadBlob } from '../io/downloadFile';
 import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
+import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from './services';
 import type { WorkspaceServices } from './workspace';
@@ -27,6 +28,7 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
       copyText: copyTextToClipboard,
       location: () => ({ href: window.location.href, hash: window.location.hash }),
       clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
+      journal: createUnsavedJournal(),
     },
   };
 }

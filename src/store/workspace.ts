@@ -12,6 +12,8 @@ import { serializeMermaid } from '../io/mermaid';
 import { openDiagramFile, parseDiagramText, type FileLike } from '../io/openDiagramFile';
 import { parseShareLink, serializeShareLink, shareLinkWarning } from '../io/shareLink';
 import type { TabSync } from '../io/tabSync';
+import { describeRecovery, recoverUnsaved } from '../io/recoverUnsaved';
+import type { UnsavedJournal } from '../io/unsavedJournal';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
 import { placeOnGrid } from '../model/placeOnGrid';
@@ -33,6 +35,8 @@ export interface WorkspaceServices {
   location(): { href: string; hash: string };
   /** Removes the share link from the address bar once it has been opened. */
   clearHash(): void;
+  /** Where unsaved work is kept synchronously when the page is left; recovered on start. */
+  journal?: UnsavedJournal;
 }
 
 /** What the canvas lends the store for image export. */
@@ -114,6 +118,8 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
   let baseRevision = 0;
   /** Loading a stored diagram is not an edit: it must not trigger a save. */
   let loading = false;
+  /** The journal entry this tab wrote on pagehide, until a save covers its store revision. */
+  let kept: { id: string; revision: number } | null = null;
 
   const refreshList = async () => {
     try {
@@ -132,8 +138,14 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
   async function saveCurrent(diagram: Diagram) {
     const id = get().currentId;
     if (id === null) return { ok: false as const, reason: 'error' as const, message: 'No diagram is open.' };
+    const savingRevision = get().revision;
+    const covered = () => {
+      if (kept && savingRevision >= kept.revision) services?.journal?.clear(kept.id, services.tabId);
+      if (kept && savingRevision >= kept.revision) kept = null;
+    };
     const outcome = await library.save(id, diagram, { expectedRevision: baseRevision });
     if (outcome.ok) {
+      covered();
       baseRevision = outcome.revision;
       tabSync?.announceSave(id, outcome.revision, services?.tabId ?? '');
       void refreshList();
@@ -143,6 +155,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       const title = `${diagram.title.slice(0, LIMITS.maxLabelLength - suffix.length)}${suffix}`;
       const copy = await library.create({ ...diagram, title });
       if (copy.ok) {
+        covered();
         // The editor shows the copy's title too, or the next save would quietly take it back.
         set((s) => ({ currentId: copy.id, meta: { ...s.meta, title } }));
         baseRevision = copy.revision;
@@ -212,8 +225,15 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         set({ storageProblem: `${opened.message} Your work is kept in this tab only until storage is available.` });
         get().notify('warning', `Storage is unavailable: ${opened.message} Archflow keeps working, but nothing survives closing this tab; use Save to keep a file.`);
       }
+      const journal = opened.ok ? services.journal : undefined;
       autosaver = services.createAutosaver({
         save: saveCurrent,
+        keepNow: (diagram) => {
+          const id = get().currentId;
+          if (!journal || id === null) return;
+          const entry = { id, tabId: services.tabId, baseRevision, text: serializeDiagramFile(diagram), at: Date.now() };
+          if (journal.write(entry)) kept = { id, revision: get().revision };
+        },
         onStatus: (status) => {
           set({ saveState: opened.ok ? status : { state: 'memory' } });
           if (status.state === 'error' && status.reason !== 'conflict') {
@@ -241,6 +261,14 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       subscribe((s, prev) => {
         if (s.revision !== prev.revision && !loading) autosaver?.markDirty(() => get().getDiagram());
       });
+      if (journal) {
+        const recovered = await recoverUnsaved(library, journal);
+        for (const r of recovered) {
+          if (r.kind === 'saved') tabSync.announceSave(r.id, r.revision, services.tabId);
+          if (r.kind === 'copied') tabSync.announceSave(r.copyId, r.revision, services.tabId);
+        }
+        for (const { tone, message } of describeRecovery(recovered)) get().notify(tone, message);
+      }
 
       const { hash } = services.location();
       if (/[#&]d=/.test(hash)) {
