@@ -6,6 +6,7 @@ import { downloadBlob } from '../io/downloadFile';
 import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
+import { createOpeningMark } from '../io/openingMark';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from './services';
 import type { WorkspaceServices } from './workspace';
@@ -29,6 +30,7 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
       location: () => ({ href: window.location.href, hash: window.location.hash }),
       clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
       journal: createUnsavedJournal(),
+      openingMark: createOpeningMark(),
     },
   };
 }

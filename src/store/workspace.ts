@@ -14,6 +14,7 @@ import { parseShareLink, serializeShareLink, shareLinkWarning } from '../io/shar
 import type { TabSync } from '../io/tabSync';
 import { describeRecovery, recoverUnsaved } from '../io/recoverUnsaved';
 import type { UnsavedJournal } from '../io/unsavedJournal';
+import type { OpeningMark, OpeningRecord } from '../io/openingMark';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
 import { placeOnGrid } from '../model/placeOnGrid';
@@ -37,6 +38,8 @@ export interface WorkspaceServices {
   clearHash(): void;
   /** Where unsaved work is kept synchronously when the page is left; recovered on start. */
   journal?: UnsavedJournal;
+  /** Remembers a big diagram being opened, so one that froze the page is not reopened at start. */
+  openingMark?: OpeningMark;
 }
 
 /** What the canvas lends the store for image export. */
@@ -67,6 +70,8 @@ export interface WorkspaceState {
   exportPhase: string | null;
   /** The last deleted diagram, while its deletion can still be undone. */
   deleted: { removed: RemovedDiagram; title: string } | null;
+  /** A diagram that did not finish opening in the last session, so it was not reopened; the user may open it. */
+  interrupted: Omit<OpeningRecord, 'at'> | null;
 }
 
 export interface WorkspaceActions {
@@ -88,6 +93,8 @@ export interface WorkspaceActions {
   deleteStored(id: string): Promise<void>;
   undoDelete(): Promise<void>;
   exportUnreadable(id: string): Promise<void>;
+  /** Opens the interrupted diagram (`open`), or just forgets the offer. */
+  resolveInterrupted(open: boolean): Promise<void>;
 }
 
 type Full = EditorState & EditorActions & WorkspaceState & WorkspaceActions;
@@ -103,6 +110,7 @@ export const initialWorkspace: WorkspaceState = {
   lastShare: null,
   exportPhase: null,
   deleted: null,
+  interrupted: null,
 };
 
 function isEmpty(diagram: Diagram): boolean {
@@ -173,6 +181,7 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
   async function switchTo(id: string, diagram: Diagram, revision: number) {
     set({ currentId: id });
     baseRevision = revision;
+    services?.openingMark?.opening({ id, title: diagram.title, nodeCount: diagram.nodes.length, edgeCount: diagram.edges.length });
     show(diagram);
     void library.setLastOpened(id);
     await refreshList();
@@ -284,7 +293,11 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
         }
       }
       const lastId = await library.lastOpenedId();
-      if (lastId !== undefined) {
+      // The last page froze or died while opening this diagram: offer it rather than freeze again.
+      const frozen = services.openingMark?.take();
+      const withheld = lastId !== undefined && frozen?.id === lastId;
+      if (withheld) set({ interrupted: { id: frozen.id, title: frozen.title, nodeCount: frozen.nodeCount, edgeCount: frozen.edgeCount } });
+      if (lastId !== undefined && !withheld) {
         const loaded = await library.load(lastId);
         if (loaded.ok) {
           await switchTo(lastId, loaded.value.diagram, loaded.value.revision);
@@ -470,6 +483,12 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
       set({ deleted: null });
       if (!outcome.ok) get().notify('error', `Could not restore “${deleted.title}”: ${outcome.message}`);
       await refreshList();
+    },
+
+    async resolveInterrupted(open) {
+      const interrupted = get().interrupted;
+      set({ interrupted: null });
+      if (open && interrupted) await get().openStored(interrupted.id);
     },
 
     async exportUnreadable(id) {
