@@ -20,6 +20,7 @@ import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
 import { OverviewMap } from './OverviewMap';
+import { useEdgesNearView } from './useEdgesNearView';
 import { CULL_FROM, minZoomFor } from './viewBudget';
 
 export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
@@ -67,6 +68,9 @@ export function Canvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the count stands for the nodes: positions barely change the density
     [nodeCount, canvasWidth, canvasHeight, store],
   );
+  const big = nodes.length > CULL_FROM;
+  // An export draws every connection; otherwise a big diagram mounts those near the view only.
+  const shownEdges = useEdgesNearView(edges, big && !exporting);
   // One subscription for the whole canvas instead of one per node (see BENCHMARKS.md).
   const connecting = useConnection((c) => c.inProgress);
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
@@ -144,7 +148,7 @@ export function Canvas() {
   return (
     <ReactFlow
       nodes={nodes}
-      edges={edges}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -163,7 +167,7 @@ export function Canvas() {
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       zoomOnDoubleClick={false}
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
-      onlyRenderVisibleElements={nodes.length > CULL_FROM && !exporting}
+      onlyRenderVisibleElements={big && !exporting}
       minZoom={minZoom}
       maxZoom={3}
       // No `fitView` prop: it would also fire when the first component is added to an empty
