@@ -147,9 +147,11 @@ export function createWorkspaceActions(set: Set, get: Get, subscribe: Subscribe,
     const id = get().currentId;
     if (id === null) return { ok: false as const, reason: 'error' as const, message: 'No diagram is open.' };
     const savingRevision = get().revision;
+    // The copy kept on pagehide is no longer needed once a save holds everything it held.
     const covered = () => {
-      if (kept && savingRevision >= kept.revision) services?.journal?.clear(kept.id, services.tabId);
-      if (kept && savingRevision >= kept.revision) kept = null;
+      if (!kept || savingRevision < kept.revision) return;
+      services?.journal?.clear(kept.id, services.tabId);
+      kept = null;
     };
     const outcome = await library.save(id, diagram, { expectedRevision: baseRevision });
     if (outcome.ok) {
