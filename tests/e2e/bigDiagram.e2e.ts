@@ -120,7 +120,8 @@ describe('big diagrams', () => {
     await expect.poll(() => offer.count()).toBe(0);
 
     // Once it has opened and the page kept answering, the next start reopens it as usual.
-    await page.waitForTimeout(2_500);
+    // (On a loaded machine frames may stay slow for a while: wait for the mark to go, not a fixed time.)
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('archflow:opening')), { timeout: 120_000 }).toBeNull();
     await page.reload();
     await page.getByTestId('save-status').filter({ hasNotText: 'Opening' }).waitFor();
     await expect.poll(() => storeNodes(page), { timeout: 120_000 }).toBe(1_000);
