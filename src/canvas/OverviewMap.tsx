@@ -7,7 +7,7 @@
  */
 import { Panel, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useEffect, useMemo, useRef, type PointerEvent } from 'react';
-import { useEditor } from '../app/editorContext';
+import { useEditor } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowElements';
 
