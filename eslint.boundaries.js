@@ -19,6 +19,7 @@ export const BROWSER_FILES = [
   'src/io/diagramLibraryOpen.ts',
   'src/io/downloadFile.ts',
   'src/io/exportImage.ts',
+  'src/io/openingMark.ts',
   'src/io/rasterizeSvg.ts',
   'src/io/snapshotElement.ts',
   'src/io/tabSync.ts',

@@ -29,6 +29,7 @@ import {
   type LoadResult,
 } from './browserProbes';
 import { figure, median, now, type Figure } from './stats';
+import { measureBigOpen, OPEN_SIZES } from './openProbe';
 
 type Kind = 'app' | 'bare';
 
@@ -416,6 +417,12 @@ async function main() {
         figure(section, 'click → layout result back', 'ms', m((r) => r.totalMs)),
       );
     }
+    // Opening a big diagram (issue 17): bench/openProbe.ts. `--open=5000` picks the sizes, `--open=` skips it.
+    const openArg = process.argv.find((a) => a.startsWith('--open='));
+    const openSizes = openArg ? openArg.slice(7).split(',').filter(Boolean).map(Number) : quick ? [OPEN_SIZES[0]!] : OPEN_SIZES;
+    const opened = await measureBigOpen(browser, urls.app, openSizes, quick ? 1 : 2, log);
+    figures.push(...opened.figures);
+    details.open = opened.runs;
   } finally {
     await browser.close();
     await appServer.close();

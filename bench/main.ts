@@ -5,7 +5,8 @@
  *
  * Options: --quick (few sizes and runs, to try the harness; BENCHMARKS.md is left alone),
  * --only=node,bundle,browser, --sizes=100,500 and --png=N (PNG exports per size; browser part),
- * --skip-build (reuses the last bench build, not dist/).
+ * --open=5000,20000 (big-diagram open sizes; `--open=` skips it), --skip-build (reuses the last
+ * bench build, not dist/).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +21,9 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const sizes = args.find((a) => a.startsWith('--sizes='));
 const png = args.find((a) => a.startsWith('--png='));
+const open = args.find((a) => a.startsWith('--open='));
 const wants = (part: string) => !only || only.includes(part);
-const partial = quick || Boolean(only) || Boolean(sizes) || Boolean(png);
+const partial = quick || Boolean(only) || Boolean(sizes) || Boolean(png) || Boolean(open);
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
@@ -60,7 +62,7 @@ try {
   }
   if (wants('browser')) {
     console.error('Chromium part…');
-    const r = suite('bench/browserSuite.ts', join(scratch, 'browser.json'), [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : []), ...(png ? [png] : [])]);
+    const r = suite('bench/browserSuite.ts', join(scratch, 'browser.json'), [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : []), ...(png ? [png] : []), ...(open ? [open] : [])]);
     figures.push(...r.figures);
     details.browser = r.details;
   }

@@ -5,6 +5,8 @@ import { openDiagramLibrary } from '../io/diagramLibrary';
 import { downloadBlob } from '../io/downloadFile';
 import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
+import { createUnsavedJournal } from '../io/unsavedJournal';
+import { createOpeningMark } from '../io/openingMark';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
 import type { WorkspaceServices } from '../store/workspaceTypes';
@@ -27,6 +29,8 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
       copyText: copyTextToClipboard,
       location: () => ({ href: window.location.href, hash: window.location.hash }),
       clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
+      journal: createUnsavedJournal(),
+      openingMark: createOpeningMark(),
     },
   };
 }

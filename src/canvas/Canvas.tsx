@@ -12,13 +12,16 @@ import {
   useStore as useFlowStore,
   type Node,
 } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowView';
 import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
+import { OverviewMap } from './OverviewMap';
+import { useEdgesNearView } from './useEdgesNearView';
+import { CULL_FROM, minZoomFor } from './viewBudget';
 
 export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
 
@@ -28,8 +31,9 @@ const SNAP_GRID: [number, number] = [20, 20];
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
 const ZOOMED_OUT = 0.45;
 const ANIMATE_FIT_UP_TO = 300;
-const CULL_FROM = 400;
 const MINIMAP_STYLE = { width: 168, height: 112 };
+/** Above this, the minimap is one canvas (OverviewMap) rather than an SVG element per node. */
+const SVG_MINIMAP_UP_TO = 1_000;
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
 const ROLE_COLORS: Record<string, string> = {
@@ -54,6 +58,19 @@ export function Canvas() {
   const focusRequest = useEditor((s) => s.focusRequest);
   const { onNodesChange, onEdgesChange, connect } = store.getState();
   const rf = useReactFlow();
+  const canvasWidth = useFlowStore((s) => s.width);
+  const canvasHeight = useFlowStore((s) => s.height);
+  // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
+  // without freezing (viewBudget.ts). Recomputed when nodes come or go, not on every move.
+  const nodeCount = nodes.length;
+  const minZoom = useMemo(
+    () => minZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the count stands for the nodes: positions barely change the density
+    [nodeCount, canvasWidth, canvasHeight, store],
+  );
+  const big = nodes.length > CULL_FROM;
+  // An export draws every connection; otherwise a big diagram mounts those near the view only.
+  const shownEdges = useEdgesNearView(edges, big && !exporting);
   // One subscription for the whole canvas instead of one per node (see BENCHMARKS.md).
   const connecting = useConnection((c) => c.inProgress);
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
@@ -131,7 +148,7 @@ export function Canvas() {
   return (
     <ReactFlow
       nodes={nodes}
-      edges={edges}
+      edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -150,8 +167,8 @@ export function Canvas() {
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       zoomOnDoubleClick={false}
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
-      onlyRenderVisibleElements={nodes.length > CULL_FROM && !exporting}
-      minZoom={0.02}
+      onlyRenderVisibleElements={big && !exporting}
+      minZoom={minZoom}
       maxZoom={3}
       // No `fitView` prop: it would also fire when the first component is added to an empty
       // canvas and jump the view. The store asks for a fit when a diagram is opened.
@@ -159,7 +176,11 @@ export function Canvas() {
       className={className}
     >
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
-      <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
+      {nodes.length > SVG_MINIMAP_UP_TO ? (
+        <OverviewMap />
+      ) : (
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
+      )}
       <Controls showInteractive={false} aria-label="Zoom controls" />
     </ReactFlow>
   );

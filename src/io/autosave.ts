@@ -32,6 +32,11 @@ export interface AutosaveTimers {
 
 export interface AutosaverOptions {
   save: (diagram: Diagram) => Promise<SaveOutcome>;
+  /**
+   * Keeps unsaved work synchronously when the page is being left (see `leave`): whatever it
+   * stores must be stored when it returns, since the page may end right after.
+   */
+  keepNow?: (diagram: Diagram) => void;
   onStatus: (status: AutosaveStatus) => void;
   /** Quiet time after the last change before writing. */
   delayMs?: number;
@@ -47,6 +52,12 @@ export interface Autosaver {
   markDirty(getDiagram: () => Diagram): void;
   /** Writes pending changes now (after the write in flight, if any). Never rejects. */
   flush(): Promise<void>;
+  /**
+   * The page is being left (pagehide): hands the current diagram to `keepNow` at once if any
+   * change is not confirmed stored, then starts the write as `flush` does. A reload ends the
+   * page before an asynchronous write gets to its first `put`.
+   */
+  leave(): void;
   /** Changes not yet confirmed stored: pending, being written, or failed. */
   isDirty(): boolean;
   /** Stops all timers; pending changes are not written (flush first to keep them). */
@@ -87,6 +98,8 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
   const retryDelays = opts.retryDelaysMs ?? AUTOSAVE_RETRY_DELAYS_MS;
 
   let pending: (() => Diagram) | undefined;
+  /** The getter of the newest change, kept while any change is unconfirmed (pending, in flight or failed). */
+  let latest: (() => Diagram) | undefined;
   let firstDirtyAt: number | undefined;
   let inFlight: Promise<void> | undefined;
   let timer: unknown;
@@ -149,6 +162,7 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
       if (outcome.ok) {
         failed = undefined;
         retries = 0;
+        if (!pending) latest = undefined;
         if (pending) {
           emit({ state: 'dirty' });
           scheduleDebounced();
@@ -174,22 +188,36 @@ export function createAutosaver(opts: AutosaverOptions): Autosaver {
     return inFlight;
   }
 
+  async function flush(): Promise<void> {
+    if (disposed) return;
+    cancelTimer();
+    if (inFlight) await inFlight;
+    cancelTimer();
+    if (pending) await write();
+  }
+
   return {
     markDirty(getDiagram) {
       if (disposed) return;
       pending = getDiagram;
+      latest = getDiagram;
       firstDirtyAt ??= timers.now();
       // While a write runs the status stays 'saving', and an error stays shown until a write
       // succeeds: the user must not be told "unsaved" when the truth is "storage is full".
       if (!inFlight && !failed && lastState !== 'dirty') emit({ state: 'dirty' });
       if (!inFlight && !waitingForIdle) scheduleDebounced();
     },
-    async flush() {
+    flush,
+    leave() {
       if (disposed) return;
-      cancelTimer();
-      if (inFlight) await inFlight;
-      cancelTimer();
-      if (pending) await write();
+      if (latest && opts.keepNow) {
+        try {
+          opts.keepNow(latest());
+        } catch {
+          // Keeping a copy is a second line of defence: the write below still runs.
+        }
+      }
+      void flush();
     },
     isDirty() {
       return pending !== undefined || inFlight !== undefined;
@@ -213,13 +241,15 @@ export interface HideTargets {
 
 /**
  * Writes pending changes when the page is hidden or left: the last chance before a mobile
- * browser freezes or discards the tab. Returns a function that removes the listeners.
+ * browser freezes or discards the tab, or a reload ends it. Returns a function that removes the listeners.
  */
 export function flushOnHide(
-  autosaver: Pick<Autosaver, 'flush'>,
+  autosaver: Pick<Autosaver, 'flush' | 'leave'>,
   targets: HideTargets = { window, document },
 ): () => void {
-  const onPageHide = (): void => void autosaver.flush();
+  // Left (reload, close, navigation): the page may end at once, so keep a copy synchronously.
+  // Only hidden: the page lives on, and the ordinary write has time to finish.
+  const onPageHide = (): void => autosaver.leave();
   const onVisibilityChange = (): void => {
     if (targets.document.visibilityState === 'hidden') void autosaver.flush();
   };

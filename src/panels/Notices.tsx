@@ -11,6 +11,7 @@ function NoticesView() {
   const store = useEditorStore();
   const notices = useEditor((s) => s.notices);
   const deleted = useEditor((s) => s.deleted);
+  const interrupted = useEditor((s) => s.interrupted);
   useEffect(() => {
     const timers = notices
       .filter((n) => n.tone === 'info')
@@ -39,6 +40,20 @@ function NoticesView() {
           </div>
         )}
       </div>
+      {interrupted && (
+        <div role="alert" className="notice notice-warning">
+          <span>
+            “{interrupted.title}” ({interrupted.nodeCount.toLocaleString('en')} components) did not finish opening last time, so it was
+            not opened again. It is in My diagrams.
+          </span>
+          <button type="button" className="link-button" onClick={() => void store.getState().resolveInterrupted(true)}>
+            Open it
+          </button>
+          <button type="button" className="icon-button" aria-label="Dismiss message" onClick={() => void store.getState().resolveInterrupted(false)}>
+            ×
+          </button>
+        </div>
+      )}
       {notices
         .filter((n) => n.tone !== 'info')
         .map((n) => (

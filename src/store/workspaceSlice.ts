@@ -10,12 +10,14 @@ import type { Autosaver } from '../io/autosave';
 import type { DiagramLibrary } from '../io/diagramLibraryTypes';
 import { createMemoryLibrary } from '../io/memoryLibrary';
 import { openDiagramFile, parseDiagramText } from '../io/openDiagramFile';
+import { describeRecovery, recoverUnsaved } from '../io/recoverUnsaved';
 import { parseShareLink } from '../io/shareLink';
 import type { TabSync } from '../io/tabSync';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
 import { placeOnGrid } from '../model/placeOnGrid';
 import { diffOf } from '../model/recordsDiff';
+import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { FRAGMENT_FORMAT } from './clipboard';
 import { sentence } from './sentence';
 import type { EditorState } from './editorState';
@@ -29,6 +31,7 @@ export const initialWorkspace: WorkspaceState = {
   storageProblem: null,
   lastShare: null,
   deleted: null,
+  interrupted: null,
 };
 
 export const createWorkspaceSlice =
@@ -46,6 +49,8 @@ export const createWorkspaceSlice =
      * change (the document's `untouched` turns false), even when the diagram ends up empty again.
      */
     let createdEmpty: string | null = null;
+    /** The journal entry this tab wrote on pagehide, until a save covers its store revision. */
+    let kept: { id: string; revision: number } | null = null;
 
     const refreshList = async () => {
       try {
@@ -83,8 +88,16 @@ export const createWorkspaceSlice =
     async function saveCurrent(diagram: Diagram) {
       const id = get().currentId;
       if (id === null) return { ok: false as const, reason: 'error' as const, message: 'No diagram is open.' };
+      const savingRevision = get().revision;
+      // The copy kept on pagehide is no longer needed once a save holds everything it held.
+      const covered = () => {
+        if (!kept || savingRevision < kept.revision) return;
+        services?.journal?.clear(kept.id, services.tabId);
+        kept = null;
+      };
       const outcome = await library.save(id, diagram, { expectedRevision: baseRevision });
       if (outcome.ok) {
+        covered();
         baseRevision = outcome.revision;
         tabSync?.announceSave(id, outcome.revision, services?.tabId ?? '');
         void refreshList();
@@ -94,6 +107,7 @@ export const createWorkspaceSlice =
         const title = `${diagram.title.slice(0, LIMITS.maxLabelLength - suffix.length)}${suffix}`;
         const copy = await library.create({ ...diagram, title });
         if (copy.ok) {
+          covered();
           // The editor shows the copy's title too, or the next save would quietly take it back.
           set({ currentId: copy.id });
           const doc = get().doc;
@@ -114,6 +128,7 @@ export const createWorkspaceSlice =
       set({ currentId: id });
       baseRevision = revision;
       createdEmpty = null;
+      services?.openingMark?.opening({ id, title: diagram.title, nodeCount: diagram.nodes.length, edgeCount: diagram.edges.length });
       show(diagram);
       void library.setLastOpened(id);
       await refreshList();
@@ -170,8 +185,15 @@ export const createWorkspaceSlice =
           set({ storageProblem: `${opened.message} Your work is kept in this tab only until storage is available.` });
           get().notify('warning', `Storage is unavailable: ${opened.message} Archflow keeps working, but nothing survives closing this tab; use Save to keep a file.`);
         }
+        const journal = opened.ok ? services.journal : undefined;
         autosaver = services.createAutosaver({
           save: saveCurrent,
+          keepNow: (diagram) => {
+            const id = get().currentId;
+            if (!journal || id === null) return;
+            const entry = { id, tabId: services.tabId, baseRevision, text: serializeDiagramFile(diagram), at: Date.now() };
+            if (journal.write(entry)) kept = { id, revision: get().revision };
+          },
           onStatus: (status) => {
             set({ saveState: opened.ok ? status : { state: 'memory' } });
             if (status.state === 'error' && status.reason !== 'conflict') {
@@ -202,6 +224,14 @@ export const createWorkspaceSlice =
         get().subscribeToDiffs((_diff, info) => {
           if (info.settled && info.origin !== 'load') autosaver?.markDirty(() => get().getDiagram());
         });
+        if (journal) {
+          const recovered = await recoverUnsaved(library, journal);
+          for (const r of recovered) {
+            if (r.kind === 'saved') tabSync.announceSave(r.id, r.revision, services.tabId);
+            if (r.kind === 'copied') tabSync.announceSave(r.copyId, r.revision, services.tabId);
+          }
+          for (const { tone, message } of describeRecovery(recovered)) get().notify(tone, message);
+        }
 
         const { hash } = services.location();
         if (/[#&]d=/.test(hash)) {
@@ -217,7 +247,11 @@ export const createWorkspaceSlice =
           }
         }
         const lastId = await library.lastOpenedId();
-        if (lastId !== undefined) {
+        // The last page froze or died while opening this diagram: offer it rather than freeze again.
+        const frozen = services.openingMark?.take();
+        const withheld = lastId !== undefined && frozen?.id === lastId;
+        if (withheld) set({ interrupted: { id: frozen.id, title: frozen.title, nodeCount: frozen.nodeCount, edgeCount: frozen.edgeCount } });
+        if (lastId !== undefined && !withheld) {
           const loaded = await library.load(lastId);
           if (loaded.ok) {
             await switchTo(lastId, loaded.value.diagram, loaded.value.revision);
@@ -343,6 +377,12 @@ export const createWorkspaceSlice =
         set({ deleted: null });
         if (!outcome.ok) get().notify('error', sentence(`Could not restore “${deleted.title}”: ${outcome.message}`));
         await refreshList();
+      },
+
+      async resolveInterrupted(open) {
+        const interrupted = get().interrupted;
+        set({ interrupted: null });
+        if (open && interrupted) await get().openStored(interrupted.id);
       },
 
       async exportUnreadable(id) {

@@ -7,6 +7,8 @@ import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
 import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
 import type { FileLike } from '../io/openDiagramFile';
+import type { OpeningMark, OpeningRecord } from '../io/openingMark';
+import type { UnsavedJournal } from '../io/unsavedJournal';
 import type { TabSync } from '../io/tabSync';
 
 export interface WorkspaceServices {
@@ -23,6 +25,10 @@ export interface WorkspaceServices {
   location(): { href: string; hash: string };
   /** Removes the share link from the address bar once it has been opened. */
   clearHash(): void;
+  /** Where unsaved work is kept synchronously when the page is left; recovered on start. */
+  journal?: UnsavedJournal;
+  /** Remembers a big diagram being opened, so one that froze the page is not reopened at start. */
+  openingMark?: OpeningMark;
 }
 
 /** What the canvas lends the store for image export. */
@@ -51,6 +57,8 @@ export interface WorkspaceState {
   lastShare: { url: string; warning: string | null } | null;
   /** The last deleted diagram, while its deletion can still be undone. */
   deleted: { removed: RemovedDiagram; title: string } | null;
+  /** A diagram that did not finish opening in the last session, so it was not reopened; the user may open it. */
+  interrupted: Omit<OpeningRecord, 'at'> | null;
 }
 
 export interface WorkspaceActions {
@@ -72,6 +80,8 @@ export interface WorkspaceActions {
   deleteStored(id: string): Promise<void>;
   undoDelete(): Promise<void>;
   exportUnreadable(id: string): Promise<void>;
+  /** Opens the interrupted diagram (`open`), or just forgets the offer. */
+  resolveInterrupted(open: boolean): Promise<void>;
 }
 
 export type WorkspaceSlice = WorkspaceState & WorkspaceActions;

@@ -285,22 +285,64 @@ describe('flushOnHide', () => {
     return { win, doc, targets: { window: win, document: doc } satisfies HideTargets };
   }
 
-  it('flushes when the page is hidden or left, and stops when unsubscribed', () => {
+  it('flushes when the page is hidden, keeps a copy at once when it is left, and stops when unsubscribed', () => {
     const { win, doc, targets: t } = targets();
     const flush = vi.fn(async () => undefined);
-    const stop = flushOnHide({ flush }, t);
+    const leave = vi.fn();
+    const stop = flushOnHide({ flush, leave }, t);
 
     doc.dispatchEvent(new Event('visibilitychange'));
     expect(flush).not.toHaveBeenCalled();
     doc.visibilityState = 'hidden';
     doc.dispatchEvent(new Event('visibilitychange'));
     expect(flush).toHaveBeenCalledTimes(1);
+    expect(leave).not.toHaveBeenCalled();
     win.dispatchEvent(new Event('pagehide'));
-    expect(flush).toHaveBeenCalledTimes(2);
+    expect(leave).toHaveBeenCalledTimes(1);
 
     stop();
     win.dispatchEvent(new Event('pagehide'));
     doc.dispatchEvent(new Event('visibilitychange'));
-    expect(flush).toHaveBeenCalledTimes(2);
+    expect(flush).toHaveBeenCalledTimes(1);
+    expect(leave).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('leaving the page', () => {
+  it('hands the newest unconfirmed diagram to keepNow synchronously, then writes it', async () => {
+    const kept: string[] = [];
+    const t = setup([], { keepNow: (d) => kept.push(d.title) });
+    t.edit();
+    t.edit();
+    t.autosaver.leave();
+    // Synchronously: nothing may stand between the page's last event and the copy.
+    expect(kept).toEqual(['edit 2']);
+    await t.clock.advance(0);
+    expect(t.writes.map((w) => w.title)).toEqual(['edit 2']);
+  });
+
+  it('keeps the change being written too (the write may never finish), and nothing once it is stored', async () => {
+    const kept: string[] = [];
+    const slow = deferred<SaveOutcome>();
+    const t = setup([slow.promise], { keepNow: (d) => kept.push(d.title) });
+    t.edit();
+    await t.clock.advance(1_000);
+    expect(t.writes.map((w) => w.title)).toEqual(['edit 1']);
+    t.autosaver.leave();
+    expect(kept).toEqual(['edit 1']);
+    slow.resolve(OK());
+    await t.clock.advance(0);
+    t.autosaver.leave();
+    expect(kept).toEqual(['edit 1']);
+  });
+
+  it('keeps a change whose write failed', async () => {
+    const kept: string[] = [];
+    const t = setup([QUOTA], { keepNow: (d) => kept.push(d.title) });
+    t.edit();
+    await t.clock.advance(1_000);
+    expect(t.states()).toContain('error');
+    t.autosaver.leave();
+    expect(kept).toEqual(['edit 1']);
   });
 });
