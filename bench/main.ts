@@ -4,8 +4,10 @@
  * bench/results.json, and on a full run rewrites the table section of BENCHMARKS.md.
  *
  * Options: --quick (few sizes and runs, to try the harness; BENCHMARKS.md is left alone),
- * --only=node,bundle,browser, --sizes=100,500 and --png=N (PNG exports per size; browser part),
- * --skip-build (reuses the last bench build, not dist/).
+ * --only=node,bundle,browser, --sizes=100,500, --reps=N (sessions per size, 0 = none) and
+ * --png=N (PNG exports per size), --no-layout and
+ * --no-loaded (leave out the auto layout / throttled-CPU probes; browser part), --skip-build
+ * (reuses the last bench build, not dist/).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,8 +22,10 @@ const quick = args.includes('--quick');
 const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const sizes = args.find((a) => a.startsWith('--sizes='));
 const png = args.find((a) => a.startsWith('--png='));
+/** Browser part only: leave out the auto layout probes, or the throttled-CPU ones. */
+const skips = args.filter((a) => a === '--no-layout' || a === '--no-loaded' || a.startsWith('--reps='));
 const wants = (part: string) => !only || only.includes(part);
-const partial = quick || Boolean(only) || Boolean(sizes) || Boolean(png);
+const partial = quick || Boolean(only) || Boolean(sizes) || Boolean(png) || skips.length > 0;
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
@@ -59,7 +63,7 @@ try {
   }
   if (wants('browser')) {
     console.error('Chromium part…');
-    const r = suite('bench/browserSuite.ts', join(scratch, 'browser.json'), [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : []), ...(png ? [png] : [])]);
+    const r = suite('bench/browserSuite.ts', join(scratch, 'browser.json'), [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : []), ...(png ? [png] : []), ...skips]);
     figures.push(...r.figures);
     details.browser = r.details;
   }
@@ -84,7 +88,7 @@ console.log(`\n${renderMachine(machine)} The run took ${minutes} min.\n\n${table
 writeFileSync('bench/results.json', `${JSON.stringify({ machine, minutes: Number(minutes), partial, figures, details }, null, 2)}\n`);
 
 if (partial) {
-  console.error('\nPartial run (--quick, --only, --sizes or --png): BENCHMARKS.md left as it was.');
+  console.error('\nPartial run (--quick, --only, --sizes, --reps, --png, --no-layout or --no-loaded): BENCHMARKS.md left as it was.');
 } else {
   const doc = readFileSync('BENCHMARKS.md', 'utf8');
   const at = doc.indexOf(START);

@@ -132,5 +132,5 @@ describe('a big diagram opened zoomed far out', () => {
     await openDiagram(page, unlabelled);
     const withoutLabels = await download(page, 'PNG');
     expect(await changedPixels(page, withLabels, withoutLabels)).toBeGreaterThan(80 * labelled.length);
-  }, 180_000);
+  }, 360_000);
 });
