@@ -1,13 +1,14 @@
 // The architecture's arrows, enforced: model → store → views, with io and layout at the edge.
+// eslint-plugin-boundaries classifies every file under src/ by its top folder, however deep it
+// sits, so `src/model/sub/x.ts` importing `../../store/…` fails like a file one level up
+// (docs/ARCHITECTURE.md, "Enforced boundaries"; tests/tooling/boundaries.test.ts proves it).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
+import { BROWSER_FILES, ELEMENTS, FILES, POLICIES } from './eslint.boundaries.js';
 
-const VIEWS = ['canvas', 'panels', 'app'];
-const folder = (name) => [`../${name}`, `../${name}/*`, `../../src/${name}/*`];
-const banFolders = (names, why) =>
-  names.map((name) => ({ group: folder(name), message: `${why} (src/${name})` }));
 const REACT = [
   { group: ['react', 'react-dom', 'react-dom/*', 'react/*'], message: 'no React here' },
   { group: ['@xyflow/react'], message: 'no React Flow here' },
@@ -21,7 +22,8 @@ const STORAGE_GLOBALS = ['localStorage', 'sessionStorage', 'indexedDB'].map((nam
   message: 'storage is src/io\'s job; call a store action',
 }));
 
-function boundary(files, patterns, extra = {}) {
+// Package imports are named the same at any depth, so ESLint's own rule covers them.
+function packages(files, patterns, extra = {}) {
   return {
     files,
     rules: { 'no-restricted-imports': ['error', { patterns }], ...extra },
@@ -29,7 +31,7 @@ function boundary(files, patterns, extra = {}) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-bench', 'node_modules', 'bench/results.json', 'test-results', '.tmp'] },
+  { ignores: ['dist', 'dist-bench', 'dist-cli', 'node_modules', 'bench/results.json', 'test-results', '.tmp'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -47,42 +49,47 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  boundary(
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/files': FILES,
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+    },
+    rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', checkUnknownLocals: true, policies: POLICIES }],
+      // A new top folder must be given a place in eslint.boundaries.js before it can be used.
+      'boundaries/no-unknown-files': 'error',
+    },
+  },
+  packages(
     ['src/model/**'],
-    [
-      ...REACT,
-      ...BROWSER_IO,
-      { group: ['elkjs', 'elkjs/*'], message: 'layout belongs in src/layout' },
-      ...banFolders(['store', 'io', 'layout', 'cli', ...VIEWS], 'src/model is pure and imports nothing above it'),
-    ],
+    [...REACT, ...BROWSER_IO, { group: ['elkjs', 'elkjs/*'], message: 'layout belongs in src/layout' }],
     { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', ...STORAGE_GLOBALS] },
   ),
-  boundary(
+  packages(
     ['src/store/**'],
-    [
-      { regex: '^react(-dom)?(/.*)?$', message: 'the store is framework-free; hooks live in src/app' },
-      ...banFolders(['cli', ...VIEWS], 'the store does not know its views'),
-    ],
+    [{ regex: '^react(-dom)?(/.*)?$', message: 'the store is framework-free; hooks live in src/bindings' }],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
-  boundary(
-    ['src/io/**'],
-    [...REACT, ...banFolders(['store', 'cli', 'layout', ...VIEWS], 'io is a service; it does not know the store or views')],
-  ),
-  boundary(
-    ['src/layout/**'],
-    [...REACT, ...BROWSER_IO, ...banFolders(['store', 'io', 'cli', ...VIEWS], 'layout is a service; it only knows the model')],
-  ),
-  boundary(
-    ['src/cli/**'],
-    [...REACT, ...BROWSER_IO, ...banFolders(['store', ...VIEWS], 'the CLI is built on the model and layout only')],
-  ),
-  boundary(
-    VIEWS.map((v) => `src/${v}/**`),
-    [
-      { group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' },
-      ...banFolders(['io', 'layout', 'cli'], 'views reach services only through the store'),
-    ],
+  packages(['src/io/**'], REACT),
+  {
+    // io's and layout's other files are pure (the store and the CLI call them): keep them so.
+    files: ['src/io/**', 'src/layout/**'],
+    ignores: BROWSER_FILES,
+    rules: {
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'indexedDB', 'BroadcastChannel', 'Worker', 'Image', 'XMLSerializer'].map((name) => ({
+        name,
+        message: 'only the files listed as browser in eslint.boundaries.js may use browser APIs',
+      }))],
+    },
+  },
+  packages(['src/layout/**'], [...REACT, ...BROWSER_IO]),
+  packages(['src/cli/**'], [...REACT, ...BROWSER_IO]),
+  packages(
+    ['src/bindings/**', 'src/canvas/**', 'src/panels/**', 'src/app/**'],
+    [{ group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' }],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
 );

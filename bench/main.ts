@@ -51,6 +51,7 @@ try {
     run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'error']);
   }
   if (wants('node')) {
+    if (!args.includes('--skip-build')) run('npm', ['run', '--silent', 'build:cli']);
     console.error('Node part…');
     const r = suite('bench/nodeSuite.ts', join(scratch, 'node.json'), quick ? ['--quick'] : []);
     figures.push(...r.figures);

@@ -9,7 +9,7 @@ import { Palette } from '../panels/Palette';
 import { TopBar } from '../panels/TopBar';
 import { ValidationPanel } from '../panels/ValidationPanel';
 import type { EditorStore } from '../store/editorStore';
-import { EditorProvider, useEditor } from './editorContext';
+import { EditorProvider, useEditor } from '../bindings/editorContext';
 import { useShortcuts } from './useShortcuts';
 
 function Chrome() {

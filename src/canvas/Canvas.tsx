@@ -13,7 +13,7 @@ import {
   type Node,
 } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowElements';
 import { ComponentNode } from './ComponentNode';

@@ -1,7 +1,7 @@
 /** One architecture component on the canvas: icon, label, technology, and its validation mark. */
 import { Handle, type NodeProps } from '@xyflow/react';
 import { memo, useState } from 'react';
-import { useEditor } from '../app/editorContext';
+import { useEditor } from '../bindings/editorContext';
 import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
 import type { ComponentNode as ComponentNodeType } from '../store/flowElements';

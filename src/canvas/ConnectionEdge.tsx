@@ -4,7 +4,7 @@
  */
 import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useEditor } from '../app/editorContext';
+import { useEditor } from '../bindings/editorContext';
 import type { Point } from '../model/diagram';
 import type { ArchEdge } from '../store/flowElements';
 import { selectEdgeSeverity } from '../store/selectors';

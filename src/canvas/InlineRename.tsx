@@ -1,6 +1,6 @@
 /** The in-place label editor a double-click opens on a node. */
 import { useState } from 'react';
-import { useEditor } from '../app/editorContext';
+import { useEditor } from '../bindings/editorContext';
 
 export function InlineRename({ nodeId, initial, onDone }: { nodeId: string; initial: string; onDone: () => void }) {
   const updateNodeData = useEditor((s) => s.updateNodeData);

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { FLOWS, LAYOUT_DIRECTIONS } from '../model/diagram';
 import type { Flow, LayoutDirection } from '../model/diagram';
+import { analyzeCommand } from './analyzeCommand';
 import type { CliIo } from './cliIo';
 import { layoutCommand } from './layoutCommand';
 import { EXIT_OK, fail } from './loadDiagram';
@@ -38,7 +39,9 @@ function parseCommand(command: string, args: string[]) {
       help: { type: 'boolean', short: 'h' },
       ...(command === 'validate'
         ? { flow: { type: 'string' }, json: { type: 'boolean' } }
-        : { output: { type: 'string', short: 'o' }, direction: { type: 'string' } }),
+        : command === 'analyze'
+          ? { rps: { type: 'string' }, down: { type: 'string' }, json: { type: 'boolean' } }
+          : { output: { type: 'string', short: 'o' }, direction: { type: 'string' } }),
     },
   });
   if (values.help === true) return { help: true as const };
@@ -55,7 +58,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  if (command !== 'validate' && command !== 'layout') {
+  if (command !== 'validate' && command !== 'layout' && command !== 'analyze') {
     return fail(io, `unknown command "${command}"; ${HINT}`);
   }
   let parsed: ReturnType<typeof parseCommand>;
@@ -77,6 +80,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { file, values } = parsed;
   if (command === 'validate') {
     return validateCommand(io, { file, json: values.json === true, ...(flow ? { flow } : {}) });
+  }
+  if (command === 'analyze') {
+    const { rps, down } = values as { rps?: string; down?: string };
+    return analyzeCommand(io, { file, json: values.json === true, ...(rps !== undefined ? { rps } : {}), ...(down !== undefined ? { down } : {}) });
   }
   const out = values.output as string | undefined;
   return layoutCommand(io, { file, ...(out !== undefined ? { out } : {}), ...(direction ? { direction } : {}) });

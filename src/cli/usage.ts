@@ -2,6 +2,7 @@
 export const USAGE = `Usage:
   archflow validate FILE [--flow bottom-up|top-down] [--json]
   archflow layout FILE [-o OUT] [--direction up|down|left|right]
+  archflow analyze FILE [--rps N] [--down ID,ID] [--json]
   archflow help
 
 validate  Checks that every component lies on a path from the flow's entries to its
@@ -17,4 +18,15 @@ layout    Lays the diagram out in role bands (the same layout as the app's Auto 
           --direction   the way edges point; defaults to the file's, else the flow's
           Exit code 0 when laid out, 1 when the layout fails,
           2 when FILE cannot be read or is not an Archflow diagram, or OUT cannot be written.
+
+analyze   Capacity, latency and failure analysis (docs/capacity-model.md): each
+          component's load, utilisation, instances needed and response time, the
+          bottlenecks first with what to change, single points of failure, and each
+          client's heaviest path. Figures are the catalog's typical values per kind.
+          --rps N       the peak load the clients share, in requests/s (default 100)
+          --down ID,ID  take these components out and show what breaks
+          --json        print one JSON object: {"totalRps", "nodes", "spof", "cutOff",
+                        "paths", "clients"}
+          Exit code 0 when nothing is overloaded and no client is cut off, 1 otherwise,
+          2 when FILE cannot be read or is not an Archflow diagram, or an argument is wrong.
 `;

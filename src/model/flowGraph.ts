@@ -47,6 +47,8 @@ export interface FlowGraph {
   /** Same for predecessors: the transpose of the out lists. */
   inStart: Int32Array;
   inList: Int32Array;
+  /** Component number by id (the first component with a repeated id). */
+  indexById: ReadonlyMap<string, number>;
 }
 
 export function buildFlowGraph(input: FlowInput): FlowGraph {
@@ -111,7 +113,7 @@ export function buildFlowGraph(input: FlowInput): FlowGraph {
       inList[inFill[s]!++] = t;
     }
   }
-  return { components, roles, edges, edgeSource, edgeTarget, degree, outStart, outList, inStart, inList };
+  return { components, roles, edges, edgeSource, edgeTarget, degree, outStart, outList, inStart, inList, indexById };
 }
 
 /** Marks every component some start reaches along `start`/`list` (a start reaches itself). */

@@ -1,6 +1,6 @@
 /** "My diagrams": every diagram kept in this browser, to open, rename, duplicate or delete. */
 import { memo, useState } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -1,6 +1,6 @@
 /** Export options: scale, background and padding, then the export itself. */
 import { useEffect, useRef, useState } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { ExportSettings } from '../store/workspace';
 
 export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {

@@ -1,6 +1,6 @@
 /** Edits the selection: a component's name, kind, role, technology and notes; a connection's label and protocol. */
 import { memo, useId } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { COMPONENT_ROLES, findKind, GROUP_KIND, KINDS, type Role } from '../model/catalog';
 import type { ComponentData, ConnectionData } from '../store/flowElements';
 import { selectSelectionKey } from '../store/selectors';

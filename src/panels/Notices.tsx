@@ -3,7 +3,7 @@
  * them at once; other notices are polite.
  */
 import { memo, useEffect } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 
 const INFO_MS = 6000;
 

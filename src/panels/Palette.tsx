@@ -1,7 +1,7 @@
 /** The component palette: click to add at the centre of the view, or drag onto the canvas. */
 import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
-import { useEditorStore } from '../app/editorContext';
+import { useEditorStore } from '../bindings/editorContext';
 import { KindIcon } from '../canvas/icons';
 import { KIND_DRAG_TYPE } from '../canvas/Canvas';
 import { kindsByRole, ROLE_LABELS, type Role } from '../model/catalog';

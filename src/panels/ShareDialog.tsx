@@ -1,6 +1,6 @@
 /** Shows the share link just made: its length, and a warning when chat tools may cut it. */
 import { useEffect, useRef } from 'react';
-import { useEditor } from '../app/editorContext';
+import { useEditor } from '../bindings/editorContext';
 
 export function ShareDialog({ onClose }: { onClose: () => void }) {
   const share = useEditor((s) => s.lastShare);

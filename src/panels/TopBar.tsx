@@ -16,7 +16,7 @@ import {
   Workflow,
 } from 'lucide-react';
 import { memo, useRef, useState, type ReactNode } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
@@ -73,10 +73,10 @@ function TopBarView() {
   const s = () => store.getState();
   return (
     <header className="topbar">
-      <div className="brand">
+      <h1 className="brand">
         <Workflow size={20} aria-hidden="true" />
         <span>Archflow</span>
-      </div>
+      </h1>
       <input
         className="title-input"
         aria-label="Diagram title"

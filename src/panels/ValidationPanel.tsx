@@ -1,6 +1,6 @@
 /** The validator's verdict, live: a status line, and each finding in plain words with a fix. */
 import { memo, useMemo } from 'react';
-import { useEditor, useEditorStore } from '../app/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { describeFinding } from '../model/describeFinding';
 import { suggestFlowFix } from '../model/suggestFlowFix';
 import { otherFlow } from '../model/validateFlow';

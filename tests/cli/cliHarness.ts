@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { runCli } from '../../src/cli/main';
 import { nodeIo } from '../../src/cli/nodeIo';
 
@@ -49,4 +50,13 @@ export function fileText(flow: string, nodes: string[], edges: string[]): string
       return { id: `e${i + 1}`, source, target, ...(both ? { bidirectional: true } : {}) };
     }),
   });
+}
+
+/** The contract for every failure: exit 2, nothing on stdout, one line on stderr, no stack. */
+export function expectOneLineFailure(run: CliRun, ...parts: string[]) {
+  expect(run.code).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(/^archflow: [^\n]+\n$/);
+  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
+  for (const part of parts) expect(run.stderr).toContain(part);
 }

@@ -4,22 +4,12 @@ import { readLimitedFile } from '../../src/cli/nodeIo';
 import { LIMITS } from '../../src/model/limits';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 import { CHAT_BROKEN_FINDINGS, examplePath } from '../model/validateFlow.fixtures';
-import { cli, fileText, tempDir } from './cliHarness';
-import type { CliRun } from './cliHarness';
+import { cli, expectOneLineFailure, fileText, tempDir } from './cliHarness';
 
 const CHAT = examplePath('chat-broken.archflow.json');
 const SHORTENER = examplePath('url-shortener.archflow.json');
 const tmp = tempDir();
 afterAll(() => tmp.remove());
-
-/** The contract for every failure: exit 2, nothing on stdout, one line on stderr, no stack. */
-function expectOneLineFailure(run: CliRun, ...parts: string[]) {
-  expect(run.code).toBe(2);
-  expect(run.stdout).toBe('');
-  expect(run.stderr).toMatch(/^archflow: [^\n]+\n$/);
-  expect(run.stderr).not.toMatch(/\bat .+:\d+:\d+/);
-  for (const part of parts) expect(run.stderr).toContain(part);
-}
 
 describe('archflow validate --json', () => {
   it('prints exactly one JSON object with the contract\u2019s keys, and exits 1 on errors', async () => {

@@ -4,10 +4,10 @@
  * false`, no empty route or layout, no -0), so `parse(serialize(d))` must give back exactly `d`.
  */
 import fc from 'fast-check';
-import { COMPONENT_ROLES, GROUP_KIND, KINDS } from '../../src/model/catalog';
+import { COMPONENT_ROLES, GROUP_KIND, KINDS, ROLES } from '../../src/model/catalog';
 import type { Role } from '../../src/model/catalog';
 import { FLOWS, LAYOUT_DIRECTIONS } from '../../src/model/diagram';
-import type { Diagram, DiagramEdge, DiagramNode, Point, Size } from '../../src/model/diagram';
+import type { Diagram, DiagramEdge, DiagramNode, Flow, Point, Size } from '../../src/model/diagram';
 import { LIMITS } from '../../src/model/limits';
 
 export interface ArbitraryDiagramOptions {
@@ -211,4 +211,48 @@ export function arbitraryDiagram(options: ArbitraryDiagramOptions = {}): fc.Arbi
       if (direction !== null) diagram.layout = { direction };
       return diagram;
     });
+}
+
+export interface ArbitraryFlowDiagramOptions {
+  /** Default 14. */
+  maxNodes?: number;
+  /** Draw edge lists of every length up to 3 per node as often as short ones (fast-check favours short). */
+  fullSize?: boolean;
+}
+
+/**
+ * Random flow graphs over `kinds`: any role overrides (groups' included), self-loops, parallel and
+ * bidirectional edges, edges to a node that does not exist ("ghost"), each edge with a route.
+ * Nodes are `n0`, `n1`, …; edges `e0`, `e1`, …
+ */
+export function arbitraryFlowDiagram(kinds: readonly string[], options: ArbitraryFlowDiagramOptions = {}): fc.Arbitrary<Diagram> {
+  const roleArb = fc.option(fc.constantFrom<Role>(...ROLES), { nil: undefined });
+  return fc.integer({ min: 0, max: options.maxNodes ?? 14 }).chain((n) =>
+    fc
+      .record({
+        flow: fc.constantFrom<Flow>(...FLOWS),
+        nodes: fc.array(fc.record({ kind: fc.constantFrom(...kinds), role: roleArb }), { minLength: n, maxLength: n }),
+        edges: fc.array(fc.record({ s: fc.nat(n), t: fc.nat(n), bidirectional: fc.boolean() }), {
+          maxLength: 3 * n + 2,
+          ...(options.fullSize === true ? { size: 'max' as const } : {}),
+        }),
+      })
+      .map(({ flow, nodes, edges }) => ({
+        title: 'random',
+        flow,
+        nodes: nodes.map(({ kind, role }, i) => ({
+          id: `n${i}`,
+          kind,
+          label: `N${i}`,
+          ...(role === undefined ? {} : { role }),
+        })),
+        edges: edges.map(({ s, t, bidirectional }, i) => ({
+          id: `e${i}`,
+          source: s === n ? 'ghost' : `n${s}`,
+          target: t === n ? 'ghost' : `n${t}`,
+          ...(bidirectional ? { bidirectional } : {}),
+          route: [{ x: i, y: i }],
+        })),
+      })),
+  );
 }

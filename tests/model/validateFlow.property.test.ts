@@ -6,6 +6,7 @@ import type { Diagram, Flow } from '../../src/model/diagram';
 import { describeFinding } from '../../src/model/describeFinding';
 import type { FlowInput, FlowNodeInput } from '../../src/model/flowGraph';
 import { reverseEdges, suggestFlowFix } from '../../src/model/suggestFlowFix';
+import { arbitraryFlowDiagram } from './arbitraries';
 import { FINDING_RULES, otherFlow, validateFlow } from '../../src/model/validateFlow';
 import type { Finding, FindingRule } from '../../src/model/validateFlow';
 
@@ -14,33 +15,7 @@ const flowArb = fc.constantFrom<Flow>('bottom-up', 'top-down');
 const roleArb = fc.option(fc.constantFrom<Role>(...ROLES), { nil: undefined });
 
 /** Random flow graphs: any kinds and role overrides, self-loops, bidirectional edges, edges to nowhere. */
-const diagramArb: fc.Arbitrary<Diagram> = fc.integer({ min: 0, max: 14 }).chain((n) =>
-  fc
-    .record({
-      flow: flowArb,
-      nodes: fc.array(fc.record({ kind: fc.constantFrom(...KINDS), role: roleArb }), { minLength: n, maxLength: n }),
-      edges: fc.array(fc.record({ s: fc.nat(n), t: fc.nat(n), bidirectional: fc.boolean() }), {
-        maxLength: 3 * n + 2,
-      }),
-    })
-    .map(({ flow, nodes, edges }) => ({
-      title: 'random',
-      flow,
-      nodes: nodes.map(({ kind, role }, i) => ({
-        id: `n${i}`,
-        kind,
-        label: `N${i}`,
-        ...(role === undefined ? {} : { role }),
-      })),
-      edges: edges.map(({ s, t, bidirectional }, i) => ({
-        id: `e${i}`,
-        source: s === n ? 'ghost' : `n${s}`,
-        target: t === n ? 'ghost' : `n${t}`,
-        ...(bidirectional ? { bidirectional } : {}),
-        route: [{ x: i, y: i }],
-      })),
-    })),
-);
+const diagramArb: fc.Arbitrary<Diagram> = arbitraryFlowDiagram(KINDS);
 
 const SWAPPED: Partial<Record<FindingRule, FindingRule>> = {
   unreachable: 'dead-end',

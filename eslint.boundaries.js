@@ -1,0 +1,66 @@
+// Which folder of src/ may import which: the arrows of docs/ARCHITECTURE.md as
+// eslint-plugin-boundaries policies. Every file is classified by its top folder at any depth.
+// Policies are read in order; a later one overrides an earlier one for the same import.
+
+export const ELEMENTS = [
+  ...['model', 'store', 'bindings', 'canvas', 'panels', 'app', 'io', 'layout', 'cli'].map((type) => ({
+    type,
+    pattern: `src/${type}/**`,
+    partialMatch: false,
+  })),
+];
+
+// Files that only run in a browser (DOM, IndexedDB, BroadcastChannel, Workers). The CLI may not
+// import them, and the store may name their types but not call them: the app hands them in.
+export const BROWSER_FILES = [
+  'src/io/autosave.ts',
+  'src/io/clipboard.ts',
+  'src/io/diagramLibrary.ts',
+  'src/io/diagramLibraryOpen.ts',
+  'src/io/downloadFile.ts',
+  'src/io/exportImage.ts',
+  'src/io/rasterizeSvg.ts',
+  'src/io/snapshotElement.ts',
+  'src/io/tabSync.ts',
+  'src/layout/layoutClient.ts',
+  'src/layout/layout.worker.ts',
+];
+
+export const FILES = [
+  { category: 'browser', pattern: BROWSER_FILES },
+  // Real services are wired in src/app; until browserServices.ts moves there it may wire too.
+  // Delete this entry (and the last policy) once it has moved.
+  { category: 'wiring', pattern: ['src/store/browserServices.ts'] },
+];
+
+const to = (...types) => ({ to: { element: { types: { anyOf: types } } } });
+const from = (type) => ({ element: { type } });
+
+export const POLICIES = [
+  { from: from('model'), allow: to('model'), message: 'src/model is pure and imports nothing above it' },
+  {
+    from: from('store'),
+    allow: to('store', 'model', 'io', 'layout'),
+  },
+  {
+    from: from('store'),
+    disallow: {
+      to: { file: { categories: 'browser' } },
+      dependency: { kind: 'value' },
+    },
+    message: 'the store may name a browser service\'s types; src/app creates the service and hands it in',
+  },
+  { from: from('bindings'), allow: to('bindings', 'store', 'model') },
+  { from: from('canvas'), allow: to('canvas', 'bindings', 'store', 'model') },
+  { from: from('panels'), allow: to('panels', 'canvas', 'bindings', 'store', 'model') },
+  { from: from('app'), allow: to('app', 'panels', 'canvas', 'bindings', 'store', 'model', 'io', 'layout') },
+  { from: from('io'), allow: to('io', 'model') },
+  { from: from('layout'), allow: to('layout', 'model') },
+  { from: from('cli'), allow: to('cli', 'model', 'layout', 'io') },
+  {
+    from: from('cli'),
+    disallow: { to: { file: { categories: 'browser' } } },
+    message: 'the CLI runs in Node: it may use io\'s and layout\'s pure parts only',
+  },
+  { from: { file: { categories: 'wiring' } }, allow: to('store', 'model', 'io', 'layout') },
+];

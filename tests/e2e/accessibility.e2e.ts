@@ -1,0 +1,84 @@
+// axe-core over what a person sees: a loaded diagram, a selection in the inspector, the export
+// and share dialogs and My diagrams, in both themes. Serious and critical findings (and a missing
+// h1) must stay at zero. ARCHFLOW_SCREENSHOTS=DIR also saves each scene as a PNG to look at.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { diagramOf, node, openApp, type AppSession } from './app';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const EXAMPLE = readFileSync('examples/url-shortener.archflow.json', 'utf8');
+const SCREENSHOTS = process.env.ARCHFLOW_SCREENSHOTS;
+
+interface Finding {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/** axe's serious and critical violations on the page as it is now, one line per element. */
+async function seriousFindings(page: Page, scene: string): Promise<string[]> {
+  // Evaluated through the debugging protocol, so a Content-Security-Policy cannot block it.
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  if (SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, `${scene}.png`) });
+  }
+  return (violations as Finding[])
+    // A missing h1 is only "moderate" to axe, but screen-reader users jump to it: kept at zero too.
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'page-has-heading-one')
+    .flatMap((v) => v.nodes.map((target) => `${scene}: ${v.id} (${v.impact}) ${v.help}: ${target}`));
+}
+
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe('accessibility (axe-core)', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`finds nothing serious in the ${theme} theme, with each panel and dialog open`, async () => {
+      app = await openApp();
+      const { page } = app;
+      const isDark = async () => (await page.locator('html').getAttribute('data-theme')) === 'dark';
+      if ((await isDark()) !== (theme === 'dark')) await page.getByRole('button', { name: 'Dark theme' }).click();
+      await expect.poll(isDark).toBe(theme === 'dark');
+
+      await page.getByLabel('Diagram file to open').setInputFiles({ name: 'u.archflow.json', mimeType: 'application/json', buffer: Buffer.from(EXAMPLE) });
+      await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(7);
+      // My diagrams lists the opened file, with its rename and delete buttons.
+      await page.getByRole('region', { name: 'My diagrams' }).getByRole('button', { name: /^Delete / }).first().waitFor();
+      const findings = await seriousFindings(page, `${theme}-diagram`);
+
+      await node(page, 'Shortener API').click();
+      await page.getByRole('form', { name: 'Component properties' }).waitFor();
+      findings.push(...(await seriousFindings(page, `${theme}-inspector`)));
+
+      await page.getByRole('button', { name: 'Export PNG' }).click();
+      const exportDialog = page.getByRole('dialog', { name: 'Export PNG' });
+      await exportDialog.waitFor();
+      findings.push(...(await seriousFindings(page, `${theme}-export`)));
+      await page.keyboard.press('Escape');
+      await exportDialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('button', { name: 'Share link' }).click();
+      const shareDialog = page.getByRole('dialog', { name: 'Share link' });
+      await shareDialog.getByRole('textbox', { name: 'Share link URL' }).waitFor();
+      findings.push(...(await seriousFindings(page, `${theme}-share`)));
+      await shareDialog.getByRole('button', { name: 'Done' }).click();
+      await shareDialog.waitFor({ state: 'hidden' });
+
+      expect(findings).toEqual([]);
+      // Four full axe passes took 30–45 s with the two cores shared eight ways: room to spare.
+    }, 180_000);
+  }
+});
