@@ -3,7 +3,10 @@
  * developer would, with no bands and no pre-layering. Same node sizes (the catalog's defaults, or
  * the node's own `size`), same edges as drawn, groups as compound nodes holding their children,
  * layered algorithm in the same direction. `INCLUDE_CHILDREN` is the one option beyond
- * algorithm and direction: without it ELK refuses edges that cross a group's border.
+ * algorithm and direction that changes the layout: without it ELK refuses edges that cross a
+ * group's border. `edgeCoords: ROOT` only changes how routes are written out (as the adapter
+ * asks too), so bench/layoutQuality.ts can read them. Everything else is ELK's default,
+ * thoroughness 7 included.
  */
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { defaultSize } from '../src/model/catalog';
@@ -28,6 +31,7 @@ export function bareElkGraph(diagram: Diagram, direction: LayoutDirection): ElkG
       'elk.algorithm': 'layered',
       'elk.direction': ELK_DIRECTION[direction],
       'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+      'elk.json.edgeCoords': 'ROOT',
     },
     children: [],
     edges: diagram.edges

@@ -224,3 +224,58 @@ export async function dragTarget(page: Page, candidateIds: string[]): Promise<{ 
   if (!found) throw new Error('no node to drag');
   return found;
 }
+
+/** The canvas's zoom, read from React Flow's viewport transform (the same on both pages). */
+export async function zoomLevel(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const m = /scale\(([-\d.e]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '');
+    return m ? Number(m[1]) : Number.NaN;
+  });
+}
+
+/**
+ * Zooms to `level` around the canvas middle with wheel events, as a user would, on either page.
+ * React Flow scales by 2^(-deltaY × 0.002) per pixel-mode wheel event, so one event of the right
+ * size lands on the level (a second corrects rounding or a clamp).
+ */
+export async function zoomTo(page: Page, level: number): Promise<number> {
+  const box = (await page.locator('.react-flow').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  for (let i = 0; i < 4; i++) {
+    const current = await zoomLevel(page);
+    if (Math.abs(current / level - 1) < 0.01) break;
+    await page.mouse.wheel(0, Math.log2(current / level) / 0.002);
+    await sleep(250);
+  }
+  return zoomLevel(page);
+}
+
+/** Long tasks (≥ 50 ms) the page reports from now on; read them with `readLongTasks`. */
+export async function watchLongTasks(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+  });
+}
+
+export async function readLongTasks(page: Page): Promise<{ start: number; duration: number }[]> {
+  return page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
+}
+
+/**
+ * The edge labels an export can draw: rendered, not hidden, with a measured text box. (React
+ * Flow hides a label whose first measurement was zero, and an export copies it as it is.)
+ */
+export async function drawnEdgeLabels(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let drawn = 0;
+    for (const wrapper of document.querySelectorAll<SVGGElement>('.react-flow__edge-textwrapper')) {
+      const text = wrapper.querySelector<SVGTextElement>('.react-flow__edge-text');
+      if (wrapper.getAttribute('visibility') !== 'hidden' && text && text.getBBox().width > 0) drawn++;
+    }
+    return drawn;
+  });
+}

@@ -4,9 +4,11 @@
  * bench/results.json, and on a full run rewrites the table section of BENCHMARKS.md.
  *
  * Options: --quick (few sizes and runs, to try the harness; BENCHMARKS.md is left alone),
- * --only=node,bundle,browser, --sizes=100,500 and --png=N (PNG exports per size; browser part),
- * --open=5000,20000 (big-diagram open sizes; `--open=` skips it), --skip-build (reuses the last
- * bench build, not dist/).
+ * --only=node,bundle,browser, --sizes=100,500, --reps=N (sessions per size, 0 = none) and
+ * --png=N (PNG exports per size), --no-layout and
+ * --no-loaded (leave out the auto layout / throttled-CPU probes; browser part),
+ * --open=5000,20000 (big-diagram open sizes; `--open=` skips it), --skip-build
+ * (reuses the last bench build, not dist/).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +24,10 @@ const only = args.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 const sizes = args.find((a) => a.startsWith('--sizes='));
 const png = args.find((a) => a.startsWith('--png='));
 const open = args.find((a) => a.startsWith('--open='));
+/** Browser part only: leave out the auto layout probes, or the throttled-CPU ones. */
+const skips = args.filter((a) => a === '--no-layout' || a === '--no-loaded' || a.startsWith('--reps='));
 const wants = (part: string) => !only || only.includes(part);
-const partial = quick || Boolean(only) || Boolean(sizes) || Boolean(png) || Boolean(open);
+const partial = quick || Boolean(only) || Boolean(sizes) || Boolean(png) || skips.length > 0 || Boolean(open);
 
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
@@ -62,7 +66,7 @@ try {
   }
   if (wants('browser')) {
     console.error('Chromium part…');
-    const r = suite('bench/browserSuite.ts', join(scratch, 'browser.json'), [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : []), ...(png ? [png] : []), ...(open ? [open] : [])]);
+    const r = suite('bench/browserSuite.ts', join(scratch, 'browser.json'), [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : []), ...(png ? [png] : []), ...skips, ...(open ? [open] : [])]);
     figures.push(...r.figures);
     details.browser = r.details;
   }
@@ -87,7 +91,7 @@ console.log(`\n${renderMachine(machine)} The run took ${minutes} min.\n\n${table
 writeFileSync('bench/results.json', `${JSON.stringify({ machine, minutes: Number(minutes), partial, figures, details }, null, 2)}\n`);
 
 if (partial) {
-  console.error('\nPartial run (--quick, --only, --sizes or --png): BENCHMARKS.md left as it was.');
+  console.error('\nPartial run (--quick, --only, --sizes, --reps, --png, --no-layout or --no-loaded): BENCHMARKS.md left as it was.');
 } else {
   const doc = readFileSync('BENCHMARKS.md', 'utf8');
   const at = doc.indexOf(START);

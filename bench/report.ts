@@ -23,7 +23,10 @@ function formatValue(value: number, unit: string): string {
     case 'KB':
       return `${value.toFixed(1)} KB`;
     case 'chars':
-      return `${Math.round(value).toLocaleString('en-US')} chars`;
+    case 'count':
+    case 'px':
+    case 'px²':
+      return `${Math.round(value).toLocaleString('en-US')}${unit === 'count' ? '' : ` ${unit}`}`;
     case 'yes/no':
       return value >= 1 ? 'yes' : 'no';
     default:

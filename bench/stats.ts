@@ -63,4 +63,14 @@ export function figure(
   return out;
 }
 
+/**
+ * The spread of app ÷ bare over runs paired in order (run i of each side, taken back to back),
+ * as "0.91–1.04× (median 0.97×)": how far one run's comparison can be from another's.
+ */
+export function ratioSpread(app: readonly number[], bare: readonly number[]): string {
+  const ratios = app.slice(0, bare.length).map((a, i) => a / bare[i]!).filter(Number.isFinite);
+  if (ratios.length === 0) return 'n/a';
+  return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}× (median ${median(ratios).toFixed(2)}×)`;
+}
+
 export const now = (): number => performance.now();
