@@ -40,7 +40,9 @@ describe('human-readable output escapes control characters', () => {
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines.filter((line) => /^(Not )?[Vv]alid:/.test(line))).toEqual([lines.at(-1)]);
     expect(lines.at(-1)).toMatch(/^Not valid: \d+ errors?, \d+ warnings?\.$/);
-    expect(lines[0]).toContain('Payments\\u000a\\u000aValid: no errors, 0 warnings.\\u001b[8m');
+    // The parser drops control characters from diagram text (src/model/text.ts), so the forged
+    // line stays on the title's line; the file name, which no parser cleans, shows its escapes.
+    expect(lines[0]).toContain('Payments  Valid: no errors, 0 warnings.[8m');
     expect(lines[0]).toContain('pay\\u001b[2Jments.json');
   });
 
@@ -62,6 +64,7 @@ describe('human-readable output escapes control characters', () => {
     const run = await cli('validate', tmp.write('json.json', hostileFile()), '--json');
     expect(run.stdout).not.toMatch(ACTING);
     const body = JSON.parse(run.stdout) as { findings: { message: string }[] };
-    expect(body.findings.map((f) => f.message).join(' ')).toContain('"DB\u009b31m"');
+    // The label's C1 control was dropped when the file was read; what remains reads back as is.
+    expect(body.findings.map((f) => f.message).join(' ')).toContain('"DB31m"');
   });
 });
