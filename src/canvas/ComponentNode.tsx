@@ -35,7 +35,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
       title={severity ? `${label}: has a ${severity} — see the Validation panel` : undefined}
     >
       {/* While a connection is dragged (the canvas is .is-connecting), this handle grows over the
-          whole node, so a drop anywhere on the node connects (see styles.css). */}
+          whole node, so a drop anywhere on the node connects (see styles/06-canvas.css). */}
       <Handle type="target" position={sides.target} className="arch-handle" />
       <span className="arch-node-icon">{spec && <KindIcon name={spec.icon} />}</span>
       <span className="arch-node-text">

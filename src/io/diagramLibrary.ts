@@ -8,6 +8,9 @@
  * - a save never silently replaces another tab's newer save (`expectedRevision`);
  * - a stored diagram that cannot be read is set aside, listed as unreadable, kept for export,
  *   and never overwritten.
+ *
+ * Longer than our usual ~400 lines on purpose: every IndexedDB transaction the library makes is
+ * in this one file, so the rules above can be checked against all of them in one read.
  */
 import { nanoid } from 'nanoid';
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
