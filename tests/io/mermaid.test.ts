@@ -15,7 +15,7 @@ function example(name: string): Diagram {
 /** A node statement: id, a shape's opening bracket, quoted text, the closing bracket. */
 const NODE_LINE = /^ +[A-Za-z_][A-Za-z0-9_]*(\(\[|\[\(|\[|\()"[^"<>]*(<br\/>[^"<>]*)*"(\]\)|\)\]|\]|\))$/;
 const SUBGRAPH_LINE = /^ +subgraph [A-Za-z_][A-Za-z0-9_]*\["[^"<>]*(<br\/>[^"<>]*)*"\]$/;
-const EDGE_LINE = /^ {2}[A-Za-z_][A-Za-z0-9_]* (-->|<-->)(\|"[^"<>|]*(<br\/>[^"<>|]*)*"\|)? [A-Za-z_][A-Za-z0-9_]*$/;
+const EDGE_LINE = /^ {2}[A-Za-z_][A-Za-z0-9_]* (-->|<-->|-\.->|<-\.->)(\|"[^"<>|]*(<br\/>[^"<>|]*)*"\|)? [A-Za-z_][A-Za-z0-9_]*$/;
 
 describe('serializeMermaid', () => {
   it('writes the URL shortener example as a bottom-up flowchart', () => {
@@ -41,6 +41,29 @@ describe('serializeMermaid', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('draws asynchronous edges dashed, one-way and both ways', () => {
+    const diagram: Diagram = {
+      title: 'Queue',
+      flow: 'bottom-up',
+      nodes: [
+        { id: 'api', kind: 'api-server', label: 'API' },
+        { id: 'q', kind: 'message-queue', label: 'Jobs' },
+        { id: 'w', kind: 'worker', label: 'Worker' },
+      ],
+      edges: [
+        { id: 'e1', source: 'api', target: 'q', mode: 'async', protocol: 'AMQP' },
+        { id: 'e2', source: 'q', target: 'w', mode: 'async', bidirectional: true },
+        { id: 'e3', source: 'api', target: 'w', mode: 'sync' },
+      ],
+    };
+    expect(serializeMermaid(diagram).split('\n').slice(-4)).toEqual([
+      '  api -.->|"AMQP"| q',
+      '  q <-.-> w',
+      '  api --> w',
+      '',
+    ]);
   });
 
   it('turns groups into nested subgraphs holding their nodes', () => {
