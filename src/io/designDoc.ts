@@ -121,7 +121,7 @@ export function serializeDesignDoc(diagram: Diagram): string {
   const steps = [requirementsSection, apiSection, dataSection];
   for (const section of diagram.flow === 'top-down' ? steps.reverse() : steps) out.push('', ...section());
 
-  out.push('## Architecture', '', '```mermaid', serializeMermaid(diagram).trimEnd(), '```', '');
+  out.push('## Architecture', '', '```mermaid', serializeMermaid(diagram, { title: false }).trimEnd(), '```', '');
 
   out.push('## Request paths', '');
   if (paths.length === 0) out.push('None recorded.', '');

@@ -32,7 +32,12 @@ const RESERVED = new Set(
   ],
 );
 
-export function serializeMermaid(diagram: Diagram): string {
+export interface MermaidOptions {
+  /** Write the title as the chart's front matter (default true); a document with its own heading leaves it out. */
+  title?: boolean;
+}
+
+export function serializeMermaid(diagram: Diagram, options: MermaidOptions = {}): string {
   const ids = mermaidIds(diagram.nodes);
   const byId = new Map<string, DiagramNode>();
   for (const node of diagram.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
@@ -49,7 +54,10 @@ export function serializeMermaid(diagram: Diagram): string {
     }
   }
 
-  const lines: string[] = ['---', `title: ${yamlString(diagram.title)}`, '---', `flowchart ${directionOf(diagram)}`];
+  const lines: string[] = [
+    ...(options.title === false ? [] : ['---', `title: ${yamlString(diagram.title)}`, '---']),
+    `flowchart ${directionOf(diagram)}`,
+  ];
   const written = new Set<string>();
   const writeNode = (node: DiagramNode, indent: string) => {
     // A parent cycle cannot pass the parser; this guard keeps a broken diagram from looping.
