@@ -243,10 +243,11 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
  * User text for a Markdown table cell, heading or list item on GitHub: HTML characters as
  * entities; the punctuation that starts emphasis, code, links, headings, strikethrough or math
  * backslash-escaped, pipes included (they would split a table cell); a leading list marker
- * escaped; line breaks as `<br>`; control characters dropped.
+ * escaped; line breaks as `<br>`, tabs as spaces, other control characters dropped.
  */
 export function md(value: string): string {
   return value
+    .replace(/\t/g, ' ')
     .replace(CONTROL, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

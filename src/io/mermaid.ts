@@ -84,7 +84,7 @@ export function serializeMermaid(diagram: Diagram, options: MermaidOptions = {})
     const target = ids.get(edge.target);
     if (source === undefined || target === undefined) continue;
     // An asynchronous hand-off (a queue) is drawn dashed, as on the canvas.
-    const dashed = (edge as { mode?: string }).mode === 'async';
+    const dashed = edge.mode === 'async';
     const arrow = edge.bidirectional ? (dashed ? '<-.->' : '<-->') : dashed ? '-.->' : '-->';
     const caption = edgeCaption(edge.label, edge.protocol);
     lines.push(`  ${source} ${arrow}${caption === '' ? '' : `|"${caption}"|`} ${target}`);

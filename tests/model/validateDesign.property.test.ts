@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { roleOf } from '../../src/model/catalog';
 import type { Diagram } from '../../src/model/diagram';
-import type { FlowInput } from '../../src/model/flowGraph';
 import { reverseEdges } from '../../src/model/suggestFlowFix';
 import { otherFlow, validateFlow } from '../../src/model/validateFlow';
 import type { Finding } from '../../src/model/validateFlow';
@@ -10,7 +9,7 @@ import { arbitraryFlowDiagram } from './arbitraries';
 
 const KINDS = ['user', 'web-client', 'service', 'api-gateway', 'sql-database', 'cache', 'dns', 'external-service', 'group', 'mystery'];
 
-type DesignDiagram = Diagram & Required<Pick<FlowInput, 'requirements' | 'endpoints' | 'entities' | 'paths'>>;
+type DesignDiagram = Diagram & Required<Pick<Diagram, 'requirements' | 'endpoints' | 'entities' | 'paths'>>;
 
 /** Random flow diagrams with random design data on them: steps on any node, groups and missing ids too. */
 const designArb: fc.Arbitrary<DesignDiagram> = arbitraryFlowDiagram(KINDS).chain((d) => {
@@ -46,11 +45,11 @@ const designArb: fc.Arbitrary<DesignDiagram> = arbitraryFlowDiagram(KINDS).chain
       endpoints: endpoints.map(({ n, node, requirements: served }) => ({
         id: `p${n}`,
         node,
-        method: 'GET',
+        method: 'GET' as const,
         path: `/p/${n}`,
         ...(served === undefined ? {} : { requirements: served }),
       })),
-      entities: entities.map(({ node }, i) => ({ id: `t${i}`, node, name: `Table ${i}` })),
+      entities: entities.map(({ node }, i) => ({ id: `t${i}`, node, name: `Table ${i}`, fields: [] })),
       paths: paths.map((p, i) => ({
         id: `w${i}`,
         name: `Path ${i}`,

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/model/diagram';
 import { describeFinding } from '../../src/model/describeFinding';
 import type { EndpointInput, EntityInput, FlowInput, PathInput, RequirementInput } from '../../src/model/flowGraph';
-import { suggestFlowFix } from '../../src/model/suggestFlowFix';
+import { parseDiagramFile } from '../../src/model/parseDiagramFile';
+import { reverseEdges, suggestFlowFix } from '../../src/model/suggestFlowFix';
 import { validateFlow } from '../../src/model/validateFlow';
 import type { Finding } from '../../src/model/validateFlow';
+import { readExample } from '../examples';
 import { diagram } from './validateFlow.fixtures';
 
 interface Design {
@@ -204,5 +206,38 @@ describe('design rules across flows', () => {
   it('an empty diagram with a must requirement says both', () => {
     const report = validateFlow(withDesign(diagram('bottom-up', []), { requirements: [SHORTEN] }));
     expect(report.findings.map((f) => f.rule)).toEqual(['empty', 'requirement-untraced']);
+  });
+});
+
+describe('the design examples', () => {
+  const load = (name: string) => {
+    const parsed = parseDiagramFile(readExample(name));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value;
+  };
+
+  it('the URL shortener design (requirements, endpoints, entities, paths, notes) validates clean in its flow', () => {
+    const design = load('url-shortener-design.archflow.json');
+    expect(design.flow).toBe('bottom-up');
+    for (const list of [design.requirements, design.endpoints, design.entities, design.paths, design.notes]) expect(list?.length).toBeGreaterThan(0);
+    expect(validateFlow(design)).toEqual({ valid: true, flow: 'bottom-up', findings: [], errorCount: 0, warningCount: 0 });
+    // Drawn the other way round and read top-down, it is just as clean.
+    expect(validateFlow({ ...reverseEdges(design), flow: 'top-down' }).findings).toEqual([]);
+  });
+
+  it('the broken one has exactly one finding: the stats path misses the API → stats edge', () => {
+    const report = validateFlow(load('url-shortener-design-broken.archflow.json'));
+    expect(report.valid).toBe(false);
+    expect(report.findings).toEqual([
+      {
+        rule: 'path-broken',
+        severity: 'error',
+        message:
+          'The request path "Read click stats" is broken between "Shortener API" (API Server) and "Click stats" (SQL Database): no edge points from the first to the second',
+        nodes: ['api', 'stats'],
+        edges: [],
+        path: 'p-stats',
+      },
+    ]);
   });
 });
