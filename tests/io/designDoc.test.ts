@@ -4,7 +4,7 @@ import { md, serializeDesignDoc } from '../../src/io/designDoc';
 import type { Diagram } from '../../src/model/diagram';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 import { readExample } from '../examples';
-import { AWKWARD_TEXTS, arbitraryText } from '../model/arbitraries';
+import { AWKWARD_TEXTS, arbitraryDiagram, arbitraryText } from '../model/arbitraries';
 
 function example(name: string): Diagram {
   const parsed = parseDiagramFile(readExample(name));
@@ -113,6 +113,22 @@ describe('serializeDesignDoc', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('every valid diagram with design data gives a document: a section per part, a sequence diagram per path', () => {
+    fc.assert(
+      fc.property(arbitraryDiagram({ design: true, maxNodes: 8 }), (diagram) => {
+        const doc = serializeDesignDoc(diagram);
+        // eslint-disable-next-line no-control-regex -- the point is that none is left
+        expect(doc).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+        for (const heading of ['## Requirements', '## APIs', '## Data', '## Architecture', '## Request paths', '## Checks']) {
+          expect(doc.split('\n')).toContain(heading);
+        }
+        const sequences = mermaidBlocks(doc).filter((b) => b.startsWith('sequenceDiagram'));
+        expect(sequences).toHaveLength(diagram.paths?.length ?? 0);
+      }),
+      { numRuns: 150 },
     );
   });
 });

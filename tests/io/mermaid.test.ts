@@ -159,7 +159,7 @@ describe('serializeMermaid', () => {
 
   it('writes every valid diagram as statements of the expected shapes', () => {
     fc.assert(
-      fc.property(arbitraryDiagram(), (diagram) => {
+      fc.property(arbitraryDiagram({ design: true }), (diagram) => {
         const lines = serializeMermaid(diagram).split('\n');
         expect(lines.at(-1)).toBe('');
         let depth = 0;
@@ -173,6 +173,10 @@ describe('serializeMermaid', () => {
         }
         expect(depth).toBe(0);
         expect(nodes).toBe(diagram.nodes.filter((n) => n.kind !== 'group').length);
+        // Every async edge, and only those, is dashed.
+        const ids = new Set(diagram.nodes.map((n) => n.id));
+        const drawn = diagram.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+        expect(lines.filter((line) => /^ {2}\S+ <?-\.->/.test(line))).toHaveLength(drawn.filter((e) => e.mode === 'async').length);
       }),
       { numRuns: 300 },
     );
