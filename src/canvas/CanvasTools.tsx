@@ -3,7 +3,7 @@
  * While a path is recorded, a bar lists the components clicked so far, with Done and Cancel
  * (Escape cancels).
  */
-import { Panel } from '@xyflow/react';
+import { Panel, useReactFlow } from '@xyflow/react';
 import { Check, StickyNote, Route, Undo2, X } from 'lucide-react';
 import { memo } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
@@ -43,7 +43,12 @@ function CanvasToolsView() {
   const store = useEditorStore();
   const noteTool = useEditor((s) => s.noteTool);
   const recording = useEditor((s) => s.pathRecording);
+  const rf = useReactFlow();
   const s = () => store.getState();
+  const viewCentre = () => {
+    const box = document.querySelector('.react-flow')?.getBoundingClientRect();
+    return rf.screenToFlowPosition(box ? { x: box.x + box.width / 2, y: box.y + box.height / 2 } : { x: 0, y: 0 });
+  };
   return (
     <>
       <Panel position="top-left" className="canvas-tools">
@@ -54,7 +59,11 @@ function CanvasToolsView() {
             aria-pressed={noteTool}
             aria-keyshortcuts="N"
             title="Note (N): click on the canvas to place it"
-            onClick={() => s().setNoteTool(!noteTool)}
+            onClick={(e) => {
+              // From the keyboard (no pointer to place it with): the note goes in the middle of the view.
+              if (e.detail === 0 && !noteTool) s().addNote(viewCentre());
+              else s().setNoteTool(!noteTool);
+            }}
           >
             <StickyNote size={16} aria-hidden="true" /> Note
           </button>

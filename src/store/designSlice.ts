@@ -57,6 +57,16 @@ function figure(value: number | undefined): number | undefined {
   return Math.min(value, LIMITS.maxFigure);
 }
 
+/** The design's session state as a newly opened diagram has it (nothing shown, recorded or selected). */
+export const DESIGN_SESSION = {
+  activePath: null,
+  pathRecording: null,
+  noteTool: false,
+  noteSelection: new Set<string>() as ReadonlySet<string>,
+  editingNote: null,
+  designDetails: new Set<string>() as ReadonlySet<string>,
+} satisfies Partial<DesignSlice>;
+
 export const createDesignSlice =
   (services: EditorServices): StateCreator<EditorState, [], [], DesignSlice> =>
   (set, get) => {
@@ -95,12 +105,7 @@ export const createDesignSlice =
     }
 
     return {
-      activePath: null,
-      pathRecording: null,
-      noteTool: false,
-      noteSelection: new Set(),
-      editingNote: null,
-      designDetails: new Set(),
+      ...DESIGN_SESSION,
 
       // Requirements and scale
 

@@ -178,6 +178,15 @@ describe('request paths', () => {
     expect(editor.diagram().paths ?? []).toEqual([]);
   });
 
+  it('opening another diagram forgets the path on show, a recording and selected notes', () => {
+    const { editor, path } = designed();
+    editor.s.showPath(path);
+    editor.s.selectNotes([editor.s.addNote({ x: 0, y: 0 })]);
+    editor.s.startPathRecording();
+    editor.s.loadDiagram(chain());
+    expect([editor.s.activePath, editor.s.pathRecording, editor.s.noteSelection.size, editor.s.editingNote]).toEqual([null, null, 0, null]);
+  });
+
   it('a cancelled recording changes nothing; an empty one saves nothing', () => {
     const editor = createTestStore({ initial: chain() });
     editor.s.startPathRecording();

@@ -13,9 +13,9 @@ import { moveKeys, RowActions } from './RowActions';
 import { TextDraft } from './TextDraft';
 
 const FLAGS: readonly { key: 'primaryKey' | 'partitionKey' | 'indexed'; short: string; name: string }[] = [
-  { key: 'primaryKey', short: 'Primary', name: 'Primary key' },
+  { key: 'primaryKey', short: 'PK', name: 'Primary key' },
   { key: 'partitionKey', short: 'Partition', name: 'Partition key' },
-  { key: 'indexed', short: 'Indexed', name: 'Indexed' },
+  { key: 'indexed', short: 'Index', name: 'Indexed' },
 ];
 
 function FieldRow({ entity, field, index, count }: { entity: string; field: EntityField; index: number; count: number }) {

@@ -1,4 +1,8 @@
-/** Move up, move down and remove for one row of a list: buttons, so the keyboard reaches them. */
+/**
+ * Move up, move down and remove for one row of a list: buttons, so the keyboard reaches them.
+ * An impossible move is aria-disabled rather than disabled, so the button keeps the focus when a
+ * row reaches the top or the bottom.
+ */
 import { ArrowDown, ArrowUp, X } from 'lucide-react';
 
 export function RowActions({
@@ -17,7 +21,7 @@ export function RowActions({
 }) {
   return (
     <span className="row-actions">
-      <button type="button" className="mini-button" aria-label={`Move ${what} up`} title="Move up" disabled={index === 0} onClick={() => onMove(-1)}>
+      <button type="button" className="mini-button" aria-label={`Move ${what} up`} title="Move up" aria-disabled={index === 0} onClick={() => index > 0 && onMove(-1)}>
         <ArrowUp size={13} aria-hidden="true" />
       </button>
       <button
@@ -25,8 +29,8 @@ export function RowActions({
         className="mini-button"
         aria-label={`Move ${what} down`}
         title="Move down"
-        disabled={index >= count - 1}
-        onClick={() => onMove(1)}
+        aria-disabled={index >= count - 1}
+        onClick={() => index < count - 1 && onMove(1)}
       >
         <ArrowDown size={13} aria-hidden="true" />
       </button>
