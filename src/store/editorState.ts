@@ -12,6 +12,7 @@ import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import type { Diagram, Flow, LayoutDirection, Point, Size } from '../model/diagram';
 import type { Rect } from '../model/findFreeSpot';
 import type { DiagramRecords, DocumentDiff, DocumentMeta } from '../model/recordsDiff';
+import type { CapacitySlice } from './capacitySlice';
 import type { Fragment } from './clipboard';
 import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowView';
 import type { History } from './history';
@@ -180,4 +181,5 @@ export type EditorState = DocumentSlice &
   LayoutSlice &
   SessionSlice &
   PresenceSlice &
+  CapacitySlice &
   WorkspaceSlice;

@@ -1,0 +1,110 @@
+/**
+ * The capacity analysis as the views read it, derived in the store after every change while
+ * the analysis is shown (as flowView.ts derives React Flow's nodes), and memoised on what the
+ * model reads: the nodes' kinds, roles, labels and figures, the edges' ends and figures, the
+ * meta, the request paths, the multiplier and the components marked down. A drag moves
+ * positions only, so it reuses the last result; a multiplier step costs one `analyzeCapacity`
+ * (about 1 ms at 500 components, 22 ms at 10,000; BENCHMARKS.md).
+ */
+import { analyzeCapacity } from '../model/analysis/analyzeCapacity';
+import type { CapacityAnalysis, NodeAnalysis } from '../model/analysis/analyzeCapacity';
+import type { PeakLoad } from '../model/analysis/peakLoad';
+import type { DiagramRecords, RecordTable } from '../model/recordsDiff';
+import { capacityInput, sameEdgeForAnalysis, sameForAnalysis, type CapacitySession } from './capacityInput';
+
+export interface CapacityView {
+  analysis: CapacityAnalysis;
+  peak: PeakLoad;
+  multiplier: number;
+  /** Servers and datastores by id. */
+  nodeById: ReadonlyMap<string, NodeAnalysis>;
+  /** Requests per second per edge id (edges outside the request flow are absent). */
+  edgeLoad: ReadonlyMap<string, number>;
+  /** The busiest edge's load, so the canvas can scale its traffic dots. */
+  maxEdgeLoad: number;
+  spof: ReadonlySet<string>;
+  cutOff: ReadonlySet<string>;
+  down: ReadonlySet<string>;
+  p99LatencyMs?: number;
+  availabilityTarget?: number;
+  pathNames: ReadonlyMap<string, string>;
+}
+
+export interface CapacityInputs extends CapacitySession {
+  shown: boolean;
+  doc: DiagramRecords;
+}
+
+function sameTable<R extends { id: string }>(a: RecordTable<R>, b: RecordTable<R>, same: (x: R, y: R) => boolean): boolean {
+  if (a === b) return true;
+  if (a.order.length !== b.order.length) return false;
+  for (let i = 0; i < a.order.length; i++) {
+    const id = a.order[i]!;
+    if (id !== b.order[i]) return false;
+    const x = a.byId.get(id)!;
+    const y = b.byId.get(id);
+    if (y === undefined || !same(x, y)) return false;
+  }
+  return true;
+}
+
+function sameInputs(a: CapacityInputs, b: CapacityInputs): boolean {
+  const pathsA = (a.doc as { paths?: unknown }).paths;
+  const pathsB = (b.doc as { paths?: unknown }).paths;
+  return (
+    a.shown === b.shown &&
+    a.loadMultiplier === b.loadMultiplier &&
+    a.down === b.down &&
+    a.doc.meta === b.doc.meta &&
+    pathsA === pathsB &&
+    sameTable(a.doc.nodes, b.doc.nodes, sameForAnalysis) &&
+    sameTable(a.doc.edges, b.doc.edges, sameEdgeForAnalysis)
+  );
+}
+
+export function computeCapacityView(inputs: CapacityInputs): CapacityView {
+  const built = capacityInput(inputs.doc, inputs);
+  const analysis = analyzeCapacity(built.input);
+  const edgeLoad = new Map<string, number>();
+  let maxEdgeLoad = 0;
+  for (const edge of analysis.edges) {
+    edgeLoad.set(edge.id, edge.load);
+    if (edge.load > maxEdgeLoad) maxEdgeLoad = edge.load;
+  }
+  const view: CapacityView = {
+    analysis,
+    peak: built.peak,
+    multiplier: inputs.loadMultiplier,
+    nodeById: new Map(analysis.nodes.map((node) => [node.id, node])),
+    edgeLoad,
+    maxEdgeLoad,
+    spof: new Set(analysis.spof),
+    cutOff: new Set(analysis.cutOff),
+    down: new Set(analysis.down),
+    pathNames: built.pathNames,
+  };
+  if (built.p99LatencyMs !== undefined) view.p99LatencyMs = built.p99LatencyMs;
+  if (built.availabilityTarget !== undefined) view.availabilityTarget = built.availabilityTarget;
+  return view;
+}
+
+/** Per store: keeps the last inputs and result, and recomputes only when an input that matters changed. */
+export function createCapacityDeriver() {
+  let last: { inputs: CapacityInputs; view: CapacityView } | null = null;
+  return {
+    derive(inputs: CapacityInputs): CapacityView | null {
+      if (!inputs.shown) {
+        last = null;
+        return null;
+      }
+      if (last && sameInputs(last.inputs, inputs)) {
+        // Keep the newest records for the next comparison's fast path (same objects).
+        last.inputs = inputs;
+        return last.view;
+      }
+      const view = computeCapacityView(inputs);
+      last = { inputs, view };
+      return view;
+    },
+  };
+}
