@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { CapacityPanel } from '../panels/CapacityPanel';
 import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
 import { Notices } from '../panels/Notices';
@@ -35,8 +36,9 @@ function Chrome() {
         {layoutBusy && <div className="busy-chip">Laying out…</div>}
         <Notices />
       </main>
-      <aside className="sidebar right" aria-label="Properties and validation">
+      <aside className="sidebar right" aria-label="Properties, capacity and validation">
         <Inspector />
+        <CapacityPanel />
         <ValidationPanel />
       </aside>
     </div>

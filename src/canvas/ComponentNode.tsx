@@ -5,7 +5,8 @@ import { useEditor } from '../bindings/editorContext';
 import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
 import type { ComponentNode as ComponentNodeType } from '../store/flowView';
-import { selectDirection, selectNodeSeverity } from '../store/selectors';
+import { selectDirection, selectNodeOverlay, selectNodeSeverity } from '../store/selectors';
+import { CapacityBadges, parseOverlay } from './CapacityBadges';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';
 import { InlineRename } from './InlineRename';
@@ -13,6 +14,7 @@ import { InlineRename } from './InlineRename';
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const severity = useEditor(selectNodeSeverity(id));
   const direction = useEditor(selectDirection);
+  const overlay = parseOverlay(useEditor(selectNodeOverlay(id)));
   const [editing, setEditing] = useState(false);
   const spec = findKind(data.kind);
   const role = roleOf(data);
@@ -23,6 +25,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
     `role-${role}`,
     severity ? `has-${severity}` : '',
     selected ? 'is-selected' : '',
+    overlay ? `cap-${overlay.status}` : '',
+    overlay?.spof ? 'is-spof' : '',
   ].join(' ');
   return (
     <div
@@ -51,6 +55,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           {severity === 'error' ? '!' : '?'}
         </span>
       )}
+      {overlay && <CapacityBadges overlay={overlay} />}
       <Handle type="source" position={sides.source} className="arch-handle" />
     </div>
   );

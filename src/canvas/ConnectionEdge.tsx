@@ -7,7 +7,8 @@ import { memo } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import type { Point } from '../model/diagram';
 import type { ArchEdge } from '../store/flowView';
-import { selectEdgeSeverity } from '../store/selectors';
+import { formatRate } from '../model/analysis/describeCapacity';
+import { selectEdgeLoad, selectEdgeSeverity } from '../store/selectors';
 
 /** An SVG path through `points` with softly rounded corners, and the middle of its length. */
 function routePath(points: readonly Point[]): { path: string; mid: Point } {
@@ -48,6 +49,8 @@ function routePath(points: readonly Point[]): { path: string; mid: Point } {
 function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
   const { id, data, selected, markerEnd, markerStart } = props;
   const severity = useEditor(selectEdgeSeverity(id));
+  const load = useEditor(selectEdgeLoad(id));
+  const against = useEditor((s) => s.meta.flow === 'top-down');
   let path: string;
   let labelX: number;
   let labelY: number;
@@ -67,12 +70,15 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
       borderRadius: 8,
     });
   }
-  const text = [data?.label, data?.protocol].filter(Boolean).join(' · ');
+  const rate = load !== undefined && load > 0 ? `${formatRate(load)}/s` : undefined;
+  const text = [data?.label, data?.protocol, rate].filter(Boolean).join(' · ');
   const className = ['arch-edge', severity ? `has-${severity}` : '', selected ? 'is-selected' : ''].join(' ');
   // The label is SVG text inside the edge, not an HTML overlay: one element per edge fewer, no
   // portal lookup on every store update, and exports draw it like the line.
   return (
-    <BaseEdge
+    <>
+      {rate && <TrafficDots path={path} load={load!} against={against} />}
+      <BaseEdge
       id={id}
       path={path}
       className={className}
@@ -85,8 +91,20 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
       labelShowBg
       labelBgPadding={LABEL_PADDING}
       labelBgBorderRadius={5}
-    />
+      />
+    </>
   );
+}
+
+/**
+ * Dots moving along the edge the way requests go, drawn as a dashed stroke whose offset a CSS
+ * animation moves: no JavaScript per frame, static under reduced motion. Busier edges get
+ * denser, faster dots, in five steps by order of magnitude so a multiplier move rarely changes
+ * the animation itself.
+ */
+function TrafficDots({ path, load, against }: { path: string; load: number; against: boolean }) {
+  const level = Math.min(5, Math.max(1, Math.ceil(Math.log10(load + 1))));
+  return <path d={path} className={`traffic traffic-${level}${against ? ' is-against' : ''}`} aria-hidden="true" />;
 }
 
 const LABEL_PADDING: [number, number] = [6, 3];

@@ -4,6 +4,7 @@ import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { COMPONENT_ROLES, findKind, GROUP_KIND, KINDS, type Role } from '../model/catalog';
 import type { ComponentData, ConnectionData } from '../store/flowView';
 import { selectSelectionKey } from '../store/selectors';
+import { EdgeCapacityFields, NodeCapacityFields } from './CapacityFigures';
 
 export const PROTOCOLS = ['HTTP', 'HTTPS', 'gRPC', 'WebSocket', 'WebRTC', 'TCP', 'UDP', 'AMQP'];
 const TECH_SUGGESTIONS = ['PostgreSQL', 'MySQL', 'Redis', 'Memcached', 'Cassandra', 'DynamoDB', 'MongoDB', 'Kafka', 'RabbitMQ', 'SQS', 'S3', 'Elasticsearch', 'Nginx', 'Envoy', 'Node.js', 'Go', 'Java', 'Python', 'Kubernetes'];
@@ -76,6 +77,7 @@ function NodeInspector({ id }: { id: string }) {
       <Field label="Notes">
         {(fid) => <textarea id={fid} rows={4} value={data.notes ?? ''} onChange={(e) => update({ notes: e.currentTarget.value })} />}
       </Field>
+      {!isGroup && <NodeCapacityFields id={id} />}
     </form>
   );
 }
@@ -122,6 +124,7 @@ function EdgeInspector({ id }: { id: string }) {
       <button type="button" className="secondary" onClick={() => store.getState().reverseEdge(id)}>
         Reverse direction
       </button>
+      <EdgeCapacityFields id={id} />
     </form>
   );
 }

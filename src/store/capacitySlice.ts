@@ -24,6 +24,8 @@ export interface CapacitySlice {
   loadMultiplier: number;
   /** Components marked down for the failure what-if. */
   down: ReadonlySet<string>;
+  /** An image export in progress draws the overlay (the export dialog's option). */
+  exportCapacity: boolean;
   /** Derived: the analysis while shown, else null. */
   capacity: CapacityView | null;
   showCapacity(on: boolean): void;
@@ -73,6 +75,7 @@ export const createCapacitySlice: StateCreator<EditorState, [], [], CapacitySlic
     loadMultiplier: 1,
     down: new Set(),
     capacity: null,
+    exportCapacity: true,
 
     showCapacity(on) {
       if (get().capacityShown !== on) set({ capacityShown: on });
