@@ -25,6 +25,7 @@ export function CapacityBadges({ overlay }: { overlay: { status: string; rho: st
         {STATUS_TEXT[status] ?? status}
         {rho && <span className="cap-rho"> ρ {rho}</span>}
       </span>
+      {spof && ' '}
       {spof && (
         <span className="cap-badge cap-badge-spof" title="Single point of failure: one instance on every route of some client">
           SPOF

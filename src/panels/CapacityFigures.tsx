@@ -61,7 +61,7 @@ export function NodeCapacityFields({ id }: { id: string }) {
   const kindName = findKind(node.kind)?.label ?? node.kind;
   return (
     <fieldset className="capacity-fields">
-      <legend>Capacity</legend>
+      <legend>Capacity figures</legend>
       {role === 'client' ? (
         <FigureField
           label="Requests per second"
@@ -135,7 +135,7 @@ export function EdgeCapacityFields({ id }: { id: string }) {
   const state = store.getState();
   return (
     <fieldset className="capacity-fields">
-      <legend>Capacity</legend>
+      <legend>Capacity figures</legend>
       <FigureField
         label="Share of the sender's load"
         unit="%"
