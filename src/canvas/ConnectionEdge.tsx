@@ -7,8 +7,7 @@ import { memo } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import type { Point } from '../model/diagram';
 import type { ArchEdge } from '../store/flowView';
-import { formatRate } from '../model/analysis/describeCapacity';
-import { selectEdgeLoad, selectEdgeSeverity } from '../store/selectors';
+import { selectEdgeRate, selectEdgeSeverity, selectEdgeTraffic } from '../store/selectors';
 
 /** An SVG path through `points` with softly rounded corners, and the middle of its length. */
 function routePath(points: readonly Point[]): { path: string; mid: Point } {
@@ -49,7 +48,8 @@ function routePath(points: readonly Point[]): { path: string; mid: Point } {
 function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
   const { id, data, selected, markerEnd, markerStart } = props;
   const severity = useEditor(selectEdgeSeverity(id));
-  const load = useEditor(selectEdgeLoad(id));
+  const rate = useEditor(selectEdgeRate(id));
+  const traffic = useEditor(selectEdgeTraffic(id));
   const against = useEditor((s) => s.meta.flow === 'top-down');
   let path: string;
   let labelX: number;
@@ -70,14 +70,13 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
       borderRadius: 8,
     });
   }
-  const rate = load !== undefined && load > 0 ? `${formatRate(load)}/s` : undefined;
-  const text = [data?.label, data?.protocol, rate].filter(Boolean).join(' · ');
+  const text = [data?.label, data?.protocol].filter(Boolean).join(' · ');
   const className = ['arch-edge', severity ? `has-${severity}` : '', selected ? 'is-selected' : ''].join(' ');
   // The label is SVG text inside the edge, not an HTML overlay: one element per edge fewer, no
   // portal lookup on every store update, and exports draw it like the line.
   return (
     <>
-      {rate && <TrafficDots path={path} load={load!} against={against} />}
+      {traffic > 0 && <TrafficDots path={path} level={traffic} against={against} />}
       <BaseEdge
       id={id}
       path={path}
@@ -92,6 +91,7 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
       labelBgPadding={LABEL_PADDING}
       labelBgBorderRadius={5}
       />
+      {rate && <RatePill text={rate} x={labelX} y={text ? labelY + 20 : labelY} />}
     </>
   );
 }
@@ -102,9 +102,25 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
  * denser, faster dots, in five steps by order of magnitude so a multiplier move rarely changes
  * the animation itself.
  */
-function TrafficDots({ path, load, against }: { path: string; load: number; against: boolean }) {
-  const level = Math.min(5, Math.max(1, Math.ceil(Math.log10(load + 1))));
+function TrafficDots({ path, level, against }: { path: string; level: number; against: boolean }) {
   return <path d={path} className={`traffic traffic-${level}${against ? ' is-against' : ''}`} aria-hidden="true" />;
+}
+
+/**
+ * Requests per second on the edge, below its label. Sized from the text's length (tabular
+ * digits, one size) rather than measured: React Flow's labels measure themselves with getBBox
+ * whenever their text changes, which forced a layout per edge on every multiplier step.
+ */
+function RatePill({ text, x, y }: { text: string; x: number; y: number }) {
+  const width = text.length * 6.6 + 12;
+  return (
+    <g className="rate-pill" transform={`translate(${x} ${y})`}>
+      <rect x={-width / 2} y={-9} width={width} height={18} rx={9} />
+      <text textAnchor="middle" dominantBaseline="central">
+        {text}
+      </text>
+    </g>
+  );
 }
 
 const LABEL_PADDING: [number, number] = [6, 3];

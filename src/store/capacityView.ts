@@ -8,6 +8,7 @@
  */
 import { analyzeCapacity } from '../model/analysis/analyzeCapacity';
 import type { CapacityAnalysis, NodeAnalysis } from '../model/analysis/analyzeCapacity';
+import { formatRate, formatUtilization } from '../model/analysis/describeCapacity';
 import type { PeakLoad } from '../model/analysis/peakLoad';
 import type { DiagramRecords, RecordTable } from '../model/recordsDiff';
 import { capacityInput, sameEdgeForAnalysis, sameForAnalysis, type CapacitySession } from './capacityInput';
@@ -20,8 +21,13 @@ export interface CapacityView {
   nodeById: ReadonlyMap<string, NodeAnalysis>;
   /** Requests per second per edge id (edges outside the request flow are absent). */
   edgeLoad: ReadonlyMap<string, number>;
-  /** The busiest edge's load, so the canvas can scale its traffic dots. */
-  maxEdgeLoad: number;
+  /**
+   * What the overlay writes on each component, formatted once per analysis so the canvas's
+   * per-node selectors are a lookup: `status|ρ|spof` (see selectNodeOverlay).
+   */
+  nodeOverlay: ReadonlyMap<string, string>;
+  /** "1,200/s" per edge that carries load. */
+  edgeRate: ReadonlyMap<string, string>;
   spof: ReadonlySet<string>;
   cutOff: ReadonlySet<string>;
   down: ReadonlySet<string>;
@@ -66,19 +72,27 @@ export function computeCapacityView(inputs: CapacityInputs): CapacityView {
   const built = capacityInput(inputs.doc, inputs);
   const analysis = analyzeCapacity(built.input);
   const edgeLoad = new Map<string, number>();
-  let maxEdgeLoad = 0;
+  const edgeRate = new Map<string, string>();
   for (const edge of analysis.edges) {
     edgeLoad.set(edge.id, edge.load);
-    if (edge.load > maxEdgeLoad) maxEdgeLoad = edge.load;
+    if (edge.load > 0) edgeRate.set(edge.id, `${formatRate(edge.load)}/s`);
   }
+  const spof = new Set(analysis.spof);
+  const nodeOverlay = new Map<string, string>();
+  for (const node of analysis.nodes) {
+    nodeOverlay.set(node.id, `${node.status}|${node.status === 'down' ? '' : formatUtilization(node.utilization)}|${spof.has(node.id) ? 'spof' : ''}`);
+  }
+  for (const id of analysis.cutOff) nodeOverlay.set(id, 'cutoff||');
+  for (const id of analysis.down) if (!nodeOverlay.has(id)) nodeOverlay.set(id, 'down||');
   const view: CapacityView = {
     analysis,
     peak: built.peak,
     multiplier: inputs.loadMultiplier,
     nodeById: new Map(analysis.nodes.map((node) => [node.id, node])),
     edgeLoad,
-    maxEdgeLoad,
-    spof: new Set(analysis.spof),
+    nodeOverlay,
+    edgeRate,
+    spof,
     cutOff: new Set(analysis.cutOff),
     down: new Set(analysis.down),
     pathNames: built.pathNames,

@@ -1,5 +1,4 @@
 /** Narrow reads of the editor state, shared by views so each subscribes to just what it shows. */
-import { formatUtilization } from '../model/analysis/describeCapacity';
 import { effectiveDirection } from '../model/layoutDirection';
 import type { LayoutDirection } from '../model/diagram';
 import type { EditorState } from './editorState';
@@ -30,23 +29,28 @@ export const selectOverlayOn = (s: S): boolean => s.capacity !== null && (s.expo
 
 /**
  * What the overlay draws on one component, as one string so it compares equal while unchanged
- * (a node re-renders only when its own badge changes): `status|ρ text|spof` for a server or
- * datastore, `client|cut` for a client cut off, '' when there is nothing to draw.
+ * (a node re-renders only when its own badge changes): `status|ρ text|spof`, with status one of
+ * ok, hot, overloaded, down or cutoff (a client); '' when there is nothing to draw. Formatted
+ * once per analysis (capacityView.ts): this runs for every node on every store change.
  */
 export const selectNodeOverlay =
   (id: string) =>
-  (s: S): string => {
-    if (!selectOverlayOn(s)) return '';
-    const view = s.capacity!;
-    const node = view.nodeById.get(id);
-    if (node) return `${node.status}|${node.status === 'down' ? '' : formatUtilization(node.utilization)}|${view.spof.has(id) ? 'spof' : ''}`;
-    if (view.cutOff.has(id)) return 'cutoff||';
-    if (view.down.has(id)) return 'down||';
-    return '';
-  };
+  (s: S): string =>
+    selectOverlayOn(s) ? (s.capacity!.nodeOverlay.get(id) ?? '') : '';
 
-/** Requests per second on an edge while the overlay is on, else undefined. */
-export const selectEdgeLoad =
+/** "1,200/s" on an edge that carries load while the overlay is on, else undefined. */
+export const selectEdgeRate =
   (id: string) =>
-  (s: S): number | undefined =>
-    selectOverlayOn(s) ? s.capacity!.edgeLoad.get(id) : undefined;
+  (s: S): string | undefined =>
+    selectOverlayOn(s) ? s.capacity!.edgeRate.get(id) : undefined;
+
+/**
+ * How busy an edge looks (traffic dots): 0 for none, else 1–5 by order of magnitude of its
+ * requests per second, so a multiplier move rarely changes it.
+ */
+export const selectEdgeTraffic =
+  (id: string) =>
+  (s: S): number => {
+    const load = selectOverlayOn(s) ? (s.capacity!.edgeLoad.get(id) ?? 0) : 0;
+    return load > 0 ? Math.min(5, Math.max(1, Math.ceil(Math.log10(load + 1)))) : 0;
+  };
