@@ -8,7 +8,6 @@ import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { formatLatency, formatRate, formatUtilization } from '../model/analysis/describeCapacity';
 import { DEFAULT_AVAILABILITY, DEFAULT_INSTANCES, kindFigures } from '../model/analysis/figures';
 import { findKind, roleOf } from '../model/catalog';
-import type { FiguredEdge, FiguredNode } from '../store/capacityInput';
 import type { NodeFigureKey } from '../store/capacitySlice';
 import { FigureField } from './FigureField';
 
@@ -51,7 +50,7 @@ function NodeResult({ id }: { id: string }) {
 
 export function NodeCapacityFields({ id }: { id: string }) {
   const store = useEditorStore();
-  const node = useEditor((s) => s.doc.nodes.byId.get(id) as FiguredNode | undefined);
+  const node = useEditor((s) => s.doc.nodes.byId.get(id));
   if (!node) return null;
   const role = roleOf(node);
   if (role !== 'client' && role !== 'server' && role !== 'datastore') return null;
@@ -124,7 +123,7 @@ export function NodeCapacityFields({ id }: { id: string }) {
 
 export function EdgeCapacityFields({ id }: { id: string }) {
   const store = useEditorStore();
-  const edge = useEditor((s) => s.doc.edges.byId.get(id) as FiguredEdge | undefined);
+  const edge = useEditor((s) => s.doc.edges.byId.get(id));
   const senderAsync = useEditor((s) => {
     const e = s.doc.edges.byId.get(id);
     const from = e && s.doc.nodes.byId.get(s.meta.flow === 'top-down' ? e.target : e.source);

@@ -12,7 +12,6 @@ import { bottlenecksOf, describeBottleneck, formatLatency, formatPercent, format
 import { DEFAULT_TARGET_UTILIZATION } from '../model/analysis/figures';
 import type { PathResult } from '../model/analysis/requestPath';
 import { findKind } from '../model/catalog';
-import type { DesignMeta } from '../store/capacityInput';
 import { MAX_MULTIPLIER, MIN_MULTIPLIER } from '../store/capacitySlice';
 import type { CapacityView } from '../store/capacityView';
 import { FigureField } from './FigureField';
@@ -31,8 +30,8 @@ function multiplierAt(position: number): number {
 function LoadControls() {
   const store = useEditorStore();
   const multiplier = useEditor((s) => s.loadMultiplier);
-  const load = useEditor((s) => (s.meta as DesignMeta).load);
-  const scale = useEditor((s) => (s.meta as DesignMeta).scale);
+  const load = useEditor((s) => s.meta.load);
+  const scale = useEditor((s) => s.meta.scale);
   const peak = useEditor((s) => s.capacity?.peak);
   const sliderId = useId();
   const fromScale =

@@ -4,40 +4,13 @@
  * components marked down and the request paths. Pure; capacityView.ts memoises it.
  */
 import type { AnalysisInput, EdgeFigures, NodeFigures } from '../model/analysis/figures';
-import { peakLoadOf, type PeakLoad, type ScaleFigures } from '../model/analysis/peakLoad';
+import { peakLoadOf, type PeakLoad } from '../model/analysis/peakLoad';
 import { roleOf } from '../model/catalog';
 import type { DiagramEdge, DiagramNode } from '../model/diagram';
-import { diagramFromRecords, type DiagramRecords, type DocumentMeta, type RecordTable } from '../model/recordsDiff';
+import { diagramFromRecords, type DiagramRecords } from '../model/recordsDiff';
 
-/**
- * The design fields of issue 12/13 as the store reads them (DOCUMENT_SPEC.md). Written as an
- * intersection so this file compiles both before and after the records carry them.
- */
-export interface ComponentFigures {
-  rps?: number;
-  instances?: number;
-  capacityRps?: number;
-  serviceTimeMs?: number;
-  availability?: number;
-  hitRatio?: number;
-}
-export type FiguredNode = DiagramNode & { figures?: ComponentFigures };
-export type FiguredEdge = DiagramEdge & { mode?: 'sync' | 'async'; share?: number; latencyMs?: number };
-export interface LoadSettings {
-  peakRps?: number;
-  targetUtilization?: number;
-}
-export type DesignMeta = DocumentMeta & {
-  load?: LoadSettings;
-  scale?: ScaleFigures & { p99LatencyMs?: number; availabilityTarget?: number };
-};
-interface PathRecord {
-  id: string;
-  name?: string;
-  steps: readonly string[];
-}
-type DesignRecords = DiagramRecords & { paths?: RecordTable<PathRecord> };
-
+export type { ComponentFigures } from '../model/records/node';
+export type { LoadSettings } from '../model/records/documentMeta';
 export interface CapacitySession {
   loadMultiplier: number;
   down: ReadonlySet<string>;
@@ -56,13 +29,13 @@ export interface CapacityInput {
 const NODE_FIGURE_KEYS = ['instances', 'capacityRps', 'serviceTimeMs', 'availability', 'hitRatio'] as const;
 
 export function capacityInput(doc: DiagramRecords, session: CapacitySession): CapacityInput {
-  const meta = doc.meta as DesignMeta;
+  const meta = doc.meta;
   const peak = peakLoadOf(meta);
   const m = session.loadMultiplier;
   const nodes: Record<string, Partial<NodeFigures>> = {};
   const clientRps: Record<string, number> = {};
   for (const id of doc.nodes.order) {
-    const node = doc.nodes.byId.get(id) as FiguredNode;
+    const node = doc.nodes.byId.get(id)!;
     const f = node.figures;
     if (f === undefined) continue;
     if (roleOf(node) === 'client') {
@@ -75,7 +48,7 @@ export function capacityInput(doc: DiagramRecords, session: CapacitySession): Ca
   }
   const edges: Record<string, EdgeFigures> = {};
   for (const id of doc.edges.order) {
-    const edge = doc.edges.byId.get(id) as FiguredEdge;
+    const edge = doc.edges.byId.get(id)!;
     if (edge.mode === undefined && edge.share === undefined && edge.latencyMs === undefined) continue;
     const figures: EdgeFigures = {};
     if (edge.mode !== undefined) figures.mode = edge.mode;
@@ -83,8 +56,7 @@ export function capacityInput(doc: DiagramRecords, session: CapacitySession): Ca
     if (edge.latencyMs !== undefined) figures.latencyMs = edge.latencyMs;
     edges[id] = figures;
   }
-  const pathTable = (doc as DesignRecords).paths;
-  const paths = pathTable ? pathTable.order.map((id) => pathTable.byId.get(id)!) : [];
+  const paths = doc.paths.order.map((id) => doc.paths.byId.get(id)!);
   const out: CapacityInput = {
     input: {
       diagram: diagramFromRecords(doc),
@@ -105,19 +77,17 @@ export function capacityInput(doc: DiagramRecords, session: CapacitySession): Ca
 
 /** Whether a node change can change the analysis (a drag moves positions only). */
 export function sameForAnalysis(a: DiagramNode, b: DiagramNode): boolean {
-  return a === b || (a.kind === b.kind && a.role === b.role && a.label === b.label && (a as FiguredNode).figures === (b as FiguredNode).figures);
+  return a === b || (a.kind === b.kind && a.role === b.role && a.label === b.label && a.figures === b.figures);
 }
 
 export function sameEdgeForAnalysis(a: DiagramEdge, b: DiagramEdge): boolean {
   if (a === b) return true;
-  const x = a as FiguredEdge;
-  const y = b as FiguredEdge;
   return (
-    x.source === y.source &&
-    x.target === y.target &&
-    x.bidirectional === y.bidirectional &&
-    x.mode === y.mode &&
-    x.share === y.share &&
-    x.latencyMs === y.latencyMs
+    a.source === b.source &&
+    a.target === b.target &&
+    a.bidirectional === b.bidirectional &&
+    a.mode === b.mode &&
+    a.share === b.share &&
+    a.latencyMs === b.latencyMs
   );
 }

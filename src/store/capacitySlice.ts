@@ -7,7 +7,8 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { diffOf } from '../model/recordsDiff';
-import type { ComponentFigures, DesignMeta, FiguredEdge, FiguredNode, LoadSettings } from './capacityInput';
+import { LIMITS } from '../model/limits';
+import type { ComponentFigures, LoadSettings } from './capacityInput';
 import type { CapacityView } from './capacityView';
 import type { EditorState } from './editorState';
 
@@ -43,16 +44,18 @@ const isNumber = (v: number | undefined): v is number => typeof v === 'number' &
 const fraction = (v: number) => v >= 0 && v <= 1;
 
 /** The ranges the file format accepts (DOCUMENT_SPEC.md); anything else clears the figure. */
+const amount = (v: number) => v >= 0 && v <= LIMITS.maxFigure;
+const positive = (v: number) => v > 0 && v <= LIMITS.maxFigure;
 const NODE_FIGURE_OK: Record<NodeFigureKey, (v: number) => boolean> = {
-  rps: (v) => v >= 0,
-  instances: (v) => Number.isInteger(v) && v >= 1,
-  capacityRps: (v) => v > 0,
-  serviceTimeMs: (v) => v > 0,
+  rps: amount,
+  instances: (v) => Number.isInteger(v) && v >= 1 && v <= 1_000_000,
+  capacityRps: positive,
+  serviceTimeMs: positive,
   availability: fraction,
   hitRatio: fraction,
 };
-const EDGE_FIGURE_OK: Record<EdgeFigureKey, (v: number) => boolean> = { share: fraction, latencyMs: (v) => v >= 0 };
-const LOAD_OK: Record<keyof LoadSettings, (v: number) => boolean> = { peakRps: (v) => v >= 0, targetUtilization: (v) => v > 0 && v <= 1 };
+const EDGE_FIGURE_OK: Record<EdgeFigureKey, (v: number) => boolean> = { share: fraction, latencyMs: amount };
+const LOAD_OK: Record<keyof LoadSettings, (v: number) => boolean> = { peakRps: amount, targetUtilization: (v) => v >= 0.01 && v <= 1 };
 
 function withField<T extends object, K extends keyof T>(record: T, key: K, value: T[K] | undefined): T {
   const out = { ...record };
@@ -101,7 +104,7 @@ export const createCapacitySlice: StateCreator<EditorState, [], [], CapacitySlic
 
     setNodeFigure(id, key, value) {
       const s = settled();
-      const node = s.doc.nodes.byId.get(id) as FiguredNode | undefined;
+      const node = s.doc.nodes.byId.get(id);
       if (!node) return;
       const clean = isNumber(value) && NODE_FIGURE_OK[key](value) ? value : undefined;
       if (node.figures?.[key] === clean) return;
@@ -112,7 +115,7 @@ export const createCapacitySlice: StateCreator<EditorState, [], [], CapacitySlic
 
     setEdgeFigure(id, key, value) {
       const s = settled();
-      const edge = s.doc.edges.byId.get(id) as FiguredEdge | undefined;
+      const edge = s.doc.edges.byId.get(id);
       if (!edge) return;
       const clean = isNumber(value) && EDGE_FIGURE_OK[key](value) ? value : undefined;
       if (edge[key] === clean) return;
@@ -121,14 +124,14 @@ export const createCapacitySlice: StateCreator<EditorState, [], [], CapacitySlic
 
     setEdgeMode(id, mode) {
       const s = settled();
-      const edge = s.doc.edges.byId.get(id) as FiguredEdge | undefined;
+      const edge = s.doc.edges.byId.get(id);
       if (!edge || edge.mode === mode) return;
       s.applyDiff(diffOf(s.doc, { edges: { put: [withField(edge, 'mode', mode)] } }), { origin: 'edit' });
     },
 
     setLoadSetting(key, value) {
       const s = settled();
-      const meta = s.meta as DesignMeta;
+      const meta = s.meta;
       const clean = isNumber(value) && LOAD_OK[key](value) ? value : undefined;
       if (meta.load?.[key] === clean) return;
       const load = withField(meta.load ?? {}, key, clean);

@@ -55,14 +55,12 @@ function sameTable<R extends { id: string }>(a: RecordTable<R>, b: RecordTable<R
 }
 
 function sameInputs(a: CapacityInputs, b: CapacityInputs): boolean {
-  const pathsA = (a.doc as { paths?: unknown }).paths;
-  const pathsB = (b.doc as { paths?: unknown }).paths;
   return (
     a.shown === b.shown &&
     a.loadMultiplier === b.loadMultiplier &&
     a.down === b.down &&
     a.doc.meta === b.doc.meta &&
-    pathsA === pathsB &&
+    a.doc.paths === b.doc.paths &&
     sameTable(a.doc.nodes, b.doc.nodes, sameForAnalysis) &&
     sameTable(a.doc.edges, b.doc.edges, sameEdgeForAnalysis)
   );

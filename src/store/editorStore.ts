@@ -9,6 +9,7 @@ import type { Diagram } from '../model/diagram';
 import { createCapacitySlice } from './capacitySlice';
 import { createCapacityDeriver, type CapacityInputs } from './capacityView';
 import { createClipboardSlice } from './clipboardSlice';
+import { createDesignSlice } from './designSlice';
 import { createDocumentSlice } from './documentSlice';
 import { createEditingSlice } from './editingSlice';
 import type { EditorState, Theme } from './editorState';
@@ -72,6 +73,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createLayoutSlice(services)(...a),
       ...createCapacitySlice(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
+      ...createDesignSlice(services)(...a),
     };
   });
   // The first view, before anyone subscribes.
