@@ -8,7 +8,7 @@
  */
 import { Database } from '@hocuspocus/extension-database';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Hocuspocus, type Extension } from '@hocuspocus/server';
+import { Connection, Hocuspocus, type Extension } from '@hocuspocus/server';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +18,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { accessOf } from '../model/sync/roomAccess';
 import { CLOSE } from './inspectMessage';
+import { createRoomSizes } from './roomSizes';
 import { createRoomStore, type RoomStore } from './roomStore';
 import { SocketGuard } from './socketGuard';
 import { DEFAULT_LIMITS, type SyncLimits } from './syncConfig';
@@ -71,8 +72,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
   const store: RoomStore = createRoomStore(options.dataDir, now);
   /** Update bytes of each frame the guard let through, for the room-size check. */
   const updateBytes = new WeakMap<object, number>();
-  /** Each open room's size: exact at load, then grown by every change, recomputed near the limit. */
-  const roomBytes = new WeakMap<Y.Doc, number>();
+  const roomSize = createRoomSizes(limits.maxRoomBytes);
 
   const storage = new Database({
     fetch: async ({ documentName }) => store.fetch(documentName),
@@ -92,7 +92,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
       (context as SocketContext).guard.access.set(documentName, access);
     },
     async afterLoadDocument({ document }) {
-      roomBytes.set(document, Y.encodeStateAsUpdate(document).length);
+      roomSize.loaded(document);
     },
     async connected({ documentName }) {
       store.touch(documentName);
@@ -103,17 +103,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     async beforeHandleMessage({ update, document, connection, documentName }) {
       const bytes = updateBytes.get(update) ?? 0;
       if (bytes === 0) return;
-      let size = roomBytes.get(document) ?? 0;
-      if (size + bytes <= limits.maxRoomBytes) return;
-      size = Y.encodeStateAsUpdate(document).length;
-      roomBytes.set(document, size);
-      if (size + bytes <= limits.maxRoomBytes) return;
+      if (roomSize.admit(document, bytes)) return;
       log(`room ${short(documentName)}: refused an update that would pass the room size limit`);
       connection.webSocket.close(CLOSE.roomTooLarge.code, CLOSE.roomTooLarge.reason);
       throw CLOSE.roomTooLarge;
     },
-    async onChange({ document, update }) {
-      roomBytes.set(document, (roomBytes.get(document) ?? 0) + update.length);
+    async onChange({ document, update, transactionOrigin }) {
+      // Changes from sockets were counted as they were let through; these come from Redis.
+      if (!(transactionOrigin instanceof Connection)) roomSize.grew(document, update.length);
     },
     async onStateless({ connection, document, documentName, payload }) {
       if (connection.readOnly) return;
