@@ -29,10 +29,15 @@ try {
   const server = await startSyncServer({ port, host, dataDir, limits, ...(staticDir ? { staticDir } : {}), ...(redisUrl ? { redisUrl } : {}) });
   const where = serve ? `Archflow on http://${host}:${server.port}/ (live rooms at ${serve ? '/sync' : server.url})` : `Sync server on ${server.url}`;
   console.log(`${where}; rooms in ${resolve(dataDir)}${redisUrl ? ', shared through Redis' : ''}.`);
-  let stopping = false;
+  let stoppingSince: number | undefined;
   const stop = (signal: string) => {
-    if (stopping) process.exit(1);
-    stopping = true;
+    // Ctrl+C reaches this process and `npm run dev`, which passes a SIGTERM on: one stop. A
+    // signal a second later means "now".
+    if (stoppingSince !== undefined) {
+      if (performance.now() - stoppingSince > 1000) process.exit(1);
+      return;
+    }
+    stoppingSince = performance.now();
     console.log(`${signal}: storing open rooms…`);
     server.stop().then(
       () => process.exit(0),
