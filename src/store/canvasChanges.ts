@@ -13,6 +13,7 @@ import { GROUP_KIND } from '../model/catalog';
 import type { DiagramEdge, DiagramNode, Size } from '../model/diagram';
 import { createEdgeId } from '../model/ids';
 import { clampPoint, clampSize } from '../model/recordLimits';
+import { withCascade } from '../model/cascadeRemoval';
 import { diffOf, recordsInOrder } from '../model/recordsDiff';
 import type { EditingSlice, EditorState } from './editorState';
 import { orderParentsFirst, type ArchEdge } from './flowView';
@@ -20,6 +21,11 @@ import { descendantsOf, settleIntoGroups } from './groups';
 import type { EditorServices } from './services';
 
 type CanvasActions = Pick<EditingSlice, 'onNodesChange' | 'onEdgesChange' | 'connect'>;
+
+const QUEUE_KIND = 'message-queue';
+function isQueue(node: DiagramNode | undefined): boolean {
+  return node?.kind === QUEUE_KIND;
+}
 
 /** Changes that alter the document rather than the selection or measurements. */
 function isDocumentChange(change: NodeChange | EdgeChange): boolean {
@@ -107,7 +113,8 @@ export const createCanvasChanges =
       if (removed.length > 0) {
         const gone = descendantsOf(s.doc.nodes, removed);
         const edges = recordsInOrder(s.doc.edges).filter((e) => gone.has(e.source) || gone.has(e.target));
-        get().applyDiff(diffOf(s.doc, { nodes: { remove: gone }, edges: { remove: edges.map((e) => e.id) } }), { origin: 'edit' });
+        const change = withCascade(s.doc, { nodes: { remove: gone }, edges: { remove: edges.map((e) => e.id) } });
+        get().applyDiff(diffOf(s.doc, change), { origin: 'edit' });
         return;
       }
       if (dragEnded) {
@@ -157,7 +164,10 @@ export const createCanvasChanges =
         return;
       }
       const id = createEdgeId((candidate) => s.doc.edges.byId.has(candidate), services.idSuffix);
-      s.applyDiff(diffOf(s.doc, { edges: { put: [{ id, source, target }] } }), { origin: 'edit' });
+      const edge: DiagramEdge = { id, source, target };
+      // A queue is a hand-off: whoever puts work in does not wait for whoever takes it out.
+      if (isQueue(s.doc.nodes.byId.get(source)) || isQueue(s.doc.nodes.byId.get(target))) edge.mode = 'async';
+      s.applyDiff(diffOf(s.doc, { edges: { put: [edge] } }), { origin: 'edit' });
     },
   });
 
