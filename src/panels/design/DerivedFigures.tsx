@@ -1,21 +1,20 @@
 /**
  * The back-of-the-envelope figures derived from the scale requirements, each with its formula
- * (src/model/design/estimates.ts). A figure missing an input says which, instead of guessing.
+ * (src/model/design/estimates.ts; the assumptions are in docs/design-estimates.md). A figure
+ * whose inputs are not all given shows "—" and names what it needs.
  */
-import { memo } from 'react';
+import { useMemo } from 'react';
 import { useEditor } from '../../bindings/editorContext';
 import { estimateScale, hasScale, SCALE_FIELD_LABELS } from '../../model/design/estimates';
 
-function DerivedFiguresView() {
+export function DerivedFigures() {
   const scale = useEditor((s) => s.meta.scale);
-  const estimates = estimateScale(scale);
+  const estimates = useMemo(() => estimateScale(scale), [scale]);
   return (
-    <div className="derived-figures" role="group" aria-labelledby="derived-heading">
-      <h4 id="derived-heading" className="design-subheading">
-        Derived figures
-      </h4>
+    <div className="derived-figures" role="group" aria-label="Derived figures">
+      <h4 className="design-subheading">Derived figures</h4>
       {!hasScale(scale) ? (
-        <p className="design-empty">Type the scale figures above: reads and writes per second, bandwidth, storage and cache memory follow, each with its formula.</p>
+        <p className="design-empty">Reads and writes per second, bandwidth, storage and cache memory appear here with their formulas.</p>
       ) : (
         <dl className="figure-list">
           {estimates.map((e) => (
@@ -24,7 +23,7 @@ function DerivedFiguresView() {
               <dd>
                 <span className="figure-value">{e.text}</span>
                 <span className="figure-formula">
-                  = {e.formula}
+                  {e.formula}
                   {e.missing.length > 0 && ` (needs ${e.missing.map((f) => SCALE_FIELD_LABELS[f].toLowerCase()).join(', ')})`}
                 </span>
               </dd>
@@ -35,5 +34,3 @@ function DerivedFiguresView() {
     </div>
   );
 }
-
-export const DerivedFigures = memo(DerivedFiguresView);
