@@ -1,7 +1,7 @@
 /**
  * A sticky note on the canvas: free text in a colour, resizable, optionally pinned to a
  * component (then it moves and lays out with it). Double-click (or Enter) edits its text; a small
- * toolbar above a selected note sets its colour, pins it and removes it.
+ * toolbar under a selected note (above it, the canvas tools could hide it) sets its colour, pins it and removes it.
  */
 import { NodeResizer, NodeToolbar, Position, type Node, type NodeProps } from '@xyflow/react';
 import { Pin, Trash2 } from 'lucide-react';
@@ -96,7 +96,7 @@ function NoteNodeView({ data, selected, dragging }: NodeProps<NoteFlowNode>) {
       }}
     >
       <NodeResizer isVisible={selected && !data.editing} minWidth={90} minHeight={56} lineClassName="arch-resize-line" handleClassName="arch-resize-handle" />
-      <NodeToolbar isVisible={selected && !dragging} position={Position.Top} align="start" offset={8}>
+      <NodeToolbar isVisible={selected && !dragging} position={Position.Bottom} align="start" offset={8}>
         <NoteTools id={data.noteId} color={data.color} pin={data.pin} />
       </NodeToolbar>
       {data.pin && <Pin className="note-pin-mark" size={12} aria-label="Pinned" />}

@@ -7,12 +7,12 @@
 import { useMemo, useRef } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import type { DiagramNote } from '../model/records/note';
+import { NOTE_SIZE } from '../store/designSlice';
 import type { NoteFlowNode } from './NoteNode';
 
 /** React Flow's id of a note: the prefix keeps notes and components apart. */
 export const NOTE_NODE_PREFIX = 'note:';
 export const noteNodeId = (id: string) => `${NOTE_NODE_PREFIX}${id}`;
-const DEFAULT_SIZE = { width: 180, height: 120 };
 
 interface Entry {
   record: DiagramNote;
@@ -42,7 +42,7 @@ export function useNoteNodes(): NoteFlowNode[] {
       const old = cache.current.get(id);
       let entry = old;
       if (!old || old.record !== record || old.selected !== isSelected || old.editing !== isEditing || old.hasPin !== hasPin) {
-        const size = record.size ?? DEFAULT_SIZE;
+        const size = record.size ?? NOTE_SIZE;
         const node: NoteFlowNode = {
           id: noteNodeId(id),
           type: 'note',

@@ -36,7 +36,7 @@ function DesignPanelView() {
         </button>
       </header>
       {open && (
-        <div className="design-body" id="design-body">
+        <div className={`design-body ${flow}`} id="design-body">
           {steps.map((step, i) =>
             step === 'requirements' ? (
               <RequirementsSection key={step} step={i + 1} />

@@ -35,7 +35,11 @@ function PathEditor({ id, index, count }: { id: string; index: number; count: nu
           aria-pressed={shown}
           aria-label={`Show ${name} on the canvas`}
           title={shown ? 'Hide on the canvas' : 'Show on the canvas'}
-          onClick={() => s().showPath(shown ? null : id)}
+          onClick={() => {
+            s().showPath(shown ? null : id);
+            // Showing a path brings its components into view.
+            if (!shown) s().focusElements([...new Set(path.steps)]);
+          }}
         >
           {shown ? <Eye size={14} aria-hidden="true" /> : <EyeOff size={14} aria-hidden="true" />}
         </button>

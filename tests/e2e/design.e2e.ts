@@ -31,6 +31,12 @@ describe('the design', () => {
 
     const design = page.getByRole('region', { name: 'Design' });
     await design.getByRole('button', { name: /^Design/ }).click();
+    // The steps come in the order of the flow, and switch with it.
+    const steps = async () => (await design.getByRole('heading', { level: 3 }).allTextContents()).map((t) => t.replace(/^\d\s*/, ''));
+    expect(await steps()).toEqual(['Requirements', 'APIs', 'Data']);
+    await page.getByRole('radio', { name: 'Top-down' }).check();
+    await expect.poll(steps).toEqual(['Data', 'APIs', 'Requirements']);
+    await page.getByRole('radio', { name: 'Bottom-up' }).check();
     await design.getByRole('button', { name: 'Add requirement' }).click();
     await design.getByRole('textbox', { name: 'Requirement 1' }).fill('Users shorten a long URL');
 

@@ -42,7 +42,10 @@ export function RecordsByNode<R extends { id: string; node: string }>({ table, r
   const candidates = ofRole === '' ? [] : ofRole.split('\n').map((row) => row.split('\u0000') as [string, string]);
   const [target, setTarget] = useState('');
   const names = new Map(candidates);
-  const chosen = candidates.some(([id]) => id === target) ? target : (candidates[0]?.[0] ?? '');
+  // By default, the first component that already has some (the API server rather than the load balancer).
+  const holders = new Set([...table.byId.values()].map((r) => r.node));
+  const fallback = candidates.find(([id]) => holders.has(id))?.[0] ?? candidates[0]?.[0] ?? '';
+  const chosen = candidates.some(([id]) => id === target) ? target : fallback;
   const groups = new Map<string, R[]>();
   for (const id of table.order) {
     const record = table.byId.get(id)!;
