@@ -8,6 +8,7 @@ import type { Flow, LayoutDirection } from '../model/diagram';
 import { analyzeCommand } from './analyzeCommand';
 import type { CliIo } from './cliIo';
 import { layoutCommand } from './layoutCommand';
+import { reviewCommand } from './reviewCommand';
 import { EXIT_OK, fail } from './loadDiagram';
 import { USAGE } from './usage';
 import { validateCommand } from './validateCommand';
@@ -54,7 +55,9 @@ function parseCommand(command: string, args: string[]) {
         ? { flow: { type: 'string' }, json: { type: 'boolean' } }
         : command === 'analyze'
           ? { rps: { type: 'string' }, down: { type: 'string' }, json: { type: 'boolean' } }
-          : { output: { type: 'string', short: 'o' }, direction: { type: 'string' }, timeout: { type: 'string' } }),
+          : command === 'review'
+            ? { problem: { type: 'string' }, json: { type: 'boolean' } }
+            : { output: { type: 'string', short: 'o' }, direction: { type: 'string' }, timeout: { type: 'string' } }),
     },
   });
   if (values.help === true) return { help: true as const };
@@ -71,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  if (command !== 'validate' && command !== 'layout' && command !== 'analyze') {
+  if (command !== 'validate' && command !== 'layout' && command !== 'analyze' && command !== 'review') {
     return fail(io, `unknown command "${command}"; ${HINT}`);
   }
   let parsed: ReturnType<typeof parseCommand>;
@@ -95,6 +98,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { file, values } = parsed;
   if (command === 'validate') {
     return validateCommand(io, { file, json: values.json === true, ...(flow ? { flow } : {}) });
+  }
+  if (command === 'review') {
+    const problem = values.problem;
+    if (typeof problem !== 'string' || problem === '') return fail(io, `review needs --problem ID (a shipped problem's id or a problem file); ${HINT}`);
+    return reviewCommand(io, { file, problem, json: values.json === true });
   }
   if (command === 'analyze') {
     const { rps, down } = values as { rps?: string; down?: string };

@@ -5,6 +5,7 @@ export const USAGE = `Usage:
   archflow validate FILE [--flow bottom-up|top-down] [--json]
   archflow layout FILE [-o OUT] [--direction up|down|left|right] [--timeout SECONDS]
   archflow analyze FILE [--rps N] [--down ID,ID] [--json]
+  archflow review ATTEMPT --problem ID|FILE [--json]
   archflow help
 
 validate  Checks that every component lies on a path from the flow's entries to its
@@ -33,4 +34,11 @@ analyze   Capacity, latency and failure analysis (docs/capacity-model.md): each
                         "paths", "clients"}
           Exit code 0 when nothing is overloaded and no client is cut off, 1 otherwise,
           2 when FILE cannot be read or is not an Archflow diagram, or an argument is wrong.
+
+review    Scores a practice attempt (a saved diagram) against a problem, the same way
+          as the app's review (docs/practice-rubric.md): requirements, estimation,
+          APIs, data, architecture, scale and failure drills, each explained.
+          --problem   a shipped problem's id (e.g. url-shortener) or a problem file
+          --json      print the review as one JSON object: {"overall", "parts": [...]}
+          Exit code 0 when scored, 2 when ATTEMPT or the problem cannot be read.
 `;
