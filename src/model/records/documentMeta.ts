@@ -5,6 +5,7 @@
 import { LIMITS } from '../limits';
 import type { z } from './fields';
 import { oneOf, record, text, withoutUndefined } from './fields';
+import { PracticeSessionRecord } from './practiceSession';
 
 export const FLOWS = ['bottom-up', 'top-down'] as const;
 export type Flow = (typeof FLOWS)[number];
@@ -25,6 +26,8 @@ export const DOCUMENT_META_SHAPE = {
   title: text(LIMITS.maxLabelLength),
   flow: oneOf(FLOWS, 'a flow'),
   layout: LayoutRecord.optional(),
+  /** A practice session (issue 14), in its own record file. */
+  practice: PracticeSessionRecord.optional(),
 };
 
 export const DocumentMetaRecord = record(DOCUMENT_META_SHAPE).transform(withoutUndefined);
