@@ -63,7 +63,7 @@ describe('reviewAttempt', () => {
     const design: AttemptDesign = {
       ...emptyDiagram(),
       requirements: [{ id: 'a', text: 'Users can SHORTEN a URL', priority: 'must' }],
-      endpoints: [{ id: 'x', node: 'n', method: 'post', path: '/api/v2/urls/' }, { id: 'y', node: 'n', method: 'GET', path: '/:shortCode' }],
+      endpoints: [{ id: 'x', node: 'n', method: 'POST', path: '/api/v2/urls/' }, { id: 'y', node: 'n', method: 'GET', path: '/:shortCode' }],
     };
     const review = reviewAttempt(p, design);
     const req = review.parts.find((part) => part.id === 'requirements')!;
