@@ -6,6 +6,8 @@ import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
+import { PracticePanel } from '../panels/PracticePanel';
+import { ReviewPanel } from '../panels/ReviewPanel';
 import { TopBar } from '../panels/TopBar';
 import { ValidationPanel } from '../panels/ValidationPanel';
 import type { EditorStore } from '../store/editorStore';
@@ -36,6 +38,8 @@ function Chrome() {
         <Notices />
       </main>
       <aside className="sidebar right" aria-label="Properties and validation">
+        <PracticePanel />
+        <ReviewPanel />
         <Inspector />
         <ValidationPanel />
       </aside>

@@ -20,6 +20,7 @@ import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
+import { PracticeButtons } from './PracticeDialogs';
 import { ShareDialog } from './ShareDialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -145,6 +146,8 @@ function TopBarView() {
         <ToolButton label="Copy as Mermaid" onClick={() => void s().copyMermaid()}>
           <FileCode size={18} aria-hidden="true" />
         </ToolButton>
+        <span className="toolbar-sep" />
+        <PracticeButtons />
       </div>
       <div role="radiogroup" aria-label="Flow direction" className="flow-switch">
         <ArrowDownUp size={16} aria-hidden="true" />

@@ -17,6 +17,7 @@ import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowVi
 import type { History } from './history';
 import type { ValidationView } from './validation';
 import type { WorkspaceSlice } from './workspaceTypes';
+import type { PracticeSlice } from './practiceSlice';
 
 export type Theme = 'light' | 'dark';
 
@@ -186,4 +187,5 @@ export type EditorState = DocumentSlice &
   LayoutSlice &
   SessionSlice &
   PresenceSlice &
-  WorkspaceSlice;
+  WorkspaceSlice &
+  PracticeSlice;
