@@ -43,6 +43,7 @@ describe('practice', () => {
     expect(await page.getByRole('timer').textContent()).toBe(shown);
     expect(await page.getByLabel('Notes for Requirements').inputValue()).toBe('Reads 100:1');
     await page.getByRole('button', { name: 'Resume' }).click();
+    await page.screenshot({ path: '.tmp/practice-session.png' });
 
     // A hint, counted.
     await page.getByRole('button', { name: /Show a hint/ }).click();

@@ -55,7 +55,7 @@ describe('reviewAttempt', () => {
     const redis = { ...design, nodes: [...design.nodes, { id: 'r', kind: 'nosql-database', label: 'Redis' }], edges: [...design.edges, { id: 'api-r', source: 'api', target: 'r' }] };
     const texts = reviewAttempt(p, redis).parts.find((part) => part.id === 'architecture')!.points.map((pt) => pt.text);
     expect(texts).not.toContain('Missing: cache in front of the database');
-    expect(texts).toContain('Has a cache in front of the database: Redis');
+    expect(texts).toContain('Has the cache in front of the database: Redis');
   });
 
   it('matches requirements by keyword and endpoints whatever their version prefix and parameter names', async () => {

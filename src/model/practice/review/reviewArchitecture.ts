@@ -60,7 +60,7 @@ export function reviewArchitecture(problem: Problem, design: AttemptDesign): Rev
     const ids = have.get(purpose);
     if (ids) {
       covered++;
-      points.push(point(true, `Has a ${PURPOSE_PHRASES[purpose]}: ${ids.map((id) => labelOf.get(id)).join(', ')}`, ids.map((id) => ({ table: 'nodes' as const, id }))));
+      points.push(point(true, `Has the ${PURPOSE_PHRASES[purpose]}: ${ids.map((id) => labelOf.get(id)).join(', ')}`, ids.map((id) => ({ table: 'nodes' as const, id }))));
     } else {
       const ref = wanted.get(purpose)!.map((id) => problem.reference.nodes.find((n) => n.id === id)?.label).join(', ');
       points.push(point(false, `Missing: ${PURPOSE_PHRASES[purpose]}`, [], `The reference has ${ref}.`));
