@@ -2,12 +2,14 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { DesignPanel } from '../panels/DesignPanel';
 import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import { PracticePanel } from '../panels/PracticePanel';
 import { ReviewPanel } from '../panels/ReviewPanel';
+import { PathsPanel } from '../panels/PathsPanel';
 import { TopBar } from '../panels/TopBar';
 import { ValidationPanel } from '../panels/ValidationPanel';
 import type { EditorStore } from '../store/editorStore';
@@ -37,11 +39,13 @@ function Chrome() {
         {layoutBusy && <div className="busy-chip">Laying out…</div>}
         <Notices />
       </main>
+      <DesignPanel />
       <aside className="sidebar right" aria-label="Properties and validation">
         <PracticePanel />
         <ReviewPanel />
         <Inspector />
         <ValidationPanel />
+        <PathsPanel />
       </aside>
     </div>
   );

@@ -7,6 +7,7 @@ import { FLOWS, LAYOUT_DIRECTIONS } from '../model/diagram';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { analyzeCommand } from './analyzeCommand';
 import type { CliIo } from './cliIo';
+import { docCommand } from './docCommand';
 import { layoutCommand } from './layoutCommand';
 import { reviewCommand } from './reviewCommand';
 import { EXIT_OK, fail } from './loadDiagram';
@@ -57,6 +58,8 @@ function parseCommand(command: string, args: string[]) {
           ? { rps: { type: 'string' }, down: { type: 'string' }, json: { type: 'boolean' } }
           : command === 'review'
             ? { problem: { type: 'string' }, json: { type: 'boolean' } }
+          : command === 'doc'
+            ? { output: { type: 'string', short: 'o' } }
             : { output: { type: 'string', short: 'o' }, direction: { type: 'string' }, timeout: { type: 'string' } }),
     },
   });
@@ -74,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  if (command !== 'validate' && command !== 'layout' && command !== 'analyze' && command !== 'review') {
+  if (command !== 'validate' && command !== 'layout' && command !== 'analyze' && command !== 'doc' && command !== 'review') {
     return fail(io, `unknown command "${command}"; ${HINT}`);
   }
   let parsed: ReturnType<typeof parseCommand>;
@@ -109,6 +112,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return analyzeCommand(io, { file, json: values.json === true, ...(rps !== undefined ? { rps } : {}), ...(down !== undefined ? { down } : {}) });
   }
   const out = values.output as string | undefined;
+  if (command === 'doc') return docCommand(io, { file, ...(out !== undefined ? { out } : {}) });
   return layoutCommand(io, {
     file,
     ...(out !== undefined ? { out } : {}),

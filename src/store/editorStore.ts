@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Diagram } from '../model/diagram';
 import { createClipboardSlice } from './clipboardSlice';
+import { createDesignSlice } from './designSlice';
 import { createDocumentSlice } from './documentSlice';
 import { createEditingSlice } from './editingSlice';
 import type { EditorState, Theme } from './editorState';
@@ -62,6 +63,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createClipboardSlice(services)(...a),
       ...createLayoutSlice(services)(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
+      ...createDesignSlice(services)(...a),
       ...createPracticeSlice(services, options.workspace)(...a),
     };
   });
