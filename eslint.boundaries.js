@@ -13,6 +13,7 @@ export const ELEMENTS = [
 // Files that only run in a browser (DOM, IndexedDB, BroadcastChannel, Workers). The CLI may not
 // import them, and the store may name their types but not call them: the app hands them in.
 export const BROWSER_FILES = [
+  'src/io/attemptStorage.ts',
   'src/io/autosave.ts',
   'src/io/clipboard.ts',
   'src/io/diagramLibrary.ts',

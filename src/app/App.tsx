@@ -8,6 +8,8 @@ import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
+import { PracticePanel } from '../panels/PracticePanel';
+import { ReviewPanel } from '../panels/ReviewPanel';
 import { PathsPanel } from '../panels/PathsPanel';
 import { TopBar } from '../panels/TopBar';
 import { ValidationPanel } from '../panels/ValidationPanel';
@@ -40,6 +42,8 @@ function Chrome() {
       </main>
       <DesignPanel />
       <aside className="sidebar right" aria-label="Properties, capacity and validation">
+        <PracticePanel />
+        <ReviewPanel />
         <Inspector />
         <CapacityPanel />
         <ValidationPanel />

@@ -7,6 +7,7 @@ import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createOpeningMark } from '../io/openingMark';
+import { createAttemptStorage } from '../io/attemptStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
 import type { WorkspaceServices } from '../store/workspaceTypes';
@@ -31,6 +32,7 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
       clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
       journal: createUnsavedJournal(),
       openingMark: createOpeningMark(),
+      attempts: createAttemptStorage(),
     },
   };
 }

@@ -9,6 +9,7 @@ import { analyzeCommand } from './analyzeCommand';
 import type { CliIo } from './cliIo';
 import { docCommand } from './docCommand';
 import { layoutCommand } from './layoutCommand';
+import { reviewCommand } from './reviewCommand';
 import { EXIT_OK, fail } from './loadDiagram';
 import { USAGE } from './usage';
 import { validateCommand } from './validateCommand';
@@ -55,6 +56,8 @@ function parseCommand(command: string, args: string[]) {
         ? { flow: { type: 'string' }, json: { type: 'boolean' } }
         : command === 'analyze'
           ? { rps: { type: 'string' }, down: { type: 'string' }, json: { type: 'boolean' } }
+          : command === 'review'
+            ? { problem: { type: 'string' }, json: { type: 'boolean' } }
           : command === 'doc'
             ? { output: { type: 'string', short: 'o' } }
             : { output: { type: 'string', short: 'o' }, direction: { type: 'string' }, timeout: { type: 'string' } }),
@@ -74,7 +77,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  if (command !== 'validate' && command !== 'layout' && command !== 'analyze' && command !== 'doc') {
+  if (command !== 'validate' && command !== 'layout' && command !== 'analyze' && command !== 'doc' && command !== 'review') {
     return fail(io, `unknown command "${command}"; ${HINT}`);
   }
   let parsed: ReturnType<typeof parseCommand>;
@@ -98,6 +101,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { file, values } = parsed;
   if (command === 'validate') {
     return validateCommand(io, { file, json: values.json === true, ...(flow ? { flow } : {}) });
+  }
+  if (command === 'review') {
+    const problem = values.problem;
+    if (typeof problem !== 'string' || problem === '') return fail(io, `review needs --problem ID (a shipped problem's id or a problem file); ${HINT}`);
+    return reviewCommand(io, { file, problem, json: values.json === true });
   }
   if (command === 'analyze') {
     const { rps, down } = values as { rps?: string; down?: string };

@@ -6,6 +6,7 @@ export const USAGE = `Usage:
   archflow layout FILE [-o OUT] [--direction up|down|left|right] [--timeout SECONDS]
   archflow analyze FILE [--rps N] [--down ID,ID] [--json]
   archflow doc FILE [-o OUT.md]
+  archflow review ATTEMPT --problem ID|FILE [--json]
   archflow help
 
 validate  Checks that every component lies on a path from the flow's entries to its
@@ -42,4 +43,11 @@ doc       The design document in Markdown (renders on GitHub): requirements with
           -o OUT.md     write to OUT.md instead of standard output
           Exit code 0 when the document is written (findings do not change it),
           2 when FILE cannot be read or is not an Archflow diagram, or OUT cannot be written.
+
+review    Scores a practice attempt (a saved diagram) against a problem, the same way
+          as the app's review (docs/practice-rubric.md): requirements, estimation,
+          APIs, data, architecture, scale and failure drills, each explained.
+          --problem   a shipped problem's id (e.g. url-shortener) or a problem file
+          --json      print the review as one JSON object: {"overall", "parts": [...]}
+          Exit code 0 when scored, 2 when ATTEMPT or the problem cannot be read.
 `;

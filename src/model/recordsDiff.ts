@@ -247,7 +247,7 @@ function tableOf<R extends { id: string }>(records: readonly R[]): RecordTable<R
 }
 
 /** The document's own fields (everything but the tables), in the file's order. */
-const META_FIELDS = ['layout', 'scale', 'load'] as const;
+const META_FIELDS = ['layout', 'scale', 'load', 'practice'] as const;
 
 export function recordsFromDiagram(diagram: Diagram): DiagramRecords {
   const meta: DocumentMeta = { title: diagram.title, flow: diagram.flow };

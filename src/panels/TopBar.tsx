@@ -21,6 +21,7 @@ import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
+import { PracticeButtons } from './PracticeDialogs';
 import { ShareDialog } from './ShareDialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -149,6 +150,8 @@ function TopBarView() {
         <ToolButton label="Export design doc" onClick={() => s().exportDesignDoc()}>
           <FileText size={18} aria-hidden="true" />
         </ToolButton>
+        <span className="toolbar-sep" />
+        <PracticeButtons />
       </div>
       <div role="radiogroup" aria-label="Flow direction" className="flow-switch">
         <ArrowDownUp size={16} aria-hidden="true" />

@@ -19,6 +19,7 @@ import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowVi
 import type { History } from './history';
 import type { ValidationView } from './validation';
 import type { WorkspaceSlice } from './workspaceTypes';
+import type { PracticeSlice } from './practiceSlice';
 
 export type Theme = 'light' | 'dark';
 
@@ -190,4 +191,5 @@ export type EditorState = DocumentSlice &
   PresenceSlice &
   CapacitySlice &
   WorkspaceSlice &
+  PracticeSlice &
   DesignSlice;

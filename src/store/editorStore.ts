@@ -16,6 +16,7 @@ import type { EditorState, Theme } from './editorState';
 import { createFlowView, type ViewInputs } from './flowView';
 import { createHistorySlice } from './historySlice';
 import { createLayoutSlice } from './layoutSlice';
+import { createPracticeSlice } from './practiceSlice';
 import { createSelectionSlice } from './selectionSlice';
 import type { EditorServices } from './services';
 import { createPresenceSlice, createSessionSlice } from './sessionSlice';
@@ -74,6 +75,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createCapacitySlice(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
       ...createDesignSlice(services)(...a),
+      ...createPracticeSlice(services, options.workspace)(...a),
     };
   });
   // The first view, before anyone subscribes.

@@ -3,6 +3,8 @@
  * links. Everything that needs a browser arrives through `WorkspaceServices` (wired in
  * src/app/browserServices.ts), so tests pass fakes.
  */
+import type { Diagram } from '../model/diagram';
+import type { AttemptStorage } from '../io/attemptStorage';
 import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave';
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
 import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
@@ -29,6 +31,8 @@ export interface WorkspaceServices {
   journal?: UnsavedJournal;
   /** Remembers a big diagram being opened, so one that froze the page is not reopened at start. */
   openingMark?: OpeningMark;
+  /** Past practice attempts (issue 14). */
+  attempts?: AttemptStorage;
 }
 
 /** What the canvas lends the store for image export. */
@@ -79,6 +83,8 @@ export interface WorkspaceActions {
   exportDesignDoc(): void;
   openStored(id: string): Promise<boolean>;
   createStored(): Promise<void>;
+  /** Opens a diagram made in the app (a template, a practice, a reference) as a new entry of My diagrams. */
+  openAsNewDiagram(diagram: Diagram, source: string): Promise<boolean>;
   renameStored(id: string, title: string): Promise<void>;
   duplicateStored(id: string): Promise<void>;
   deleteStored(id: string): Promise<void>;

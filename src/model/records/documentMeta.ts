@@ -5,6 +5,7 @@
 import { LIMITS } from '../limits';
 import type { z } from './fields';
 import { figure, oneOf, record, text, withoutUndefined } from './fields';
+import { PracticeSessionRecord } from './practiceSession';
 
 export const FLOWS = ['bottom-up', 'top-down'] as const;
 export type Flow = (typeof FLOWS)[number];
@@ -65,6 +66,8 @@ export const DOCUMENT_META_SHAPE = {
   layout: LayoutRecord.optional(),
   scale: ScaleRecord.optional(),
   load: LoadRecord.optional(),
+  /** A practice session (issue 14), in its own record file. */
+  practice: PracticeSessionRecord.optional(),
 };
 
 export const DocumentMetaRecord = record(DOCUMENT_META_SHAPE).transform(withoutUndefined);
