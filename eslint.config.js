@@ -87,9 +87,13 @@ export default tseslint.config(
   },
   packages(['src/layout/**'], [...REACT, ...BROWSER_IO]),
   packages(['src/cli/**'], [...REACT, ...BROWSER_IO]),
+  packages(['src/sync/**'], REACT.filter((p) => !p.group.includes('zustand'))),
   packages(
     ['src/bindings/**', 'src/canvas/**', 'src/panels/**', 'src/app/**'],
-    [{ group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' }],
+    [
+      { group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' },
+      { group: ['yjs', 'y-*', '@hocuspocus/*'], message: 'views call store actions; live collaboration lives in src/sync' },
+    ],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
   // The store derives React Flow's objects itself (src/store/flowView.ts): its types, not its code.

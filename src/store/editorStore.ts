@@ -13,6 +13,8 @@ import type { EditorState, Theme } from './editorState';
 import { createFlowView, type ViewInputs } from './flowView';
 import { createHistorySlice } from './historySlice';
 import { createLayoutSlice } from './layoutSlice';
+import { createLiveSlice } from './liveSlice';
+import type { LiveService } from './liveTypes';
 import { createSelectionSlice } from './selectionSlice';
 import type { EditorServices } from './services';
 import { createPresenceSlice, createSessionSlice } from './sessionSlice';
@@ -29,6 +31,8 @@ export interface EditorStoreOptions {
   workspace?: WorkspaceServices;
   initial?: Diagram;
   theme?: Theme;
+  /** Live collaboration (src/sync); without it, Share live says it is not available. */
+  live?: LiveService;
 }
 
 function viewInputs(s: EditorState): ViewInputs {
@@ -60,6 +64,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createEditingSlice(services)(...a),
       ...createClipboardSlice(services)(...a),
       ...createLayoutSlice(services)(...a),
+      ...createLiveSlice(options.live)(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
     };
   });

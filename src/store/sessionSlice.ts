@@ -1,6 +1,6 @@
 /**
  * Session scope: theme, notices, view requests, snapping, export progress, measured sizes and
- * drags. Never saved and never undone. Presence (other people) is left ready, empty.
+ * drags. Never saved and never undone. Presence: other people in a live room (src/sync fills it).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { EditorState, PresenceSlice, SessionSlice, Theme } from './editorState';
@@ -50,6 +50,13 @@ export const createSessionSlice =
     },
   });
 
-export const createPresenceSlice: StateCreator<EditorState, [], [], PresenceSlice> = () => ({
+export const createPresenceSlice: StateCreator<EditorState, [], [], PresenceSlice> = (set, get) => ({
   presence: { peers: new Map() },
+
+  setPeers(peers) {
+    // Someone followed who left: stop following.
+    const following = get().live.following;
+    if (following !== null && !peers.has(following)) set({ presence: { peers }, live: { ...get().live, following: null } });
+    else set({ presence: { peers } });
+  },
 });
