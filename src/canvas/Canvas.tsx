@@ -12,7 +12,7 @@ import {
   useStore as useFlowStore,
   type Node,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, type DragEvent, type PointerEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowView';
@@ -20,6 +20,7 @@ import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
 import { OverviewMap } from './OverviewMap';
+import { PeerCursors } from './PeerCursors';
 import { useEdgesNearView } from './useEdgesNearView';
 import { CULL_FROM, minZoomFor } from './viewBudget';
 
@@ -56,6 +57,9 @@ export function Canvas() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
   const focusRequest = useEditor((s) => s.focusRequest);
+  const inRoom = useEditor((s) => s.live.room !== null);
+  const readOnly = useEditor((s) => s.live.readOnly);
+  const following = useEditor((s) => (s.live.following === null ? null : (s.presence.peers.get(s.live.following)?.viewport ?? null)));
   const { onNodesChange, onEdgesChange, connect } = store.getState();
   const rf = useReactFlow();
   const canvasWidth = useFlowStore((s) => s.width);
@@ -119,6 +123,28 @@ export function Canvas() {
     return () => store.getState().setCanvasHandle(null);
   }, [rf, store]);
 
+  // Live rooms: what this canvas shows goes to the others (as its centre, since canvases differ
+  // in size), and a followed person's view is taken as theirs moves.
+  const reportViewport = useCallback(() => {
+    const { x, y, zoom } = rf.getViewport();
+    store.getState().viewportMoved({ x: (canvasWidth / 2 - x) / zoom, y: (canvasHeight / 2 - y) / zoom, zoom });
+  }, [rf, store, canvasWidth, canvasHeight]);
+  useEffect(() => {
+    if (inRoom) reportViewport();
+  }, [inRoom, reportViewport]);
+  useEffect(() => {
+    if (following) void rf.setCenter(following.x, following.y, { zoom: following.zoom, duration: 120 });
+  }, [following, rf]);
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => {
+      if (inRoom) store.getState().pointerMoved(rf.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [inRoom, rf, store],
+  );
+  const onPointerLeave = useCallback(() => {
+    if (inRoom) store.getState().pointerMoved(null);
+  }, [inRoom, store]);
+
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
     if (types.includes(KIND_DRAG_TYPE) || types.includes('Files')) {
@@ -156,6 +182,15 @@ export function Canvas() {
       onConnect={connect}
       onDrop={onDrop}
       onDragOver={onDragOver}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onMove={inRoom ? reportViewport : undefined}
+      onMoveStart={(event) => {
+        // Panning or zooming by hand stops following someone.
+        if (event && store.getState().live.following !== null) store.getState().follow(null);
+      }}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
       colorMode={theme}
       snapToGrid={snapToGrid}
       snapGrid={SNAP_GRID}
@@ -182,6 +217,7 @@ export function Canvas() {
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       )}
       <Controls showInteractive={false} aria-label="Zoom controls" />
+      <PeerCursors />
     </ReactFlow>
   );
 }

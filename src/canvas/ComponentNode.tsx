@@ -1,11 +1,11 @@
 /** One architecture component on the canvas: icon, label, technology, and its validation mark. */
 import { Handle, type NodeProps } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
 import type { ComponentNode as ComponentNodeType } from '../store/flowView';
-import { selectDirection, selectNodeSeverity } from '../store/selectors';
+import { selectDirection, selectNodeSeverity, selectPeerSelection } from '../store/selectors';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';
 import { InlineRename } from './InlineRename';
@@ -13,6 +13,7 @@ import { InlineRename } from './InlineRename';
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const severity = useEditor(selectNodeSeverity(id));
   const direction = useEditor(selectDirection);
+  const peerColor = useEditor(selectPeerSelection(id));
   const [editing, setEditing] = useState(false);
   const spec = findKind(data.kind);
   const role = roleOf(data);
@@ -23,6 +24,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
     `role-${role}`,
     severity ? `has-${severity}` : '',
     selected ? 'is-selected' : '',
+    peerColor ? 'is-peer-selected' : '',
   ].join(' ');
   return (
     <div
@@ -32,6 +34,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         setEditing(true);
       }}
       data-testid={`node-${id}`}
+      style={peerColor ? ({ '--peer-color': peerColor } as CSSProperties) : undefined}
       title={severity ? `${label}: has a ${severity} — see the Validation panel` : undefined}
     >
       {/* While a connection is dragged (the canvas is .is-connecting), this handle grows over the

@@ -13,6 +13,7 @@ import {
   Share2,
   Sun,
   Undo2,
+  Users,
   Workflow,
 } from 'lucide-react';
 import { memo, useRef, useState, type ReactNode } from 'react';
@@ -20,6 +21,8 @@ import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
+import { LiveDialog } from './LiveDialog';
+import { LivePresence } from './LivePresence';
 import { ShareDialog } from './ShareDialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -69,6 +72,8 @@ function TopBarView() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
   const [sharing, setSharing] = useState(false);
+  const [sharingLive, setSharingLive] = useState(false);
+  const inRoom = useEditor((st) => st.live.room !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   const s = () => store.getState();
   return (
@@ -145,7 +150,13 @@ function TopBarView() {
         <ToolButton label="Copy as Mermaid" onClick={() => void s().copyMermaid()}>
           <FileCode size={18} aria-hidden="true" />
         </ToolButton>
+        <span className="toolbar-sep" />
+        <ToolButton label={inRoom ? 'Live room' : 'Share live'} onClick={() => setSharingLive(true)} text>
+          <Users size={18} aria-hidden="true" />
+          <span aria-hidden="true">{inRoom ? 'Live room' : 'Share live'}</span>
+        </ToolButton>
       </div>
+      <LivePresence />
       <div role="radiogroup" aria-label="Flow direction" className="flow-switch">
         <ArrowDownUp size={16} aria-hidden="true" />
         {(
@@ -178,6 +189,7 @@ function TopBarView() {
       />
       {exporting && <ExportDialog format={exporting} onClose={() => setExporting(null)} />}
       {sharing && <ShareDialog onClose={() => setSharing(false)} />}
+      {sharingLive && <LiveDialog onClose={() => setSharingLive(false)} />}
     </header>
   );
 }

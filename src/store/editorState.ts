@@ -180,7 +180,11 @@ export interface Peer {
 }
 
 export interface PresenceSlice {
-  presence: { peers: ReadonlyMap<string, Peer> };
+  /**
+   * `selectedBy`: the colour of a peer who has each node or edge selected (derived from `peers`,
+   * so that a node reads its own outline with a narrow selector).
+   */
+  presence: { peers: ReadonlyMap<string, Peer>; selectedBy: ReadonlyMap<string, string> };
   /** For the live service: who is here now. */
   setPeers(peers: ReadonlyMap<string, Peer>): void;
 }

@@ -64,7 +64,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createEditingSlice(services)(...a),
       ...createClipboardSlice(services)(...a),
       ...createLayoutSlice(services)(...a),
-      ...createLiveSlice(options.live)(...a),
+      ...createLiveSlice(options.live, options.workspace?.copyText)(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
     };
   });

@@ -9,7 +9,7 @@ import type { LiveService, LiveSlice, LiveState } from './liveTypes';
 export const initialLive: LiveState = { room: null, status: null, readOnly: false, following: null };
 
 export const createLiveSlice =
-  (service: LiveService | undefined): StateCreator<EditorState, [], [], LiveSlice> =>
+  (service: LiveService | undefined, copyText?: (text: string) => Promise<boolean>): StateCreator<EditorState, [], [], LiveSlice> =>
   (set, get, api) => ({
     live: initialLive,
 
@@ -20,6 +20,12 @@ export const createLiveSlice =
 
     leaveLive() {
       service?.leave(api);
+    },
+
+    async copyLiveLink(url) {
+      const ok = (await copyText?.(url)) ?? false;
+      if (!ok) get().notify('warning', 'Could not copy the link; select it and copy it by hand.');
+      return ok;
     },
 
     follow(peerId) {

@@ -50,6 +50,8 @@ export interface LiveSlice {
   live: LiveState;
   shareLive(): Promise<LiveOutcome>;
   leaveLive(): void;
+  /** Copies a room link to the clipboard; true when it was copied. */
+  copyLiveLink(url: string): Promise<boolean>;
   follow(peerId: string | null): void;
   pointerMoved(at: Point | null): void;
   viewportMoved(view: Viewport): void;

@@ -23,3 +23,6 @@ export const selectSelectionKey = (s: S): string =>
     .filter((id) => s.doc.nodes.byId.has(id))
     .concat([...s.selection.edges].filter((id) => s.doc.edges.byId.has(id)).map((id) => `edge:${id}`))
     .join('\n');
+
+/** The colour of another editor who has this node or edge selected, if any. */
+export const selectPeerSelection = (id: string) => (s: EditorState) => s.presence.selectedBy.get(id);
