@@ -1,3 +1,2 @@
-/** The document's record tables, in the order they are saved (src/model/recordsDiff.ts). */
-export const SYNC_TABLES = ['nodes', 'edges'] as const;
-export type SyncTable = (typeof SYNC_TABLES)[number];
+/** The document's record tables as live collaboration keeps them: one Yjs map each. */
+export { DOCUMENT_TABLES as SYNC_TABLES, type TableName as SyncTable } from './recordsDiff';

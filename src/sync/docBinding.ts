@@ -77,8 +77,9 @@ export function bindDoc(store: StoreApi<EditorState>, ydoc: Y.Doc, options: DocB
     pending = null;
     if (isEmptyDiff(step)) return;
     ydoc.transact(() => writeLocalDiff(ydoc, step), origin);
-    // Own nodes coming back (an undo) may complete connections held back until now.
-    if (state.heldBack.size > 0 && step.nodes.added.size > 0) applyRemote({ tables: new Map(), meta: new Set() });
+    // Own records coming back (an undo) may complete others' records held back until now.
+    const heldBack = SYNC_TABLES.some((table) => state.heldBack[table].size > 0);
+    if (heldBack && SYNC_TABLES.some((table) => step[table].added.size > 0)) applyRemote({ tables: new Map(), meta: new Set() });
   });
 
   const onTransaction = (transaction: Y.Transaction) => {

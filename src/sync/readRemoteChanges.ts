@@ -5,28 +5,32 @@
  * editor's document. Pure apart from reading the Yjs maps: runs in Node for the tests.
  */
 import type * as Y from 'yjs';
-import { emptyDiagram, type Diagram, type DiagramEdge, type DiagramNode, type DocumentMeta } from '../model/diagram';
+import { emptyDiagram, type Diagram, type DocumentMeta } from '../model/diagram';
+import { META_ROOT } from '../model/sync/roomLayout';
 import {
   applyDiff,
   diagramFromRecords,
   diffOf,
+  DOCUMENT_TABLES,
   recordsFromDiagram,
   type DiagramRecords,
+  type DocumentChange,
   type DocumentDiff,
+  type RecordOf,
   type TableChange,
+  type TableName,
 } from '../model/recordsDiff';
 import { sameValue } from '../model/sameValue';
-import { SYNC_TABLES, type SyncTable } from '../model/syncTables';
 import { normalEdge, normalNode } from '../store/documentSlice';
-import { parseRemoteMeta, parseRemoteRecord, TABLE_LIMITS, type RemoteRecord } from './parseRemoteRecord';
-import { settleReferences } from './settleReferences';
+import { parseRemoteMeta, parseRemoteRecord, TABLE_LIMITS } from './parseRemoteRecord';
+import { settleReferences, type Tables } from './settleReferences';
 
 /** The Yjs map that holds the document's own fields (title, flow, layout…). */
-export const META_MAP = 'meta';
+export const META_MAP = META_ROOT;
 
 /** What changed in one Yjs transaction: record ids per table, field names of the meta. */
 export interface RemoteChanges {
-  tables: ReadonlyMap<SyncTable, ReadonlySet<string>>;
+  tables: ReadonlyMap<TableName, ReadonlySet<string>>;
   meta: ReadonlySet<string>;
 }
 
@@ -36,68 +40,57 @@ type ParsedEntry = { ok: true; record: { id: string } } | { ok: false; message: 
 export interface RemoteReadState {
   /** Parsed records by the Yjs value they came from: an unchanged record is parsed once. */
   parsed: WeakMap<object, ParsedEntry>;
-  /** Connections in the merged document whose ends are missing, so not shown. */
-  heldBack: Set<string>;
+  /** Records of the merged document not shown because what they name is missing. */
+  heldBack: { [T in TableName]: Set<string> };
 }
 
 export function createRemoteReadState(): RemoteReadState {
-  return { parsed: new WeakMap(), heldBack: new Set() };
+  return { parsed: new WeakMap(), heldBack: Object.fromEntries(DOCUMENT_TABLES.map((t) => [t, new Set<string>()])) as RemoteReadState['heldBack'] };
 }
 
-const NORMAL = {
-  nodes: (r: DiagramNode) => normalNode(r),
-  edges: (r: DiagramEdge) => normalEdge(r),
-} as { [T in SyncTable]: (r: RemoteRecord<T>) => RemoteRecord<T> };
+/** The editor's normal form (documentSlice.ts): what a record looks like once the editor holds it. */
+function normal(table: TableName, record: { id: string }): { id: string } {
+  if (table === 'nodes') return normalNode(record as RecordOf<'nodes'>);
+  if (table === 'edges') return normalEdge(record as RecordOf<'edges'>);
+  return record;
+}
 
-function readRecord<T extends SyncTable>(
-  state: RemoteReadState,
-  table: T,
-  id: string,
-  value: unknown,
-  report: (message: string) => void,
-): RemoteRecord<T> | null {
+function readRecord<T extends TableName>(state: RemoteReadState, table: T, id: string, value: unknown, report: (message: string) => void): RecordOf<T> | null {
   const cacheable = typeof value === 'object' && value !== null;
   let entry: ParsedEntry | undefined = cacheable ? state.parsed.get(value) : undefined;
   if (entry === undefined) {
     const parsed = parseRemoteRecord(table, id, value);
-    entry = parsed.ok ? { ok: true, record: NORMAL[table](parsed.value) } : { ok: false, message: parsed.error.message };
+    entry = parsed.ok ? { ok: true, record: normal(table, parsed.value) } : { ok: false, message: parsed.error.message };
     if (cacheable) state.parsed.set(value, entry);
   }
   if (!entry.ok) {
     report(entry.message);
     return null;
   }
-  return entry.record as RemoteRecord<T>;
+  return entry.record as RecordOf<T>;
 }
+
+type Puts = { [T in TableName]: { put: Map<string, RecordOf<T>>; remove: Set<string> } };
 
 /**
  * The diff that brings `doc` up to the merged document's `changes`. A record that does not parse
  * is left as the editor has it and reported; one beyond a table's limit is not added.
  */
-export function readRemoteChanges(
-  ydoc: Y.Doc,
-  doc: DiagramRecords,
-  changes: RemoteChanges,
-  state: RemoteReadState,
-  report: (message: string) => void,
-): DocumentDiff {
-  const change: { meta?: DocumentMeta; nodes: { put: DiagramNode[]; remove: string[] }; edges: { put: DiagramEdge[]; remove: string[] } } = {
-    nodes: { put: [], remove: [] },
-    edges: { put: [], remove: [] },
-  };
-  for (const table of SYNC_TABLES) {
+export function readRemoteChanges(ydoc: Y.Doc, doc: DiagramRecords, changes: RemoteChanges, state: RemoteReadState, report: (message: string) => void): DocumentDiff {
+  const puts = Object.fromEntries(DOCUMENT_TABLES.map((t) => [t, { put: new Map(), remove: new Set() }])) as unknown as Puts;
+  for (const table of DOCUMENT_TABLES) {
     const ids = changes.tables.get(table);
     if (!ids) continue;
     const map = ydoc.getMap<unknown>(table);
-    const current = doc[table].byId as ReadonlyMap<string, RemoteRecord<typeof table>>;
-    const into = change[table] as { put: RemoteRecord<typeof table>[]; remove: string[] };
+    const current = doc[table].byId as ReadonlyMap<string, { id: string }>;
+    const into = puts[table] as { put: Map<string, { id: string }>; remove: Set<string> };
     let size = current.size;
     for (const id of ids) {
       const value = map.get(id);
       if (value === undefined) {
-        if (table === 'edges') state.heldBack.delete(id);
+        state.heldBack[table].delete(id);
         if (current.has(id)) {
-          into.remove.push(id);
+          into.remove.add(id);
           size--;
         }
         continue;
@@ -114,61 +107,66 @@ export function readRemoteChanges(
       } else if (sameValue(before, record)) {
         continue;
       }
-      into.put.push(record);
+      into.put.set(id, record);
     }
   }
+  let meta: DocumentMeta | undefined;
   if (changes.meta.size > 0) {
     const map = ydoc.getMap<unknown>(META_MAP);
-    let meta = doc.meta;
+    let next = doc.meta;
     for (const key of changes.meta) {
-      const parsed = parseRemoteMeta(meta, new Map([[key, map.get(key)]]));
-      if (parsed.ok) meta = parsed.value;
+      const parsed = parseRemoteMeta(next, new Map([[key, map.get(key)]]));
+      if (parsed.ok) next = parsed.value;
       else report(parsed.error.message);
     }
-    if (!sameValue(meta, doc.meta)) change.meta = meta;
+    if (!sameValue(next, doc.meta)) meta = next;
   }
-  return settle(ydoc, doc, change, state, report);
+  return settle(ydoc, doc, puts, meta, state, report);
 }
 
-/** Adds to `change` what the merged document needs to hold together, and makes it a diff. */
-function settle(
-  ydoc: Y.Doc,
-  doc: DiagramRecords,
-  change: { meta?: DocumentMeta; nodes: { put: DiagramNode[]; remove: string[] }; edges: { put: DiagramEdge[]; remove: string[] } },
-  state: RemoteReadState,
-  report: (message: string) => void,
-): DocumentDiff {
-  const first = applyDiff(doc, diffOf(doc, change));
-  const edges = new Map(first.edges.byId);
-  const edgeMap = ydoc.getMap<unknown>('edges');
-  for (const id of state.heldBack) {
-    const value = edgeMap.get(id);
-    const record = value === undefined ? null : readRecord(state, 'edges', id, value, report);
-    if (record !== null) edges.set(id, record);
+function asChange(puts: Puts, meta: DocumentMeta | undefined): DocumentChange {
+  const change: Record<string, unknown> = { meta };
+  for (const table of DOCUMENT_TABLES) {
+    const { put, remove } = puts[table] as { put: Map<string, { id: string }>; remove: Set<string> };
+    if (put.size > 0 || remove.size > 0) change[table] = { put: [...put.values()], remove } satisfies TableChange<{ id: string }>;
   }
-  const settled = settleReferences(first.nodes.byId, edges);
-  const nodes: TableChange<DiagramNode> = { put: [], remove: change.nodes.remove };
-  const put = new Map(change.nodes.put.map((n) => [n.id, n]));
-  for (const [id, node] of settled.nodes) if (node !== first.nodes.byId.get(id)) put.set(id, node);
-  nodes.put = [...put.values()];
-  const edgePut = new Map(change.edges.put.map((e) => [e.id, e]));
-  const edgeRemove = new Set(change.edges.remove);
-  for (const id of settled.heldBack) {
-    edgePut.delete(id);
-    if (doc.edges.byId.has(id)) edgeRemove.add(id);
+  return change as DocumentChange;
+}
+
+/** Adds to the change what the merged document needs to hold together, and makes it a diff. */
+function settle(ydoc: Y.Doc, doc: DiagramRecords, puts: Puts, meta: DocumentMeta | undefined, state: RemoteReadState, report: (message: string) => void): DocumentDiff {
+  const first = applyDiff(doc, diffOf(doc, asChange(puts, meta)));
+  const input = {} as Record<TableName, Map<string, { id: string }>>;
+  for (const table of DOCUMENT_TABLES) {
+    const map = new Map(first[table].byId as ReadonlyMap<string, { id: string }>);
+    const ymap = ydoc.getMap<unknown>(table);
+    for (const id of state.heldBack[table]) {
+      const value = ymap.get(id);
+      const record = value === undefined ? null : readRecord(state, table, id, value, report);
+      if (record !== null) map.set(id, record);
+    }
+    input[table] = map;
   }
-  for (const id of state.heldBack) {
-    const edge = settled.edges.get(id);
-    if (edge !== undefined && !doc.edges.byId.has(id)) edgePut.set(id, edge);
+  const settled = settleReferences(input as unknown as Tables);
+  for (const table of DOCUMENT_TABLES) {
+    const into = puts[table] as { put: Map<string, { id: string }>; remove: Set<string> };
+    const shown = settled.tables[table] as Map<string, { id: string }>;
+    const firstById = first[table].byId as ReadonlyMap<string, { id: string }>;
+    // Mended records, and records held back until now that hold together again.
+    for (const [id, record] of shown) if (record !== firstById.get(id)) into.put.set(id, record);
+    for (const id of settled.heldBack[table]) {
+      into.put.delete(id);
+      if (doc[table].byId.has(id)) into.remove.add(id);
+    }
+    state.heldBack[table] = settled.heldBack[table];
   }
-  state.heldBack = settled.heldBack;
-  return diffOf(doc, { meta: change.meta, nodes, edges: { put: [...edgePut.values()], remove: edgeRemove } });
+  return diffOf(doc, asChange(puts, meta));
 }
 
 /** Every record and field of the merged document, as changes (joining a room). */
 export function everything(ydoc: Y.Doc): RemoteChanges {
-  const tables = new Map<SyncTable, Set<string>>();
-  for (const table of SYNC_TABLES) tables.set(table, new Set(ydoc.getMap(table).keys()));
+  const tables = new Map<TableName, Set<string>>();
+  for (const table of DOCUMENT_TABLES) tables.set(table, new Set(ydoc.getMap(table).keys()));
   return { tables, meta: new Set(ydoc.getMap(META_MAP).keys()) };
 }
 

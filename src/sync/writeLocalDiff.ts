@@ -4,7 +4,7 @@
  * transaction whose origin marks it as this editor's.
  */
 import type * as Y from 'yjs';
-import type { DiagramRecords, DocumentDiff, TableDiff } from '../model/recordsDiff';
+import type { DiagramRecords, DocumentDiff, RecordTable, TableDiff } from '../model/recordsDiff';
 import { recordsInOrder } from '../model/recordsDiff';
 import { sameValue } from '../model/sameValue';
 import { SYNC_TABLES } from '../model/syncTables';
@@ -35,7 +35,7 @@ export function writeLocalDiff(ydoc: Y.Doc, diff: DocumentDiff): void {
 export function writeWholeDocument(ydoc: Y.Doc, doc: DiagramRecords): void {
   for (const table of SYNC_TABLES) {
     const map = ydoc.getMap<unknown>(table);
-    for (const record of recordsInOrder(doc[table] as DiagramRecords['nodes'])) map.set(record.id, record);
+    for (const record of recordsInOrder(doc[table] as RecordTable<{ id: string }>)) map.set(record.id, record);
   }
   writeMeta(ydoc.getMap(META_MAP), {}, doc.meta);
 }
