@@ -4,7 +4,7 @@
  * exchange them on `reconnect()` (which is what the provider does through the server).
  */
 import * as Y from 'yjs';
-import { diagramFromRecords, type DiagramRecords } from '../../src/model/recordsDiff';
+import { diagramFromRecords, DOCUMENT_TABLES, type DiagramRecords } from '../../src/model/recordsDiff';
 import { bindDoc, type DocBinding } from '../../src/sync/docBinding';
 import { createRemoteReadState, readWholeDocument } from '../../src/sync/readRemoteChanges';
 import { writeWholeDocument } from '../../src/sync/writeLocalDiff';
@@ -69,7 +69,9 @@ export function livePair(initial?: Diagram): LivePair {
 
 /** The document as a comparable value: records sorted by id (file order may differ between editors). */
 export function contentOf(doc: DiagramRecords): unknown {
-  const diagram = diagramFromRecords(doc);
-  const byId = <R extends { id: string }>(records: R[]) => [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  return { ...diagram, nodes: byId(diagram.nodes), edges: byId(diagram.edges) };
+  const diagram = diagramFromRecords(doc) as unknown as Record<string, unknown>;
+  const byId = (records: { id: string }[]) => [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const out: Record<string, unknown> = { ...diagram };
+  for (const table of DOCUMENT_TABLES) if (Array.isArray(diagram[table])) out[table] = byId(diagram[table] as { id: string }[]);
+  return out;
 }
