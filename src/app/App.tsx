@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
 import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
+import { LivePresence } from '../panels/LivePresence';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import { TopBar } from '../panels/TopBar';
@@ -32,6 +33,7 @@ function Chrome() {
       </aside>
       <main className="canvas-area">
         <Canvas />
+        <LivePresence />
         {layoutBusy && <div className="busy-chip">Laying out…</div>}
         <Notices />
       </main>

@@ -22,7 +22,6 @@ import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
 import { LiveDialog } from './LiveDialog';
-import { LivePresence } from './LivePresence';
 import { ShareDialog } from './ShareDialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -151,12 +150,11 @@ function TopBarView() {
           <FileCode size={18} aria-hidden="true" />
         </ToolButton>
         <span className="toolbar-sep" />
-        <ToolButton label={inRoom ? 'Live room' : 'Share live'} onClick={() => setSharingLive(true)} text>
+        <ToolButton label="Share live" onClick={() => setSharingLive(true)}>
           <Users size={18} aria-hidden="true" />
-          <span aria-hidden="true">{inRoom ? 'Live room' : 'Share live'}</span>
+          {inRoom && <span className="live-on" aria-hidden="true" />}
         </ToolButton>
       </div>
-      <LivePresence />
       <div role="radiogroup" aria-label="Flow direction" className="flow-switch">
         <ArrowDownUp size={16} aria-hidden="true" />
         {(

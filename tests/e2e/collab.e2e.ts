@@ -58,6 +58,7 @@ async function share(page: Page): Promise<{ edit: string; view: string }> {
   await page.getByRole('button', { name: 'Start live room' }).click();
   const edit = await page.getByRole('textbox', { name: /^Edit link/ }).inputValue();
   const view = await page.getByRole('textbox', { name: /^View-only link/ }).inputValue();
+  await page.screenshot({ path: '.tmp/collab-share-dialog.png' });
   await page.getByRole('button', { name: 'Done' }).click();
   await expect.poll(() => status(page).textContent()).toContain('Connected');
   return { edit: new URL(edit).hash, view: new URL(view).hash };
@@ -93,6 +94,7 @@ describe('live rooms', () => {
     await expect.poll(() => a.page.locator('.arch-node.is-peer-selected .arch-node-label').allTextContents()).toEqual(['Orders DB']);
     await expect.poll(() => a.page.getByRole('list', { name: 'Who is here' }).getByRole('button').count()).toBe(1);
     await a.page.screenshot({ path: '.tmp/collab-two-editors.png' });
+    await b.page.screenshot({ path: '.tmp/collab-two-editors-b.png' });
 
     // Undo is your own: a's undo takes back nothing of b's.
     await a.page.keyboard.press('Escape');
@@ -103,7 +105,8 @@ describe('live rooms', () => {
     const viewer = await openEditor(`/${links.view}`);
     await expect.poll(() => labels(viewer.page)).toEqual(['Orders DB']);
     await viewer.page.getByText('View only').waitFor();
-    await viewer.page.getByRole('button', { name: 'Cache', exact: true }).click();
+    expect(await viewer.page.getByRole('button', { name: 'Cache', exact: true }).isDisabled()).toBe(true);
+    // Even past the disabled controls (a store action called directly), nothing changes.
     await viewer.page.evaluate(() => (window as unknown as { __archflow: { getState(): { setTitle(t: string): void } } }).__archflow.getState().setTitle('Changed by a viewer'));
     await add(b.page, 'Cache', 'Session cache');
     await expect.poll(() => labels(viewer.page)).toEqual(['Orders DB', 'Session cache']);
