@@ -2,11 +2,13 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { DesignPanel } from '../panels/DesignPanel';
 import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
 import { LivePresence } from '../panels/LivePresence';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
+import { PathsPanel } from '../panels/PathsPanel';
 import { TopBar } from '../panels/TopBar';
 import { ValidationPanel } from '../panels/ValidationPanel';
 import type { EditorStore } from '../store/editorStore';
@@ -37,9 +39,11 @@ function Chrome() {
         {layoutBusy && <div className="busy-chip">Laying out…</div>}
         <Notices />
       </main>
+      <DesignPanel />
       <aside className="sidebar right" aria-label="Properties and validation">
         <Inspector />
         <ValidationPanel />
+        <PathsPanel />
       </aside>
     </div>
   );

@@ -11,22 +11,27 @@ import {
   useReactFlow,
   useStore as useFlowStore,
   type Node,
+  type NodeChange,
+  type NodeMouseHandler,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, type DragEvent, type PointerEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowView';
+import { CanvasTools } from './CanvasTools';
 import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
+import { NoteNode } from './NoteNode';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
 import { useEdgesNearView } from './useEdgesNearView';
+import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
 import { CULL_FROM, minZoomFor } from './viewBudget';
 
 export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
 
-const nodeTypes = { component: ComponentNode, group: GroupNode };
+const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
@@ -45,6 +50,7 @@ const ROLE_COLORS: Record<string, string> = {
   group: 'transparent',
 };
 function minimapColor(node: Node): string {
+  if (node.type === 'note') return 'var(--af-note-yellow)';
   return ROLE_COLORS[roleOf(node.data as ComponentData)] ?? 'var(--af-server)';
 }
 
@@ -60,8 +66,13 @@ export function Canvas() {
   const inRoom = useEditor((s) => s.live.room !== null);
   const readOnly = useEditor((s) => s.live.readOnly);
   const following = useEditor((s) => (s.live.following === null ? null : (s.presence.peers.get(s.live.following)?.viewport ?? null)));
-  const { onNodesChange, onEdgesChange, connect } = store.getState();
+  const { onEdgesChange, connect } = store.getState();
   const rf = useReactFlow();
+  const noteNodes = useNoteNodes();
+  const shownNodes = useMemo(() => (noteNodes.length === 0 ? nodes : [...nodes, ...noteNodes]), [nodes, noteNodes]);
+  const noteTool = useEditor((s) => s.noteTool);
+  const pathShown = useEditor((s) => s.pathRecording !== null || (s.activePath !== null && s.doc.paths.byId.has(s.activePath)));
+  const recording = useEditor((s) => s.pathRecording !== null);
   const canvasWidth = useFlowStore((s) => s.width);
   const canvasHeight = useFlowStore((s) => s.height);
   // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
@@ -80,7 +91,14 @@ export function Canvas() {
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
   // An export is drawn at full size, so it gets every detail however far out the view is.
-  const className = [connecting ? 'is-connecting' : '', zoomedOut && !exporting ? 'is-zoomed-out' : '', exporting ? 'is-exporting' : '']
+  const className = [
+    connecting ? 'is-connecting' : '',
+    zoomedOut && !exporting ? 'is-zoomed-out' : '',
+    exporting ? 'is-exporting' : '',
+    pathShown ? 'has-path-shown' : '',
+    noteTool ? 'is-placing-note' : '',
+    recording ? 'is-recording-path' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -144,6 +162,39 @@ export function Canvas() {
   const onPointerLeave = useCallback(() => {
     if (inRoom) store.getState().pointerMoved(null);
   }, [inRoom, store]);
+  // Notes are React Flow nodes too; their changes go to the notes, the rest to the components.
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const s = store.getState();
+      const notes: NodeChange[] = [];
+      const others: NodeChange[] = [];
+      for (const c of changes) {
+        const id = 'id' in c ? c.id : c.item.id;
+        if (id.startsWith(NOTE_NODE_PREFIX) && !s.doc.nodes.byId.has(id)) notes.push({ ...c, id: id.slice(NOTE_NODE_PREFIX.length) } as NodeChange);
+        else others.push(c);
+      }
+      if (notes.length > 0) s.onNoteChanges(notes);
+      if (others.length > 0) s.onNodesChange(others as Parameters<typeof s.onNodesChange>[0]);
+    },
+    [store],
+  );
+
+  const onNodeClick: NodeMouseHandler = useCallback(
+    (_event, node) => {
+      const s = store.getState();
+      if (s.pathRecording && node.type === 'component') s.recordPathStep(node.id);
+    },
+    [store],
+  );
+
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      const s = store.getState();
+      if (s.noteTool) s.addNote(rf.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      else if (s.noteSelection.size > 0) s.selectNotes([]);
+    },
+    [rf, store],
+  );
 
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
@@ -173,13 +224,15 @@ export function Canvas() {
 
   return (
     <ReactFlow
-      nodes={nodes}
+      nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={connect}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
       onDrop={onDrop}
       onDragOver={onDragOver}
       onPointerMove={onPointerMove}
@@ -217,6 +270,7 @@ export function Canvas() {
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       )}
       <Controls showInteractive={false} aria-label="Zoom controls" />
+      <CanvasTools />
       <PeerCursors />
     </ReactFlow>
   );

@@ -5,7 +5,9 @@ import { useEditor } from '../bindings/editorContext';
 import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
 import type { ComponentNode as ComponentNodeType } from '../store/flowView';
+import { selectPathSteps } from '../store/designIndex';
 import { selectDirection, selectNodeSeverity, selectPeerSelection } from '../store/selectors';
+import { DesignBadges } from './DesignBadges';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';
 import { InlineRename } from './InlineRename';
@@ -13,6 +15,7 @@ import { InlineRename } from './InlineRename';
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const severity = useEditor(selectNodeSeverity(id));
   const direction = useEditor(selectDirection);
+  const steps = useEditor(selectPathSteps(id));
   const peerColor = useEditor(selectPeerSelection(id));
   const [editing, setEditing] = useState(false);
   const spec = findKind(data.kind);
@@ -24,6 +27,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
     `role-${role}`,
     severity ? `has-${severity}` : '',
     selected ? 'is-selected' : '',
+    steps ? 'on-path' : '',
     peerColor ? 'is-peer-selected' : '',
   ].join(' ');
   return (
@@ -49,6 +53,12 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         )}
         {(data.tech || label !== spec?.label) && <span className="arch-node-sub">{data.tech || spec?.label}</span>}
       </span>
+      <DesignBadges id={id} label={label} />
+      {steps && (
+        <span className="path-step-mark" aria-label={`Step ${steps} of the request path`}>
+          {steps}
+        </span>
+      )}
       {severity && (
         <span className={`arch-node-badge badge-${severity}`} aria-hidden="true">
           {severity === 'error' ? '!' : '?'}

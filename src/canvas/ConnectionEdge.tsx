@@ -7,6 +7,7 @@ import { memo } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import type { Point } from '../model/diagram';
 import type { ArchEdge } from '../store/flowView';
+import { selectEdgeOnPath } from '../store/designIndex';
 import { selectEdgeSeverity } from '../store/selectors';
 
 /** An SVG path through `points` with softly rounded corners, and the middle of its length. */
@@ -48,6 +49,7 @@ function routePath(points: readonly Point[]): { path: string; mid: Point } {
 function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
   const { id, data, selected, markerEnd, markerStart } = props;
   const severity = useEditor(selectEdgeSeverity(id));
+  const onPath = useEditor(selectEdgeOnPath(id));
   let path: string;
   let labelX: number;
   let labelY: number;
@@ -68,7 +70,13 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
     });
   }
   const text = [data?.label, data?.protocol].filter(Boolean).join(' · ');
-  const className = ['arch-edge', severity ? `has-${severity}` : '', selected ? 'is-selected' : ''].join(' ');
+  const className = [
+    'arch-edge',
+    severity ? `has-${severity}` : '',
+    selected ? 'is-selected' : '',
+    data?.mode === 'async' ? 'is-async' : '',
+    onPath ? `on-path on-path-${onPath}` : '',
+  ].join(' ');
   // The label is SVG text inside the edge, not an HTML overlay: one element per edge fewer, no
   // portal lookup on every store update, and exports draw it like the line.
   return (

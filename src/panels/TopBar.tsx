@@ -3,6 +3,7 @@ import {
   ArrowDownUp,
   Download,
   FileCode,
+  FileText,
   FilePlus,
   FolderOpen,
   Grid3x3,
@@ -148,6 +149,9 @@ function TopBarView() {
         </ToolButton>
         <ToolButton label="Copy as Mermaid" onClick={() => void s().copyMermaid()}>
           <FileCode size={18} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton label="Export design doc" onClick={() => s().exportDesignDoc()}>
+          <FileText size={18} aria-hidden="true" />
         </ToolButton>
         <span className="toolbar-sep" />
         <ToolButton label="Share live" onClick={() => setSharingLive(true)}>

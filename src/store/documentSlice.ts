@@ -16,6 +16,7 @@ import {
   squashDiffs,
   type DiagramRecords,
 } from '../model/recordsDiff';
+import { DESIGN_SESSION } from './designSlice';
 import type { DiffListener, DocumentSlice, EditorState } from './editorState';
 import { DEFAULT_GROUP_SIZE, type FlowView } from './flowView';
 import { emptyHistory, record } from './history';
@@ -113,6 +114,7 @@ export const createDocumentSlice =
           dragging: new Set(),
           fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false },
           focusRequest: null,
+          ...DESIGN_SESSION,
         }));
         const diff = replacementDiff(before, opened.doc);
         for (const listener of listeners) listener(diff, { origin: 'load', settled: true });

@@ -13,6 +13,7 @@ import type { Diagram, Flow, LayoutDirection, Point, Size } from '../model/diagr
 import type { Rect } from '../model/findFreeSpot';
 import type { DiagramRecords, DocumentChange, DocumentDiff, DocumentMeta } from '../model/recordsDiff';
 import type { Fragment } from './clipboard';
+import type { DesignSlice } from './designTypes';
 import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowView';
 import type { History } from './history';
 import type { ValidationView } from './validation';
@@ -204,4 +205,5 @@ export type EditorState = DocumentSlice &
   SessionSlice &
   PresenceSlice &
   LiveSlice &
-  WorkspaceSlice;
+  WorkspaceSlice &
+  DesignSlice;

@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Diagram } from '../model/diagram';
 import { createClipboardSlice } from './clipboardSlice';
+import { createDesignSlice } from './designSlice';
 import { createDocumentSlice } from './documentSlice';
 import { createEditingSlice } from './editingSlice';
 import type { EditorState, Theme } from './editorState';
@@ -66,6 +67,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createLayoutSlice(services)(...a),
       ...createLiveSlice(options.live, options.workspace?.copyText)(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
+      ...createDesignSlice(services)(...a),
     };
   });
   // The first view, before anyone subscribes.

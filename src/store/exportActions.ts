@@ -1,8 +1,9 @@
 /**
- * What leaves the app from the workspace: the diagram as a file, an image, a share link or
- * Mermaid text. The canvas lends its DOM for images through a `CanvasHandle`.
+ * What leaves the app from the workspace: the diagram as a file, an image, a share link,
+ * Mermaid text or the design document. The canvas lends its DOM for images through a `CanvasHandle`.
  */
 import type { StateCreator } from 'zustand/vanilla';
+import { serializeDesignDoc } from '../io/designDoc';
 import { diagramFileName } from '../io/fileName';
 import { serializeMermaid } from '../io/mermaid';
 import { serializeShareLink, shareLinkWarning } from '../io/shareLink';
@@ -11,7 +12,7 @@ import type { EditorState } from './editorState';
 import { sentence } from './sentence';
 import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
 
-type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'shareLink' | 'copyMermaid'>;
+type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
 
 export const createExportActions =
   (services: WorkspaceServices | undefined): StateCreator<EditorState, [], [], ExportActions> =>
@@ -82,6 +83,12 @@ export const createExportActions =
       const copied = (await services?.copyText(text)) ?? false;
       get().notify(copied ? 'info' : 'error', copied ? 'Mermaid flowchart copied to the clipboard.' : 'The clipboard refused the Mermaid text.');
       return copied;
+    },
+
+    exportDesignDoc() {
+      const diagram = get().getDiagram();
+      const text = serializeDesignDoc(diagram);
+      services?.download(new Blob([text], { type: 'text/markdown' }), diagramFileName(diagram.title, 'design.md'));
     },
     };
   };

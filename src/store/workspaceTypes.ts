@@ -74,6 +74,8 @@ export interface WorkspaceActions {
   exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
   shareLink(): Promise<string | null>;
   copyMermaid(): Promise<boolean>;
+  /** Downloads the design document (Markdown: requirements, estimates, APIs, data, Mermaid charts). */
+  exportDesignDoc(): void;
   openStored(id: string): Promise<boolean>;
   createStored(): Promise<void>;
   renameStored(id: string, title: string): Promise<void>;

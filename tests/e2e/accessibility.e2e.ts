@@ -63,6 +63,19 @@ describe('accessibility (axe-core)', () => {
       await page.getByRole('form', { name: 'Component properties' }).waitFor();
       findings.push(...(await seriousFindings(page, `${theme}-inspector`)));
 
+      // The design: the drawer open, an endpoint in the Inspector, a path shown, a note selected.
+      await page.getByRole('region', { name: 'Design' }).getByRole('button', { name: /^Design/ }).click();
+      await page.getByRole('region', { name: 'Inspector' }).getByRole('button', { name: 'Add endpoint' }).click();
+      await page.getByRole('region', { name: 'Design' }).getByRole('button', { name: 'Add requirement' }).click();
+      await page.getByRole('region', { name: 'Request paths' }).getByRole('button', { name: 'New path' }).click();
+      await page.getByRole('button', { name: /^Show Path 1/ }).click();
+      await page.keyboard.press('n');
+      await page.locator('.react-flow__pane').click({ position: { x: 80, y: 200 } });
+      await page.getByRole('textbox', { name: 'Note text' }).fill('A note');
+      await page.locator('.react-flow__node-note').click();
+      await page.getByRole('toolbar', { name: 'Note' }).waitFor();
+      findings.push(...(await seriousFindings(page, `${theme}-design`)));
+
       await page.getByRole('button', { name: 'Export PNG' }).click();
       const exportDialog = page.getByRole('dialog', { name: 'Export PNG' });
       await exportDialog.waitFor();

@@ -60,7 +60,7 @@ describe('design records in a file', () => {
     ['paths', 0, 'requirement', 'nope', 'paths[0].requirement: "nope" is not a requirement id'],
     ['paths', 0, 'endpoint', 'nope', 'paths[0].endpoint: "nope" is not an endpoint id'],
   ])('refuse %s[%i].%s naming a record that does not exist', (table, i, field, value, message) => {
-    const broken = structuredClone(design) as Record<string, Record<string, unknown>[]>;
+    const broken = structuredClone(design) as unknown as Record<string, Record<string, unknown>[]>;
     broken[table]![i]![field] = value;
     const result = parse(broken);
     expect(result.ok).toBe(false);
