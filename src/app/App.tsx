@@ -2,6 +2,7 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { CapacityPanel } from '../panels/CapacityPanel';
 import { DesignPanel } from '../panels/DesignPanel';
 import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
@@ -40,8 +41,9 @@ function Chrome() {
         <Notices />
       </main>
       <DesignPanel />
-      <aside className="sidebar right" aria-label="Properties and validation">
+      <aside className="sidebar right" aria-label="Properties, capacity and validation">
         <Inspector />
+        <CapacityPanel />
         <ValidationPanel />
         <PathsPanel />
       </aside>

@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent, type PointerEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowView';
@@ -22,6 +22,7 @@ import { CanvasTools } from './CanvasTools';
 import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
+import { NodeMenu, type NodeMenuAt } from './NodeMenu';
 import { NoteNode } from './NoteNode';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
@@ -196,6 +197,18 @@ export function Canvas() {
     [rf, store],
   );
 
+  const [menu, setMenu] = useState<NodeMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: Node) => {
+    if (node.type !== 'component') return;
+    event.preventDefault();
+    const target = event.currentTarget as HTMLElement;
+    // From the keyboard (Menu key, Shift+F10) there is no pointer: open beside the node.
+    const box = target.getBoundingClientRect();
+    const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+    setMenu({ id: node.id, x: fromKeyboard ? box.left + 12 : event.clientX, y: fromKeyboard ? box.bottom + 4 : event.clientY, returnFocus: target });
+  }, []);
+
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
     if (types.includes(KIND_DRAG_TYPE) || types.includes('Files')) {
@@ -223,6 +236,7 @@ export function Canvas() {
   );
 
   return (
+    <>
     <ReactFlow
       nodes={shownNodes}
       edges={shownEdges}
@@ -235,6 +249,7 @@ export function Canvas() {
       onPaneClick={onPaneClick}
       onDrop={onDrop}
       onDragOver={onDragOver}
+      onNodeContextMenu={onNodeContextMenu}
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       onMove={inRoom ? reportViewport : undefined}
@@ -273,5 +288,7 @@ export function Canvas() {
       <CanvasTools />
       <PeerCursors />
     </ReactFlow>
+    {menu && <NodeMenu at={menu} onClose={closeMenu} />}
+    </>
   );
 }

@@ -6,7 +6,8 @@ import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
 import type { ComponentNode as ComponentNodeType } from '../store/flowView';
 import { selectPathSteps } from '../store/designIndex';
-import { selectDirection, selectNodeSeverity, selectPeerSelection } from '../store/selectors';
+import { selectDirection, selectNodeOverlay, selectNodeSeverity, selectPeerSelection } from '../store/selectors';
+import { CapacityBadges, parseOverlay } from './CapacityBadges';
 import { DesignBadges } from './DesignBadges';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';
@@ -15,6 +16,7 @@ import { InlineRename } from './InlineRename';
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const severity = useEditor(selectNodeSeverity(id));
   const direction = useEditor(selectDirection);
+  const overlay = parseOverlay(useEditor(selectNodeOverlay(id)));
   const steps = useEditor(selectPathSteps(id));
   const peerColor = useEditor(selectPeerSelection(id));
   const [editing, setEditing] = useState(false);
@@ -27,6 +29,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
     `role-${role}`,
     severity ? `has-${severity}` : '',
     selected ? 'is-selected' : '',
+    overlay ? `cap-${overlay.status}` : '',
+    overlay?.spof ? 'is-spof' : '',
     steps ? 'on-path' : '',
     peerColor ? 'is-peer-selected' : '',
   ].join(' ');
@@ -64,6 +68,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
           {severity === 'error' ? '!' : '?'}
         </span>
       )}
+      {overlay && <CapacityBadges overlay={overlay} />}
       <Handle type="source" position={sides.source} className="arch-handle" />
     </div>
   );

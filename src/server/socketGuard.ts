@@ -5,7 +5,7 @@
  */
 import type { WebSocket } from 'ws';
 import type { RoomAccess } from '../model/sync/roomAccess';
-import { CLOSE, inspectMessage, type CloseReason } from './inspectMessage';
+import { CLOSE, inspectMessage, MESSAGE, type CloseReason } from './inspectMessage';
 import type { SyncLimits } from './syncConfig';
 
 export interface SocketGuardOptions {
@@ -16,6 +16,9 @@ export interface SocketGuardOptions {
   updateBytes: WeakMap<object, number>;
   now?: () => number;
 }
+
+/** Frames a socket may send to rooms before its key there is accepted (a provider sends 2–3). */
+const MAX_WAITING_FRAMES = 64;
 
 class TokenBucket {
   private tokens: number;
@@ -46,6 +49,9 @@ export class SocketGuard {
   /** Frames already let through once: Hocuspocus re-emits the ones it queued during authentication. */
   private readonly passed = new WeakSet<object>();
   private closed = false;
+  /** Frames (and their bytes) sent to rooms this socket has no access to yet. */
+  private waiting = 0;
+  private waitingBytes = 0;
 
   private readonly limits: SyncLimits;
   private readonly now: () => number;
@@ -91,6 +97,15 @@ export class SocketGuard {
     if (!this.messages.take(1, now) || !this.bytes.take(data.length, now)) return this.refuse(CLOSE.rateLimited, 'the rate limit');
     const seen = inspectMessage(data, { accessTo: (room) => this.access.get(room), maxAwarenessBytes: this.limits.maxAwarenessBytes });
     if (!seen.ok) return this.refuse(seen.close, seen.why);
+    if (!this.access.has(seen.room) && seen.type !== MESSAGE.auth) {
+      // Hocuspocus queues a room's frames until its key is checked, and forever when the key
+      // was refused: bound that queue.
+      this.waiting += 1;
+      this.waitingBytes += data.length;
+      if (this.waiting > MAX_WAITING_FRAMES || this.waitingBytes > 2 * this.limits.maxMessageBytes) {
+        return this.refuse(CLOSE.rateLimited, 'too many frames for a room it has no access to', seen.room);
+      }
+    }
     if (!this.rooms.has(seen.room)) {
       if (this.rooms.size >= this.limits.maxRoomsPerSocket) return this.refuse(CLOSE.rateLimited, 'too many rooms on one socket', seen.room);
       this.rooms.add(seen.room);

@@ -24,8 +24,8 @@ export interface SyncLimits {
 }
 
 export const DEFAULT_LIMITS: SyncLimits = {
-  maxMessageBytes: 8 * 1024 * 1024,
-  maxRoomBytes: 8 * 1024 * 1024,
+  maxMessageBytes: 16 * 1024 * 1024,
+  maxRoomBytes: 16 * 1024 * 1024,
   maxAwarenessBytes: 64 * 1024,
   messagesPerSecond: 200,
   messageBurst: 1000,

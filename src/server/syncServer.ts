@@ -65,6 +65,23 @@ interface SocketContext {
   guard: SocketGuard;
 }
 
+/**
+ * With Redis, an instance that finds another one storing a room skips its own store by throwing
+ * a message-less error, which Hocuspocus 3 prints with a stack trace every time: expected, not
+ * a fault, so it is not printed. Every other error still is.
+ */
+let redisNoiseQuieted = false;
+function quietRedisLockNoise(): void {
+  if (redisNoiseQuieted) return;
+  redisNoiseQuieted = true;
+  const print = console.error.bind(console);
+  console.error = (...args: unknown[]) => {
+    const [first, error] = args;
+    if (first === 'Caught error during storeDocumentHooks' && error instanceof Error && error.message === '' && String(error.cause).startsWith('Could not acquire lock')) return;
+    print(...args);
+  };
+}
+
 export async function startSyncServer(options: SyncServerOptions): Promise<SyncServer> {
   const limits: SyncLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((line: string) => console.log(`[sync] ${line}`));
@@ -130,6 +147,7 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
 
   const extensions: Extension[] = [rules, storage];
   if (options.redisUrl) {
+    quietRedisLockNoise();
     const url = options.redisUrl;
     extensions.push(new RedisExtension({ createClient: () => new IORedis(url), identifier: `archflow-${randomUUID()}` }));
   }
@@ -142,7 +160,14 @@ export async function startSyncServer(options: SyncServerOptions): Promise<SyncS
     extensions,
   });
 
-  const serveApp = options.staticDir ? sirv(options.staticDir, { single: true, etag: true }) : null;
+  const serveApp = options.staticDir ? sirv(options.staticDir, {
+        single: true,
+        etag: true,
+        setHeaders: (response) => {
+          response.setHeader('X-Content-Type-Options', 'nosniff');
+          response.setHeader('Referrer-Policy', 'no-referrer');
+        },
+      }) : null;
   const http = createServer((request: IncomingMessage, response: ServerResponse) => {
     if (serveApp) {
       serveApp(request, response, () => {

@@ -112,6 +112,8 @@ export const createDocumentSlice =
           selection: { nodes: new Set(), edges: new Set() },
           measured: new Map(),
           dragging: new Set(),
+          // Components marked down were a what-if on the diagram being replaced.
+          down: new Set(),
           fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false },
           focusRequest: null,
           ...DESIGN_SESSION,

@@ -12,6 +12,7 @@ import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import type { Diagram, Flow, LayoutDirection, Point, Size } from '../model/diagram';
 import type { Rect } from '../model/findFreeSpot';
 import type { DiagramRecords, DocumentChange, DocumentDiff, DocumentMeta } from '../model/recordsDiff';
+import type { CapacitySlice } from './capacitySlice';
 import type { Fragment } from './clipboard';
 import type { DesignSlice } from './designTypes';
 import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowView';
@@ -205,5 +206,6 @@ export type EditorState = DocumentSlice &
   SessionSlice &
   PresenceSlice &
   LiveSlice &
+  CapacitySlice &
   WorkspaceSlice &
   DesignSlice;

@@ -43,7 +43,7 @@ export const createExportActions =
       }
       const background =
         settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
-      set({ exportPhase: 'Preparing' });
+      set({ exportPhase: 'Preparing', exportCapacity: settings.capacityOverlay ?? true });
       // The canvas now drops selection rings and validation marks (they are for editing, not for
       // the picture) and draws the nodes culled off-screen; the export copies what it sees.
       await canvas.whenAllRendered();

@@ -47,6 +47,8 @@ export interface ExportSettings {
   scale: ExportScale;
   background: 'theme' | 'white' | 'transparent';
   padding: number;
+  /** Draw the capacity overlay (when the analysis is shown); default yes. */
+  capacityOverlay?: boolean;
 }
 
 export interface WorkspaceState {

@@ -54,7 +54,7 @@ export function connectClient(url: string, room: string, token: string, doc = ne
 }
 
 /** Resolves once `check` holds, polling; rejects with `what` after `ms`. */
-export async function eventually(check: () => boolean, what: string, ms = 5000): Promise<void> {
+export async function eventually(check: () => boolean, what: string, ms = 15_000): Promise<void> {
   const until = performance.now() + ms;
   while (!check()) {
     if (performance.now() > until) throw new Error(`timed out waiting for ${what}`);

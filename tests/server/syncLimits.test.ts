@@ -141,3 +141,15 @@ function header(room: string, type: number): Uint8Array {
   encoding.writeVarUint(e, type);
   return encoding.toUint8Array(e);
 }
+
+describe('sync server: a refused key', () => {
+  it('closes a socket that keeps sending to a room its key was refused in', async () => {
+    await sync.start();
+    const { room } = sync.newRoom();
+    const raw = await openRaw(sync.server.url);
+    raw.send(frame.auth(room, sync.newRoom().editKey));
+    for (let i = 0; i < 100; i++) raw.send(frame.step1(room));
+    expect(await raw.closed).toBe(4429);
+    expect(sync.logs.join('\n')).toContain('no access');
+  });
+});

@@ -4,8 +4,7 @@
  * (the document's own fields), `order` (file order) and `session` (shared practice state).
  * Values are plain JSON; the server refuses updates that create any other root.
  */
-// TODO(merge): import DOCUMENT_TABLES from '../recordsDiff' once the lead's tables land.
-const DOCUMENT_TABLES = ['nodes', 'edges', 'requirements', 'endpoints', 'entities', 'paths', 'notes'] as const;
+import { DOCUMENT_TABLES } from '../recordsDiff';
 
 export const META_ROOT = 'meta';
 export const ORDER_ROOT = 'order';
