@@ -91,6 +91,7 @@ export default tseslint.config(
   },
   packages(['src/layout/**'], [...REACT, ...BROWSER_IO, ...SERVER_ONLY]),
   packages(['src/cli/**'], [...REACT, ...BROWSER_IO, ...SERVER_ONLY]),
+  packages(['src/sync/**'], [...REACT.filter((p) => !p.group.includes('zustand')), ...SERVER_ONLY]),
   packages(
     ['src/server/**'],
     [...REACT, ...BROWSER_IO, { group: ['elkjs', 'elkjs/*'], message: 'the sync server does no layout' }],
@@ -98,7 +99,11 @@ export default tseslint.config(
   ),
   packages(
     ['src/bindings/**', 'src/canvas/**', 'src/panels/**', 'src/app/**'],
-    [{ group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' }, ...SERVER_ONLY],
+    [
+      { group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' },
+      { group: ['yjs', 'y-*', '@hocuspocus/*'], message: 'views call store actions; live collaboration lives in src/sync' },
+      ...SERVER_ONLY,
+    ],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
   // The store derives React Flow's objects itself (src/store/flowView.ts): its types, not its code.

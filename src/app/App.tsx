@@ -6,6 +6,7 @@ import { CapacityPanel } from '../panels/CapacityPanel';
 import { DesignPanel } from '../panels/DesignPanel';
 import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
+import { LivePresence } from '../panels/LivePresence';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import { PracticePanel } from '../panels/PracticePanel';
@@ -37,6 +38,7 @@ function Chrome() {
       </aside>
       <main className="canvas-area">
         <Canvas />
+        <LivePresence />
         {layoutBusy && <div className="busy-chip">Laying out…</div>}
         <Notices />
       </main>

@@ -10,11 +10,27 @@ import { createOpeningMark } from '../io/openingMark';
 import { createAttemptStorage } from '../io/attemptStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
+import type { LiveService } from '../store/liveTypes';
+import { createLiveSession, liveUser } from '../sync/liveSession';
 import type { WorkspaceServices } from '../store/workspaceTypes';
 
-export function createBrowserServices(): { services: Partial<EditorServices>; workspace: WorkspaceServices } {
+/** The sync server: `/sync` on the page's own origin unless the build names another (docs/sync-protocol.md). */
+function syncUrl(): string {
+  const configured = import.meta.env.VITE_SYNC_URL as string | undefined;
+  if (configured) return configured;
+  return `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/sync`;
+}
+
+export function createBrowserServices(): {
+  services: Partial<EditorServices>;
+  workspace: WorkspaceServices;
+  live: LiveService & { resume: ReturnType<typeof createLiveSession>['resume'] };
+} {
   const layoutClient = createLayoutClient();
+  const clearHash = () => history.replaceState(null, '', window.location.pathname + window.location.search);
+  const location = () => ({ href: window.location.href, hash: window.location.hash });
   return {
+    live: createLiveSession({ url: syncUrl(), location, clearHash, memory: window.sessionStorage, user: liveUser(window.localStorage) }),
     services: {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
       frame: nextFrame,
@@ -28,8 +44,8 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
       download: downloadBlob,
       exportImage: exportDiagramImage,
       copyText: copyTextToClipboard,
-      location: () => ({ href: window.location.href, hash: window.location.hash }),
-      clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
+      location,
+      clearHash,
       journal: createUnsavedJournal(),
       openingMark: createOpeningMark(),
       attempts: createAttemptStorage(),

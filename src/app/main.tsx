@@ -6,9 +6,9 @@ import { createBrowserServices } from './browserServices';
 import { createEditorStore } from '../store/editorStore';
 import { App } from './App';
 
-const { services, workspace } = createBrowserServices();
+const { services, workspace, live } = createBrowserServices();
 const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
-const store = createEditorStore({ services, workspace, theme: prefersDark ? 'dark' : 'light' });
+const store = createEditorStore({ services, workspace, live, theme: prefersDark ? 'dark' : 'light' });
 // End-to-end tests and benchmarks read the store from a test build (`vite build --mode test`)
 // or the dev server; a production build leaves it out (Vite drops this block).
 if (import.meta.env.MODE !== 'production') (window as unknown as { __archflow?: typeof store }).__archflow = store;
@@ -18,4 +18,8 @@ createRoot(document.getElementById('root')!).render(
     <App store={store} />
   </StrictMode>,
 );
-void store.getState().start();
+// A live link (or a room this tab was in before a reload) is joined once My diagrams is open.
+void store
+  .getState()
+  .start()
+  .then(() => live.resume(store));

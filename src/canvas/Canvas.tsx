@@ -14,7 +14,7 @@ import {
   type NodeChange,
   type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowView';
@@ -25,6 +25,7 @@ import { GroupNode } from './GroupNode';
 import { NodeMenu, type NodeMenuAt } from './NodeMenu';
 import { NoteNode } from './NoteNode';
 import { OverviewMap } from './OverviewMap';
+import { PeerCursors } from './PeerCursors';
 import { useEdgesNearView } from './useEdgesNearView';
 import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
 import { CULL_FROM, minZoomFor } from './viewBudget';
@@ -63,6 +64,9 @@ export function Canvas() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
   const focusRequest = useEditor((s) => s.focusRequest);
+  const inRoom = useEditor((s) => s.live.room !== null);
+  const readOnly = useEditor((s) => s.live.readOnly);
+  const following = useEditor((s) => (s.live.following === null ? null : (s.presence.peers.get(s.live.following)?.viewport ?? null)));
   const { onEdgesChange, connect } = store.getState();
   const rf = useReactFlow();
   const noteNodes = useNoteNodes();
@@ -138,6 +142,27 @@ export function Canvas() {
     return () => store.getState().setCanvasHandle(null);
   }, [rf, store]);
 
+  // Live rooms: what this canvas shows goes to the others (as its centre, since canvases differ
+  // in size), and a followed person's view is taken as theirs moves.
+  const reportViewport = useCallback(() => {
+    const { x, y, zoom } = rf.getViewport();
+    store.getState().viewportMoved({ x: (canvasWidth / 2 - x) / zoom, y: (canvasHeight / 2 - y) / zoom, zoom });
+  }, [rf, store, canvasWidth, canvasHeight]);
+  useEffect(() => {
+    if (inRoom) reportViewport();
+  }, [inRoom, reportViewport]);
+  useEffect(() => {
+    if (following) void rf.setCenter(following.x, following.y, { zoom: following.zoom, duration: 120 });
+  }, [following, rf]);
+  const onPointerMove = useCallback(
+    (event: PointerEvent) => {
+      if (inRoom) store.getState().pointerMoved(rf.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [inRoom, rf, store],
+  );
+  const onPointerLeave = useCallback(() => {
+    if (inRoom) store.getState().pointerMoved(null);
+  }, [inRoom, store]);
   // Notes are React Flow nodes too; their changes go to the notes, the rest to the components.
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
@@ -225,6 +250,15 @@ export function Canvas() {
       onDrop={onDrop}
       onDragOver={onDragOver}
       onNodeContextMenu={onNodeContextMenu}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onMove={inRoom ? reportViewport : undefined}
+      onMoveStart={(event) => {
+        // Panning or zooming by hand stops following someone.
+        if (event && store.getState().live.following !== null) store.getState().follow(null);
+      }}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
       colorMode={theme}
       snapToGrid={snapToGrid}
       snapGrid={SNAP_GRID}
@@ -252,6 +286,7 @@ export function Canvas() {
       )}
       <Controls showInteractive={false} aria-label="Zoom controls" />
       <CanvasTools />
+      <PeerCursors />
     </ReactFlow>
     {menu && <NodeMenu at={menu} onClose={closeMenu} />}
     </>

@@ -1,12 +1,12 @@
 /** One architecture component on the canvas: icon, label, technology, and its validation mark. */
 import { Handle, type NodeProps } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
 import type { ComponentNode as ComponentNodeType } from '../store/flowView';
 import { selectPathSteps } from '../store/designIndex';
-import { selectDirection, selectNodeOverlay, selectNodeSeverity } from '../store/selectors';
+import { selectDirection, selectNodeOverlay, selectNodeSeverity, selectPeerSelection } from '../store/selectors';
 import { CapacityBadges, parseOverlay } from './CapacityBadges';
 import { DesignBadges } from './DesignBadges';
 import { handleSides } from './handleSides';
@@ -18,6 +18,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
   const direction = useEditor(selectDirection);
   const overlay = parseOverlay(useEditor(selectNodeOverlay(id)));
   const steps = useEditor(selectPathSteps(id));
+  const peerColor = useEditor(selectPeerSelection(id));
   const [editing, setEditing] = useState(false);
   const spec = findKind(data.kind);
   const role = roleOf(data);
@@ -31,6 +32,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
     overlay ? `cap-${overlay.status}` : '',
     overlay?.spof ? 'is-spof' : '',
     steps ? 'on-path' : '',
+    peerColor ? 'is-peer-selected' : '',
   ].join(' ');
   return (
     <div
@@ -40,6 +42,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         setEditing(true);
       }}
       data-testid={`node-${id}`}
+      style={peerColor ? ({ '--peer-color': peerColor } as CSSProperties) : undefined}
       title={severity ? `${label}: has a ${severity} — see the Validation panel` : undefined}
     >
       {/* While a connection is dragged (the canvas is .is-connecting), this handle grows over the

@@ -1,7 +1,7 @@
 /** The component palette: click to add at the centre of the view, or drag onto the canvas. */
 import { useReactFlow } from '@xyflow/react';
 import { memo } from 'react';
-import { useEditorStore } from '../bindings/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { KindIcon } from '../canvas/icons';
 import { KIND_DRAG_TYPE } from '../canvas/Canvas';
 import { kindsByRole, ROLE_LABELS, type Role } from '../model/catalog';
@@ -11,6 +11,8 @@ const SECTIONS: Role[] = ['client', 'server', 'datastore', 'support', 'group'];
 function PaletteView() {
   const store = useEditorStore();
   const rf = useReactFlow();
+  // A view-only live link changes nothing: nothing to add.
+  const readOnly = useEditor((s) => s.live.readOnly);
   const add = (kind: string) => {
     const pane = document.querySelector('.react-flow');
     const rect = pane?.getBoundingClientRect();
@@ -34,7 +36,8 @@ function PaletteView() {
                 className="palette-item"
                 aria-label={kind.label}
                 title={`${kind.label}: ${kind.description}. Click to add, or drag onto the canvas.`}
-                draggable
+                draggable={!readOnly}
+                disabled={readOnly}
                 onDragStart={(e) => {
                   e.dataTransfer.setData(KIND_DRAG_TYPE, kind.id);
                   e.dataTransfer.effectAllowed = 'move';

@@ -14,6 +14,7 @@ import {
   Share2,
   Sun,
   Undo2,
+  Users,
   Workflow,
 } from 'lucide-react';
 import { memo, useRef, useState, type ReactNode } from 'react';
@@ -22,6 +23,7 @@ import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
 import { PracticeButtons } from './PracticeDialogs';
+import { LiveDialog } from './LiveDialog';
 import { ShareDialog } from './ShareDialog';
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
@@ -71,6 +73,8 @@ function TopBarView() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const [exporting, setExporting] = useState<'png' | 'svg' | null>(null);
   const [sharing, setSharing] = useState(false);
+  const [sharingLive, setSharingLive] = useState(false);
+  const inRoom = useEditor((st) => st.live.room !== null);
   const fileInput = useRef<HTMLInputElement>(null);
   const s = () => store.getState();
   return (
@@ -151,6 +155,10 @@ function TopBarView() {
           <FileText size={18} aria-hidden="true" />
         </ToolButton>
         <span className="toolbar-sep" />
+        <ToolButton label="Share live" onClick={() => setSharingLive(true)}>
+          <Users size={18} aria-hidden="true" />
+          {inRoom && <span className="live-on" aria-hidden="true" />}
+        </ToolButton>
         <PracticeButtons />
       </div>
       <div role="radiogroup" aria-label="Flow direction" className="flow-switch">
@@ -185,6 +193,7 @@ function TopBarView() {
       />
       {exporting && <ExportDialog format={exporting} onClose={() => setExporting(null)} />}
       {sharing && <ShareDialog onClose={() => setSharing(false)} />}
+      {sharingLive && <LiveDialog onClose={() => setSharingLive(false)} />}
     </header>
   );
 }

@@ -27,7 +27,7 @@ import { affectsValidation, computeValidation } from './validation';
  * A record in the editor's normal form: every node has a position, every group a size and no
  * role, and empty optional text is absent (what saving would write anyway).
  */
-function normalNode(node: DiagramNode): DiagramNode {
+export function normalNode(node: DiagramNode): DiagramNode {
   const out: DiagramNode = { ...node, position: clampPoint(node.position ?? { x: 0, y: 0 }) };
   if (node.kind === GROUP_KIND) {
     out.size = clampSize(node.size ?? DEFAULT_GROUP_SIZE);
@@ -38,7 +38,7 @@ function normalNode(node: DiagramNode): DiagramNode {
   return out;
 }
 
-function normalEdge(edge: DiagramEdge): DiagramEdge {
+export function normalEdge(edge: DiagramEdge): DiagramEdge {
   const out: DiagramEdge = { ...edge };
   if (out.label === '') delete out.label;
   if (out.protocol === '') delete out.protocol;
@@ -71,17 +71,23 @@ export const createDocumentSlice =
         const s = get();
         const pending = s.pendingStep;
         if (isEmptyDiff(diff) && !(settled && pending)) return;
+        // A view-only link shows the room's changes and makes none.
+        if (s.live.readOnly && origin !== 'remote') return;
         const doc = applyDiff(s.doc, diff);
         const patch: Partial<EditorState> = { doc, meta: doc.meta };
         if (!isEmptyDiff(diff)) patch.untouched = false;
         if (affectsValidation(diff)) patch.validation = computeValidation(doc);
-        const recorded = undoable && origin !== 'undo' && origin !== 'redo';
+        const recorded = undoable && origin !== 'undo' && origin !== 'redo' && origin !== 'remote';
         if (!settled) {
           if (recorded) patch.pendingStep = pending ? squashDiffs(pending, diff) : diff;
         } else {
-          const step = recorded && pending ? squashDiffs(pending, diff) : diff;
-          patch.pendingStep = null;
-          if (recorded && !isEmptyDiff(step)) patch.history = record(s.history, step, key, services.now());
+          // A change that is not this editor's to undo (another editor's, arriving in the middle
+          // of a drag) leaves the drag's step gathering.
+          if (recorded) {
+            const step = pending ? squashDiffs(pending, diff) : diff;
+            patch.pendingStep = null;
+            if (!isEmptyDiff(step)) patch.history = record(s.history, step, key, services.now());
+          }
           patch.revision = s.revision + 1;
         }
         // The derived nodes and edges then look at the touched records only.

@@ -18,6 +18,7 @@ import type { DesignSlice } from './designTypes';
 import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowView';
 import type { History } from './history';
 import type { ValidationView } from './validation';
+import type { LiveSlice, Viewport } from './liveTypes';
 import type { WorkspaceSlice } from './workspaceTypes';
 import type { PracticeSlice } from './practiceSlice';
 
@@ -29,8 +30,12 @@ export interface Notice {
   message: string;
 }
 
-/** Who made a change: autosave, history and (later) the collaboration binding tell them apart. */
-export type DiffOrigin = 'edit' | 'undo' | 'redo' | 'layout' | 'load' | 'system';
+/**
+ * Who made a change: autosave, history and the collaboration binding tell them apart. `remote`
+ * is another editor's change arriving through live collaboration: never in this editor's undo
+ * history and never sent back.
+ */
+export type DiffOrigin = 'edit' | 'undo' | 'redo' | 'layout' | 'load' | 'system' | 'remote';
 
 export interface DiffInfo {
   origin: DiffOrigin;
@@ -173,12 +178,24 @@ export interface SessionSlice {
 export interface Peer {
   name: string;
   color: string;
+  /** Their pointer in canvas coordinates, or null when it is off the canvas. */
   cursor: Point | null;
+  /** Ids of the nodes and edges they have selected. */
   selection: readonly string[];
+  /** What their canvas shows (for Follow). */
+  viewport: Viewport | null;
+  /** They joined through a view-only link. */
+  viewOnly: boolean;
 }
 
 export interface PresenceSlice {
-  presence: { peers: ReadonlyMap<string, Peer> };
+  /**
+   * `selectedBy`: the colour of a peer who has each node or edge selected (derived from `peers`,
+   * so that a node reads its own outline with a narrow selector).
+   */
+  presence: { peers: ReadonlyMap<string, Peer>; selectedBy: ReadonlyMap<string, string> };
+  /** For the live service: who is here now. */
+  setPeers(peers: ReadonlyMap<string, Peer>): void;
 }
 
 export type EditorState = DocumentSlice &
@@ -189,6 +206,7 @@ export type EditorState = DocumentSlice &
   LayoutSlice &
   SessionSlice &
   PresenceSlice &
+  LiveSlice &
   CapacitySlice &
   WorkspaceSlice &
   PracticeSlice &

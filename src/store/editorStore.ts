@@ -17,6 +17,8 @@ import { createFlowView, type ViewInputs } from './flowView';
 import { createHistorySlice } from './historySlice';
 import { createLayoutSlice } from './layoutSlice';
 import { createPracticeSlice } from './practiceSlice';
+import { createLiveSlice } from './liveSlice';
+import type { LiveService } from './liveTypes';
 import { createSelectionSlice } from './selectionSlice';
 import type { EditorServices } from './services';
 import { createPresenceSlice, createSessionSlice } from './sessionSlice';
@@ -33,6 +35,8 @@ export interface EditorStoreOptions {
   workspace?: WorkspaceServices;
   initial?: Diagram;
   theme?: Theme;
+  /** Live collaboration (src/sync); without it, Share live says it is not available. */
+  live?: LiveService;
 }
 
 function viewInputs(s: EditorState): ViewInputs {
@@ -72,6 +76,7 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createEditingSlice(services)(...a),
       ...createClipboardSlice(services)(...a),
       ...createLayoutSlice(services)(...a),
+      ...createLiveSlice(options.live, options.workspace?.copyText)(...a),
       ...createCapacitySlice(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
       ...createDesignSlice(services)(...a),

@@ -1,8 +1,10 @@
 /**
  * Undo and redo: a step is a document diff (src/store/history.ts); undo applies its inverse.
- * Only the user's own edits are recorded: opening a diagram starts afresh.
+ * Only the user's own edits are recorded: opening a diagram starts afresh, and other editors'
+ * changes (live collaboration) are never recorded; undo skips what they changed since.
  */
 import type { StateCreator } from 'zustand/vanilla';
+import { rebaseDiff } from '../model/rebaseDiff';
 import { EMPTY_DIFF, invertDiff } from '../model/recordsDiff';
 import type { EditorState, HistorySlice } from './editorState';
 import { emptyHistory, redo, undo } from './history';
@@ -21,14 +23,15 @@ export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice>
     undo() {
       const step = undo(settle().history);
       if (!step) return;
-      get().applyDiff(invertDiff(step.diff), { origin: 'undo' });
+      // Only what is still as this editor left it is taken back: another editor's later change wins.
+      get().applyDiff(rebaseDiff(get().doc, invertDiff(step.diff)), { origin: 'undo' });
       set({ history: step.history });
     },
 
     redo() {
       const step = redo(settle().history);
       if (!step) return;
-      get().applyDiff(step.diff, { origin: 'redo' });
+      get().applyDiff(rebaseDiff(get().doc, step.diff), { origin: 'redo' });
       set({ history: step.history });
     },
   };

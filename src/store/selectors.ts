@@ -54,3 +54,6 @@ export const selectEdgeTraffic =
     const load = selectOverlayOn(s) ? (s.capacity!.edgeLoad.get(id) ?? 0) : 0;
     return load > 0 ? Math.min(5, Math.max(1, Math.ceil(Math.log10(load + 1)))) : 0;
   };
+
+/** The colour of another editor who has this node or edge selected, if any. */
+export const selectPeerSelection = (id: string) => (s: EditorState) => s.presence.selectedBy.get(id);

@@ -1,6 +1,6 @@
 /**
  * Session scope: theme, notices, view requests, snapping, export progress, measured sizes and
- * drags. Never saved and never undone. Presence (other people) is left ready, empty.
+ * drags. Never saved and never undone. Presence: other people in a live room (src/sync fills it).
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { EditorState, PresenceSlice, SessionSlice, Theme } from './editorState';
@@ -50,6 +50,19 @@ export const createSessionSlice =
     },
   });
 
-export const createPresenceSlice: StateCreator<EditorState, [], [], PresenceSlice> = () => ({
-  presence: { peers: new Map() },
+export const createPresenceSlice: StateCreator<EditorState, [], [], PresenceSlice> = (set, get) => ({
+  presence: { peers: new Map(), selectedBy: new Map() },
+
+  setPeers(peers) {
+    const selectedBy = new Map<string, string>();
+    for (const peer of peers.values()) for (const id of peer.selection) if (!selectedBy.has(id)) selectedBy.set(id, peer.color);
+    // Keep the old map while nobody's selection changed: every node reads it.
+    const before = get().presence.selectedBy;
+    const same = before.size === selectedBy.size && [...selectedBy].every(([id, color]) => before.get(id) === color);
+    const presence = { peers, selectedBy: same ? before : selectedBy };
+    // Someone followed who left: stop following.
+    const following = get().live.following;
+    if (following !== null && !peers.has(following)) set({ presence, live: { ...get().live, following: null } });
+    else set({ presence });
+  },
 });

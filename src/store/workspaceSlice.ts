@@ -383,6 +383,10 @@ export const createWorkspaceSlice =
         await refreshList();
       },
 
+      async openAsNewDiagram(diagram, source) {
+        return (await openAsNew(diagram, source)) ? get().currentId : null;
+      },
+
       async resolveInterrupted(open) {
         const interrupted = get().interrupted;
         set({ interrupted: null });

@@ -11,6 +11,7 @@ import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from 
 import type { FileLike } from '../io/openDiagramFile';
 import type { OpeningMark, OpeningRecord } from '../io/openingMark';
 import type { UnsavedJournal } from '../io/unsavedJournal';
+import type { Diagram } from '../model/diagram';
 import type { TabSync } from '../io/tabSync';
 
 export interface WorkspaceServices {
@@ -90,6 +91,11 @@ export interface WorkspaceActions {
   deleteStored(id: string): Promise<void>;
   undoDelete(): Promise<void>;
   exportUnreadable(id: string): Promise<void>;
+  /**
+   * Opens a diagram that came from elsewhere (a live room joined through a link) as a new entry
+   * in My diagrams; returns its id, or null when it could not be opened.
+   */
+  openAsNewDiagram(diagram: Diagram, source: string): Promise<string | null>;
   /** Opens the interrupted diagram (`open`), or just forgets the offer. */
   resolveInterrupted(open: boolean): Promise<void>;
 }
