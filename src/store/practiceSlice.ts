@@ -91,7 +91,7 @@ export const createPracticeSlice =
           practice: newSession(problem, flow, lengthMinutes, services.now()),
         };
         set({ practiceProblem: problem, practiceReview: null });
-        return get().openAsNewDiagram(diagram, 'practice');
+        return (await get().openAsNewDiagram(diagram, 'practice')) !== null;
       },
 
       async loadPracticeProblem() {
@@ -142,7 +142,7 @@ export const createPracticeSlice =
       async openReference() {
         const problem = get().practiceProblem;
         if (!problem) return false;
-        return get().openAsNewDiagram({ ...problem.reference, title: `Reference: ${problem.title}` }, 'reference design');
+        return (await get().openAsNewDiagram({ ...problem.reference, title: `Reference: ${problem.title}` }, 'reference design')) !== null;
       },
 
       exportReview() {
@@ -163,7 +163,7 @@ export const createPracticeSlice =
           get().notify('error', `Could not open the template: ${parsed.error.message}`);
           return false;
         }
-        return get().openAsNewDiagram(parsed.value, 'template');
+        return (await get().openAsNewDiagram(parsed.value, 'template')) !== null;
       },
 
       showReviewTarget(targets) {

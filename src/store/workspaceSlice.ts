@@ -323,10 +323,6 @@ export const createWorkspaceSlice =
         return true;
       },
 
-      openAsNewDiagram(diagram, source) {
-        return openAsNew(diagram, source);
-      },
-
       async createStored() {
         if (!(await saveBeforeLeaving())) return;
         const diagram = emptyDiagram();

@@ -11,7 +11,6 @@ import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from 
 import type { FileLike } from '../io/openDiagramFile';
 import type { OpeningMark, OpeningRecord } from '../io/openingMark';
 import type { UnsavedJournal } from '../io/unsavedJournal';
-import type { Diagram } from '../model/diagram';
 import type { TabSync } from '../io/tabSync';
 
 export interface WorkspaceServices {
@@ -84,16 +83,14 @@ export interface WorkspaceActions {
   exportDesignDoc(): void;
   openStored(id: string): Promise<boolean>;
   createStored(): Promise<void>;
-  /** Opens a diagram made in the app (a template, a practice, a reference) as a new entry of My diagrams. */
-  openAsNewDiagram(diagram: Diagram, source: string): Promise<boolean>;
   renameStored(id: string, title: string): Promise<void>;
   duplicateStored(id: string): Promise<void>;
   deleteStored(id: string): Promise<void>;
   undoDelete(): Promise<void>;
   exportUnreadable(id: string): Promise<void>;
   /**
-   * Opens a diagram that came from elsewhere (a live room joined through a link) as a new entry
-   * in My diagrams; returns its id, or null when it could not be opened.
+   * Opens a diagram made or joined in the app (a template, a practice, a reference design, a
+   * live room) as a new entry in My diagrams; returns its id, or null when it could not be opened.
    */
   openAsNewDiagram(diagram: Diagram, source: string): Promise<string | null>;
   /** Opens the interrupted diagram (`open`), or just forgets the offer. */
