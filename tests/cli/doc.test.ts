@@ -55,3 +55,16 @@ describe('archflow doc', () => {
     expect(help.stdout).toContain('archflow doc FILE [-o OUT.md]');
   });
 });
+
+describe('archflow validate on the design examples', () => {
+  it('passes the clean design (exit 0) and fails the broken one (exit 1) with the path named in the JSON', async () => {
+    const clean = await cli('validate', DESIGN, '--json');
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout)).toEqual({ valid: true, flow: 'bottom-up', findings: [] });
+    const run = await cli('validate', examplePath('url-shortener-design-broken.archflow.json'), '--json');
+    expect(run.code).toBe(1);
+    const body = JSON.parse(run.stdout) as { findings: Record<string, unknown>[] };
+    expect(body.findings).toEqual([expect.objectContaining({ rule: 'path-broken', path: 'p-stats', nodes: ['api', 'stats'], edges: [] })]);
+    expect(Object.keys(body.findings[0]!)).toEqual(['rule', 'severity', 'message', 'nodes', 'edges', 'path']);
+  });
+});
