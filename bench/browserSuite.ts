@@ -23,6 +23,7 @@ import { dragTarget, emptyPanePoint, recordFrames, mainThread, mainThreadSince, 
 import { exportLongTask, layoutLongTask, type LayoutRun } from './longTaskProbes';
 import { figure, median, now, ratioSpread, type Figure } from './stats';
 import { measureBigOpen, OPEN_SIZES } from './openProbe';
+import { multiplierSweep } from './capacityProbe';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: browserSuite.ts OUT.json [--quick] [--sizes=100,500] [--reps=N] [--png=N] [--no-layout] [--no-loaded]');
@@ -336,6 +337,30 @@ async function main() {
         figure(section, 'click → all nodes settled', 'ms', settledTimes(runs500), { target: { text: 'every run applied', max: Number.POSITIVE_INFINITY }, ...failures(runs500) }),
       );
     }
+    // Issue 13: the load multiplier dragged across its range on 500 components, analysis shown,
+    // against the same sweep with the analysis hidden (bench/capacityProbe.ts).
+    if (SIZES.includes(500)) {
+      const file = Buffer.from(serializeDiagramFile(architectureDiagram(500)));
+      const shown: number[] = [];
+      const hidden: number[] = [];
+      const tasks: number[] = [];
+      for (let i = 0; i < (quick ? 1 : 3); i++) {
+        for (const on of i % 2 === 0 ? [true, false] : [false, true]) {
+          const r = await multiplierSweep(browser, urls.app, file, 500, on);
+          log(`multiplier sweep 500 (${on ? 'analysis shown' : 'hidden'}): longest frame ${r.longestFrameMs.toFixed(0)} ms, ${r.fps.toFixed(1)} fps, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.steps} values seen`);
+          (on ? shown : hidden).push(r.longestFrameMs);
+          if (on) tasks.push(r.longestTaskMs);
+        }
+      }
+      figures.push(
+        figure('Chromium, capacity analysis of 500 nodes (app)', 'longest frame while the multiplier moves', 'ms', shown, {
+          bareSamples: hidden,
+          target: { text: '< 50 ms', max: 49.999 },
+          note: `${plural(shown.length, 'run')}; "Bare" is the same sweep with the analysis hidden; longest task ${median(tasks).toFixed(0)} ms`,
+        }),
+      );
+    }
+
     // Opening a big diagram (issue 17): bench/openProbe.ts. `--open=5000` picks the sizes, `--open=` skips it.
     const openArg = process.argv.find((a) => a.startsWith('--open='));
     const openSizes = openArg ? openArg.slice(7).split(',').filter(Boolean).map(Number) : quick ? [OPEN_SIZES[0]!] : OPEN_SIZES;

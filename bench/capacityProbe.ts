@@ -34,7 +34,6 @@ export async function multiplierSweep(browser: Browser, url: string, file: Buffe
       await page.getByRole('checkbox', { name: 'Show analysis' }).check();
       await page.getByRole('region', { name: 'Bottlenecks' }).waitFor();
     }
-    if (process.env.SWEEP_CSS) await page.addStyleTag({ content: process.env.SWEEP_CSS });
     await sleep(500);
     const slider = page.getByRole('slider', { name: /Load multiplier/ });
     await slider.scrollIntoViewIfNeeded();

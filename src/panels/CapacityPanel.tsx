@@ -5,7 +5,7 @@
  * against the design's p99 and availability targets. Wording is the model's
  * (describeCapacity.ts), so the app and `archflow analyze` say the same thing.
  */
-import { memo, useId } from 'react';
+import { memo, useDeferredValue, useId } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { CapacityAnalysis } from '../model/analysis/analyzeCapacity';
 import { bottlenecksOf, describeBottleneck, formatLatency, formatPercent, formatRate } from '../model/analysis/describeCapacity';
@@ -121,7 +121,7 @@ function PathRow({ name, path, view }: { name: string; path: PathResult; view: C
   );
 }
 
-function Results({ view }: { view: CapacityView }) {
+const Results = memo(function Results({ view }: { view: CapacityView }) {
   const store = useEditorStore();
   const { analysis } = view;
   const labels = useEditor((s) => s.doc.nodes);
@@ -245,12 +245,15 @@ function Results({ view }: { view: CapacityView }) {
       </section>
     </div>
   );
-}
+});
 
 function CapacityPanelView() {
   const store = useEditorStore();
   const shown = useEditor((s) => s.capacityShown);
-  const view = useEditor((s) => s.capacity);
+  const current = useEditor((s) => s.capacity);
+  // The lists follow the multiplier in a render React may interrupt, so dragging the slider
+  // is never held up by them (the canvas follows at once).
+  const view = useDeferredValue(current);
   return (
     <section className="panel capacity" aria-labelledby="capacity-heading">
       <div className="panel-heading-row">
