@@ -17,6 +17,7 @@ export function createBrowserServices(): { services: Partial<EditorServices>; wo
     services: {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
       frame: nextFrame,
+      later: (run) => nextFrame(() => setTimeout(run, 0)),
     },
     workspace: {
       openLibrary: () => openDiagramLibrary(),
