@@ -17,6 +17,6 @@ export const DIAGRAM_SHAPE = {
   edges: list(EdgeRecord, { max: LIMITS.maxEdges, what: 'edges' }),
 };
 
-export const DiagramRecord = record(DIAGRAM_SHAPE).transform(withoutUndefined);
+export const DiagramRecord = record(DIAGRAM_SHAPE).overwrite(withoutUndefined);
 
 export type Diagram = z.output<typeof DiagramRecord>;

@@ -27,5 +27,5 @@ export const DOCUMENT_META_SHAPE = {
   layout: LayoutRecord.optional(),
 };
 
-export const DocumentMetaRecord = record(DOCUMENT_META_SHAPE).transform(withoutUndefined);
+export const DocumentMetaRecord = record(DOCUMENT_META_SHAPE).overwrite(withoutUndefined);
 export type DocumentMeta = z.output<typeof DocumentMetaRecord>;
