@@ -22,7 +22,12 @@ import type { Diagram } from '../model/diagram';
 import { CURRENT_VERSION, FORMAT_NAME } from '../model/diagram';
 import { isPlainObject, own } from '../model/plainData';
 import { EDGE_REFERENCES, EDGE_SHAPE } from '../model/records/edge';
+import { ENDPOINT_NODE_REFERENCES, ENDPOINT_SHAPE } from '../model/records/endpoint';
+import { ENTITY_NODE_REFERENCES, ENTITY_SHAPE } from '../model/records/entity';
 import { NODE_REFERENCES, NODE_SHAPE } from '../model/records/node';
+import { NOTE_NODE_REFERENCES, NOTE_SHAPE } from '../model/records/note';
+import { PATH_NODE_LIST_REFERENCES, PATH_SHAPE } from '../model/records/requestPath';
+import { REQUIREMENT_SHAPE } from '../model/records/requirement';
 import type { FieldInfo } from '../model/records/recordShape';
 import { fieldsOf } from '../model/records/recordShape';
 import { toDiagramFile } from '../model/serializeDiagramFile';
@@ -34,10 +39,29 @@ interface Table {
   fields: readonly FieldInfo[];
   /** Columns that name a node. */
   refs: ReadonlySet<string>;
+  /** Columns that hold a list of node names (a request path's steps). */
+  listRefs: ReadonlySet<string>;
 }
 
-const NODES: Table = { fields: fieldsOf(NODE_SHAPE), refs: new Set(NODE_REFERENCES) };
-const EDGES: Table = { fields: fieldsOf(EDGE_SHAPE), refs: new Set(EDGE_REFERENCES) };
+function table(shape: Parameters<typeof fieldsOf>[0], refs: readonly string[] = [], listRefs: readonly string[] = []): Table {
+  return { fields: fieldsOf(shape), refs: new Set(refs), listRefs: new Set(listRefs) };
+}
+
+const NODES = table(NODE_SHAPE, NODE_REFERENCES);
+const EDGES = table(EDGE_SHAPE, EDGE_REFERENCES);
+/**
+ * The design records keep their ids (they name each other, and there are few of them); the
+ * components they name are written as node indexes like edge ends.
+ */
+const DESIGN_TABLES = [
+  ['requirements', table(REQUIREMENT_SHAPE)],
+  ['endpoints', table(ENDPOINT_SHAPE, ENDPOINT_NODE_REFERENCES)],
+  ['entities', table(ENTITY_SHAPE, ENTITY_NODE_REFERENCES)],
+  ['paths', table(PATH_SHAPE, [], PATH_NODE_LIST_REFERENCES)],
+  ['notes', table(NOTE_SHAPE, NOTE_NODE_REFERENCES)],
+] as const;
+/** The document's own fields a link carries besides the title and flow. */
+const META_FIELDS = ['layout', 'scale', 'load'] as const;
 
 /** Why a link document could not be turned back into a file: it was not made by Archflow. */
 export class MalformedLinkDocument extends Error {}
@@ -92,18 +116,28 @@ export function toLinkDocument(diagram: Diagram): Record<string, unknown> {
   nodes.forEach((node, i) => {
     if (!index.has(node.id)) index.set(node.id, i);
   });
+  const fileRows = file as unknown as Record<string, Row[] | undefined>;
   const dangling = new Set<unknown>();
-  for (const [rows, table] of [
+  const tables: (readonly [readonly Row[], Table])[] = [
     [nodes, NODES],
     [edges, EDGES],
-  ] as const) {
-    for (const row of rows) for (const ref of table.refs) if (row[ref] !== undefined && !index.has(row[ref])) dangling.add(row[ref]);
+    ...DESIGN_TABLES.map(([name, t]) => [fileRows[name] ?? [], t] as const),
+  ];
+  for (const [rows, t] of tables) {
+    for (const row of rows) {
+      for (const ref of t.refs) if (row[ref] !== undefined && !index.has(row[ref])) dangling.add(row[ref]);
+      for (const ref of t.listRefs) for (const id of (row[ref] as unknown[] | undefined) ?? []) if (!index.has(id)) dangling.add(id);
+    }
   }
   const ref = (id: unknown) => index.get(id) ?? id;
   const doc: Record<string, unknown> = { version: CURRENT_VERSION, title: file.title, flow: file.flow };
-  if (file.layout) doc.layout = file.layout;
+  for (const field of META_FIELDS) if (file[field]) doc[field] = file[field];
   doc.nodes = { ...toColumns(nodes, NODES, ref), id: compactIds('n', nodes.length, dangling) };
   doc.edges = { ...toColumns(edges, EDGES, ref), id: compactIds('e', edges.length, new Set()) };
+  for (const [name, t] of DESIGN_TABLES) {
+    const rows = fileRows[name];
+    if (rows && rows.length > 0) doc[name] = toColumns(rows, t, ref);
+  }
   return doc;
 }
 
@@ -114,6 +148,7 @@ function toColumns(rows: readonly Row[], table: Table, ref: (id: unknown) => unk
     columns[field.name] = rows.map((row) => {
       const value = row[field.name];
       if (value === undefined) return null;
+      if (table.listRefs.has(field.name)) return (value as unknown[]).map(ref);
       return table.refs.has(field.name) ? ref(value) : pack(field, value);
     });
   }
@@ -134,12 +169,16 @@ export function fromLinkDocument(value: unknown): Record<string, unknown> {
     title: own(doc, 'title'),
     flow: own(doc, 'flow'),
   };
-  if (own(doc, 'layout') !== undefined) file.layout = own(doc, 'layout');
+  for (const field of META_FIELDS) if (own(doc, field) !== undefined) file[field] = own(doc, field);
   const nodeColumns = objectOf(own(doc, 'nodes'));
   const nodeIds = own(nodeColumns, 'id');
   if (!Array.isArray(nodeIds)) throw new MalformedLinkDocument('no node ids');
   file.nodes = fromColumns(nodeColumns, NODES, nodeIds);
   file.edges = fromColumns(objectOf(own(doc, 'edges')), EDGES, nodeIds);
+  for (const [name, t] of DESIGN_TABLES) {
+    const columns = own(doc, name);
+    if (columns !== undefined) file[name] = fromColumns(objectOf(columns), t, nodeIds);
+  }
   return file;
 }
 
@@ -156,7 +195,12 @@ function fromColumns(columns: Record<string, unknown>, table: Table, nodeIds: re
     column.forEach((cell: unknown, i) => {
       if (cell === null && field.optional) return;
       const row = rows[i] as Row;
-      row[field.name] = table.refs.has(field.name) ? resolveRef(cell, nodeIds) : unpack(field, cell);
+      if (table.listRefs.has(field.name)) {
+        if (!Array.isArray(cell)) throw new MalformedLinkDocument(`${field.name} is not a list`);
+        row[field.name] = cell.map((item: unknown) => resolveRef(item, nodeIds));
+      } else {
+        row[field.name] = table.refs.has(field.name) ? resolveRef(cell, nodeIds) : unpack(field, cell);
+      }
     });
   }
   return rows;

@@ -9,8 +9,19 @@
 export type { Point, Size } from './records/geometry';
 export type { DiagramNode } from './records/node';
 export type { DiagramEdge } from './records/edge';
-export type { DiagramLayout, DocumentMeta, Flow, LayoutDirection } from './records/documentMeta';
+export type { ComponentFigures } from './records/node';
+export type { EdgeMode } from './records/edge';
+export { EDGE_MODES } from './records/edge';
+export type { DiagramLayout, DocumentMeta, Flow, LayoutDirection, LoadSettings, ScaleRequirements } from './records/documentMeta';
 export { FLOWS, LAYOUT_DIRECTIONS } from './records/documentMeta';
+export type { DiagramRequirement, Priority } from './records/requirement';
+export { PRIORITIES } from './records/requirement';
+export type { DiagramEndpoint, EndpointMethod } from './records/endpoint';
+export { ENDPOINT_METHODS } from './records/endpoint';
+export type { DiagramEntity, EntityField } from './records/entity';
+export type { DiagramPath } from './records/requestPath';
+export type { DiagramNote, NoteColor } from './records/note';
+export { NOTE_COLORS } from './records/note';
 export type { Diagram } from './records/diagramRecord';
 import type { Diagram } from './records/diagramRecord';
 

@@ -29,4 +29,12 @@ export const LIMITS = {
    * points froze the tab for seconds while it was drawn.
    */
   maxRoutePoints: 1_000,
+  /** Most functional requirements in one diagram. */
+  maxRequirements: 1_000,
+  /** Most endpoints, entities, request paths or notes in one diagram (each). */
+  maxDesignRecords: 20_000,
+  /** Most fields in one entity, steps in one request path, or references in one list. */
+  maxListItems: 1_000,
+  /** Largest figure (requests per second, users, bytes…) a document may state. */
+  maxFigure: 1e15,
 } as const;

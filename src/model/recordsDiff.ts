@@ -9,15 +9,36 @@
  * a diff that adds, removes or moves records carries the order before and after, so applying
  * its inverse gives back exactly the same file.
  */
-import type { Diagram, DiagramEdge, DiagramLayout, DiagramNode, Flow } from './diagram';
+import type {
+  Diagram,
+  DiagramEdge,
+  DiagramEndpoint,
+  DiagramEntity,
+  DiagramNode,
+  DiagramNote,
+  DiagramPath,
+  DiagramRequirement,
+  DocumentMeta,
+} from './diagram';
 import { RecordMap } from './recordMap';
 
-/** The document's own fields: what is saved besides its nodes and edges. */
-export interface DocumentMeta {
-  title: string;
-  flow: Flow;
-  layout?: DiagramLayout;
+export type { DocumentMeta };
+
+/** The document's tables in the order a file writes them. */
+export const DOCUMENT_TABLES = ['nodes', 'edges', 'requirements', 'endpoints', 'entities', 'paths', 'notes'] as const;
+export type TableName = (typeof DOCUMENT_TABLES)[number];
+
+/** The record type each table holds. */
+export interface TableRecords {
+  nodes: DiagramNode;
+  edges: DiagramEdge;
+  requirements: DiagramRequirement;
+  endpoints: DiagramEndpoint;
+  entities: DiagramEntity;
+  paths: DiagramPath;
+  notes: DiagramNote;
 }
+export type RecordOf<T extends TableName> = TableRecords[T];
 
 /** Records of one type by id, in file order. */
 export interface RecordTable<R extends { id: string }> {
@@ -26,11 +47,9 @@ export interface RecordTable<R extends { id: string }> {
 }
 
 /** The document scope: what is saved, shared and undone. */
-export interface DiagramRecords {
-  readonly meta: DocumentMeta;
-  readonly nodes: RecordTable<DiagramNode>;
-  readonly edges: RecordTable<DiagramEdge>;
-}
+export type DiagramRecords = { readonly meta: DocumentMeta } & {
+  readonly [T in TableName]: RecordTable<RecordOf<T>>;
+};
 
 export interface TableDiff<R> {
   readonly added: ReadonlyMap<string, R>;
@@ -40,11 +59,9 @@ export interface TableDiff<R> {
   readonly order?: readonly [before: readonly string[], after: readonly string[]];
 }
 
-export interface DocumentDiff {
-  readonly meta?: readonly [before: DocumentMeta, after: DocumentMeta];
-  readonly nodes: TableDiff<DiagramNode>;
-  readonly edges: TableDiff<DiagramEdge>;
-}
+export type DocumentDiff = { readonly meta?: readonly [before: DocumentMeta, after: DocumentMeta] } & {
+  readonly [T in TableName]: TableDiff<RecordOf<T>>;
+};
 
 const NONE = new Map<string, never>() as ReadonlyMap<string, never>;
 const EMPTY_TABLE_DIFF: TableDiff<never> = { added: NONE, updated: NONE, removed: NONE };
@@ -53,10 +70,32 @@ export function emptyTableDiff<R>(): TableDiff<R> {
   return EMPTY_TABLE_DIFF;
 }
 
-export const EMPTY_DIFF: DocumentDiff = { nodes: EMPTY_TABLE_DIFF, edges: EMPTY_TABLE_DIFF };
+type AnyRecord = { id: string };
+
+/**
+ * Builds one value per table (the tables of a diff or a document). The tables hold different
+ * record types; the helpers below work on any record, so `make` sees them as records with an id.
+ */
+function perTable<V extends { [T in TableName]: unknown }>(make: (table: TableName) => unknown): V {
+  const out = {} as Record<TableName, unknown>;
+  for (const table of DOCUMENT_TABLES) out[table] = make(table);
+  return out as V;
+}
+
+function tableIn(doc: DiagramRecords, table: TableName): RecordTable<AnyRecord> {
+  return doc[table] as RecordTable<AnyRecord>;
+}
+
+function diffIn(diff: DocumentDiff, table: TableName): TableDiff<AnyRecord> {
+  return diff[table] as TableDiff<AnyRecord>;
+}
+
+export const EMPTY_DIFF: DocumentDiff = perTable<DocumentDiff>(() => EMPTY_TABLE_DIFF);
+
+const EMPTY_TABLE: RecordTable<never> = { byId: RecordMap.of(), order: [] };
 
 export function emptyTable<R extends { id: string }>(): RecordTable<R> {
-  return { byId: RecordMap.of(), order: [] };
+  return EMPTY_TABLE;
 }
 
 function isEmptyTableDiff(d: TableDiff<unknown>): boolean {
@@ -64,7 +103,7 @@ function isEmptyTableDiff(d: TableDiff<unknown>): boolean {
 }
 
 export function isEmptyDiff(diff: DocumentDiff): boolean {
-  return diff.meta === undefined && isEmptyTableDiff(diff.nodes) && isEmptyTableDiff(diff.edges);
+  return diff.meta === undefined && DOCUMENT_TABLES.every((table) => isEmptyTableDiff(diff[table]));
 }
 
 function applyTable<R extends { id: string }>(table: RecordTable<R>, diff: TableDiff<R>): RecordTable<R> {
@@ -80,11 +119,8 @@ function applyTable<R extends { id: string }>(table: RecordTable<R>, diff: Table
 /** The document after `diff`. Unchanged tables (and records) keep their identity. */
 export function applyDiff(doc: DiagramRecords, diff: DocumentDiff): DiagramRecords {
   if (isEmptyDiff(diff)) return doc;
-  return {
-    meta: diff.meta ? diff.meta[1] : doc.meta,
-    nodes: applyTable(doc.nodes, diff.nodes),
-    edges: applyTable(doc.edges, diff.edges),
-  };
+  const tables = perTable<Omit<DiagramRecords, 'meta'>>((table) => applyTable(tableIn(doc, table), diffIn(diff, table)));
+  return { meta: diff.meta ? diff.meta[1] : doc.meta, ...tables };
 }
 
 function invertTable<R>(diff: TableDiff<R>): TableDiff<R> {
@@ -97,7 +133,7 @@ function invertTable<R>(diff: TableDiff<R>): TableDiff<R> {
 
 /** The diff that takes the document back: applying `diff` then its inverse changes nothing. */
 export function invertDiff(diff: DocumentDiff): DocumentDiff {
-  const out: DocumentDiff = { nodes: invertTable(diff.nodes), edges: invertTable(diff.edges) };
+  const out: DocumentDiff = perTable<DocumentDiff>((table) => invertTable(diffIn(diff, table)));
   return diff.meta ? { ...out, meta: [diff.meta[1], diff.meta[0]] } : out;
 }
 
@@ -137,7 +173,7 @@ function squashTables<R>(a: TableDiff<R>, b: TableDiff<R>): TableDiff<R> {
 /** One diff with the effect of applying `a` and then `b` (a drag or a burst of typing). */
 export function squashDiffs(a: DocumentDiff, b: DocumentDiff): DocumentDiff {
   const meta = a.meta && b.meta ? ([a.meta[0], b.meta[1]] as const) : (b.meta ?? a.meta);
-  const out: DocumentDiff = { nodes: squashTables(a.nodes, b.nodes), edges: squashTables(a.edges, b.edges) };
+  const out: DocumentDiff = perTable<DocumentDiff>((table) => squashTables(diffIn(a, table), diffIn(b, table)));
   return meta ? { ...out, meta } : out;
 }
 
@@ -181,32 +217,46 @@ function sameOrder(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
+/** A change to the document: a new meta and, per table, what to put and remove. */
+export type DocumentChange = { meta?: DocumentMeta } & { [T in TableName]?: TableChange<RecordOf<T>> };
+
 /** The diff that makes the described change to `doc` (records given but unchanged are left out). */
-export function diffOf(
-  doc: DiagramRecords,
-  change: { meta?: DocumentMeta; nodes?: TableChange<DiagramNode>; edges?: TableChange<DiagramEdge> },
-): DocumentDiff {
-  const out: DocumentDiff = { nodes: changeTable(doc.nodes, change.nodes), edges: changeTable(doc.edges, change.edges) };
+export function diffOf(doc: DiagramRecords, change: DocumentChange): DocumentDiff {
+  const out: DocumentDiff = perTable<DocumentDiff>((table) =>
+    changeTable(tableIn(doc, table), change[table] as TableChange<AnyRecord> | undefined),
+  );
   return change.meta !== undefined && change.meta !== doc.meta ? { ...out, meta: [doc.meta, change.meta] } : out;
 }
 
 /** The diff that replaces everything in `before` with `after` (opening a diagram). */
 export function replacementDiff(before: DiagramRecords, after: DiagramRecords): DocumentDiff {
-  return diffOf(before, {
-    meta: after.meta,
-    nodes: { remove: before.nodes.order, put: after.nodes.order.map((id) => after.nodes.byId.get(id)!), order: after.nodes.order },
-    edges: { remove: before.edges.order, put: after.edges.order.map((id) => after.edges.byId.get(id)!), order: after.edges.order },
-  });
+  const change: DocumentChange = { meta: after.meta };
+  for (const table of DOCUMENT_TABLES) {
+    const to = tableIn(after, table);
+    (change as Record<TableName, TableChange<AnyRecord>>)[table] = {
+      remove: before[table].order,
+      put: recordsInOrder(to),
+      order: to.order,
+    };
+  }
+  return diffOf(before, change);
 }
 
 function tableOf<R extends { id: string }>(records: readonly R[]): RecordTable<R> {
   return { byId: RecordMap.of(records.map((r) => [r.id, r] as const)), order: records.map((r) => r.id) };
 }
 
+/** The document's own fields (everything but the tables), in the file's order. */
+const META_FIELDS = ['layout', 'scale', 'load'] as const;
+
 export function recordsFromDiagram(diagram: Diagram): DiagramRecords {
   const meta: DocumentMeta = { title: diagram.title, flow: diagram.flow };
-  if (diagram.layout !== undefined) meta.layout = { ...diagram.layout };
-  return { meta, nodes: tableOf(diagram.nodes), edges: tableOf(diagram.edges) };
+  for (const field of META_FIELDS) if (diagram[field] !== undefined) Object.assign(meta, { [field]: { ...diagram[field] } });
+  const tables = perTable<Omit<DiagramRecords, 'meta'>>((table) => {
+    const records = diagram[table];
+    return records && records.length > 0 ? tableOf<AnyRecord>(records) : EMPTY_TABLE;
+  });
+  return { meta, ...tables };
 }
 
 export function recordsInOrder<R extends { id: string }>(table: RecordTable<R>): R[] {
@@ -215,6 +265,12 @@ export function recordsInOrder<R extends { id: string }>(table: RecordTable<R>):
 
 export function diagramFromRecords(doc: DiagramRecords): Diagram {
   const diagram: Diagram = { title: doc.meta.title, flow: doc.meta.flow, nodes: recordsInOrder(doc.nodes), edges: recordsInOrder(doc.edges) };
-  if (doc.meta.layout !== undefined) diagram.layout = { ...doc.meta.layout };
+  for (const field of META_FIELDS) if (doc.meta[field] !== undefined) Object.assign(diagram, { [field]: { ...doc.meta[field] } });
+  // The design tables are written only when they hold something, so a diagram without design
+  // data comes out exactly as before they existed.
+  for (const table of DOCUMENT_TABLES) {
+    if (table === 'nodes' || table === 'edges' || doc[table].order.length === 0) continue;
+    Object.assign(diagram, { [table]: recordsInOrder(tableIn(doc, table)) });
+  }
   return diagram;
 }

@@ -13,6 +13,7 @@ import { GROUP_KIND } from '../model/catalog';
 import type { DiagramEdge, DiagramNode, Size } from '../model/diagram';
 import { createEdgeId } from '../model/ids';
 import { clampPoint, clampSize } from '../model/recordLimits';
+import { withCascade } from '../model/cascadeRemoval';
 import { diffOf, recordsInOrder } from '../model/recordsDiff';
 import type { EditingSlice, EditorState } from './editorState';
 import { orderParentsFirst, type ArchEdge } from './flowView';
@@ -107,7 +108,8 @@ export const createCanvasChanges =
       if (removed.length > 0) {
         const gone = descendantsOf(s.doc.nodes, removed);
         const edges = recordsInOrder(s.doc.edges).filter((e) => gone.has(e.source) || gone.has(e.target));
-        get().applyDiff(diffOf(s.doc, { nodes: { remove: gone }, edges: { remove: edges.map((e) => e.id) } }), { origin: 'edit' });
+        const change = withCascade(s.doc, { nodes: { remove: gone }, edges: { remove: edges.map((e) => e.id) } });
+        get().applyDiff(diffOf(s.doc, change), { origin: 'edit' });
         return;
       }
       if (dragEnded) {

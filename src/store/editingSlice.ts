@@ -10,6 +10,7 @@ import type { DiagramEdge, DiagramNode } from '../model/diagram';
 import { findFreeSpot } from '../model/findFreeSpot';
 import { createId } from '../model/ids';
 import { clampPoint, cleanEdgeText, cleanNodeText, cleanTitle } from '../model/recordLimits';
+import { withCascade } from '../model/cascadeRemoval';
 import { diffOf, recordsInOrder, type DocumentMeta } from '../model/recordsDiff';
 import { reverseEdge, reverseEdges } from '../model/suggestFlowFix';
 import { emptyDiagram } from '../model/diagram';
@@ -28,8 +29,8 @@ function patched<R extends object>(record: R, patch: Partial<R>, optional: reado
   return out as R;
 }
 
-const NODE_FIELDS = ['kind', 'label', 'role', 'tech', 'notes'] as const;
-const EDGE_FIELDS = ['label', 'protocol', 'bidirectional'] as const;
+const NODE_FIELDS = ['kind', 'label', 'role', 'tech', 'notes', 'figures'] as const;
+const EDGE_FIELDS = ['label', 'protocol', 'bidirectional', 'mode', 'share', 'latencyMs'] as const;
 
 /** Only the fields an edit may change: ids, positions and parents have their own actions. */
 function pick<T extends object>(patch: T, keys: readonly string[]): Partial<T> {
@@ -57,6 +58,11 @@ export const createEditingSlice =
 
     return {
       ...createCanvasChanges(services)(set, get, api),
+
+      changeRecords(change, { key = null } = {}) {
+        const s = settled();
+        s.applyDiff(diffOf(s.doc, withCascade(s.doc, change)), { origin: 'edit', key });
+      },
 
       addComponent(kind, at) {
         const spec = findKind(kind);
@@ -94,7 +100,7 @@ export const createEditingSlice =
         const node = s.doc.nodes.byId.get(id);
         if (!node) return;
         const patch = cleanNodeText(pick(rawPatch, NODE_FIELDS)) as Partial<DiagramNode>;
-        const next = patched(node, patch, ['tech', 'notes', 'role']);
+        const next = patched(node, patch, ['tech', 'notes', 'role', 'figures']);
         s.applyDiff(diffOf(s.doc, { nodes: { put: [next] } }), { origin: 'edit', key: `node:${id}:${Object.keys(patch).join(',')}` });
       },
 
@@ -103,7 +109,7 @@ export const createEditingSlice =
         const edge = s.doc.edges.byId.get(id);
         if (!edge) return;
         const patch = cleanEdgeText(pick(rawPatch, EDGE_FIELDS)) as Partial<DiagramEdge>;
-        const next = patched(edge, patch, ['label', 'protocol', 'bidirectional']);
+        const next = patched(edge, patch, ['label', 'protocol', 'bidirectional', 'mode', 'share', 'latencyMs']);
         s.applyDiff(diffOf(s.doc, { edges: { put: [next] } }), { origin: 'edit', key: `edge:${id}:${Object.keys(patch).join(',')}` });
       },
 
@@ -124,7 +130,7 @@ export const createEditingSlice =
           .filter((e) => s.selection.edges.has(e.id) || gone.has(e.source) || gone.has(e.target))
           .map((e) => e.id);
         if (gone.size === 0 && edges.length === 0) return;
-        s.applyDiff(diffOf(s.doc, { nodes: { remove: gone }, edges: { remove: edges } }), { origin: 'edit' });
+        s.applyDiff(diffOf(s.doc, withCascade(s.doc, { nodes: { remove: gone }, edges: { remove: edges } })), { origin: 'edit' });
         set({ selection: { nodes: new Set(), edges: new Set() } });
       },
 

@@ -11,7 +11,7 @@
 import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import type { Diagram, Flow, LayoutDirection, Point, Size } from '../model/diagram';
 import type { Rect } from '../model/findFreeSpot';
-import type { DiagramRecords, DocumentDiff, DocumentMeta } from '../model/recordsDiff';
+import type { DiagramRecords, DocumentChange, DocumentDiff, DocumentMeta } from '../model/recordsDiff';
 import type { Fragment } from './clipboard';
 import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowView';
 import type { History } from './history';
@@ -78,6 +78,12 @@ export interface DocumentSlice {
 }
 
 export interface EditingSlice {
+  /**
+   * Applies a change to any records as one undo step, with what the removals imply (see
+   * src/model/cascadeRemoval.ts). Changes with the same `key` within a second (a burst of
+   * typing) are one step. Feature slices build their actions on this.
+   */
+  changeRecords(change: DocumentChange, options?: { key?: string | null }): void;
   onNodesChange(changes: NodeChange<ArchNode>[]): void;
   onEdgesChange(changes: EdgeChange<ArchEdge>[]): void;
   connect(connection: Connection): void;

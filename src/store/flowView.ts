@@ -7,7 +7,7 @@
  */
 import type { Edge, EdgeMarker, Node } from '@xyflow/react';
 import { GROUP_KIND, type Role } from '../model/catalog';
-import type { DiagramEdge, DiagramNode, LayoutDirection, Point, Size } from '../model/diagram';
+import type { ComponentFigures, DiagramEdge, DiagramNode, EdgeMode, LayoutDirection, Point, Size } from '../model/diagram';
 import type { DocumentDiff, RecordTable, TableDiff } from '../model/recordsDiff';
 import { presumedGeometry } from './presumedGeometry';
 
@@ -19,6 +19,8 @@ export interface ComponentData extends Record<string, unknown> {
   notes?: string;
   /** The size a file gave a component. */
   size?: Size;
+  /** Capacity figures; absent ones are the kind's typical values. */
+  figures?: ComponentFigures;
 }
 
 export type ComponentNode = Node<ComponentData, 'component'>;
@@ -29,6 +31,10 @@ export interface ConnectionData extends Record<string, unknown> {
   label?: string;
   protocol?: string;
   bidirectional?: boolean;
+  /** Absent means sync. */
+  mode?: EdgeMode;
+  share?: number;
+  latencyMs?: number;
   /** Absolute bend points from the last auto layout; dropped once an end moves. */
   route?: Point[];
 }
@@ -48,12 +54,21 @@ function nodeData(record: DiagramNode): ComponentData {
   if (record.tech !== undefined) data.tech = record.tech;
   if (record.notes !== undefined) data.notes = record.notes;
   if (record.size !== undefined && record.kind !== GROUP_KIND) data.size = record.size;
+  if (record.figures !== undefined) data.figures = record.figures;
   return data;
 }
 
 /** Whether two records show the same data (a drag changes only the position). */
 function sameData(a: DiagramNode, b: DiagramNode): boolean {
-  return a.kind === b.kind && a.label === b.label && a.role === b.role && a.tech === b.tech && a.notes === b.notes && a.size === b.size;
+  return (
+    a.kind === b.kind &&
+    a.label === b.label &&
+    a.role === b.role &&
+    a.tech === b.tech &&
+    a.notes === b.notes &&
+    a.size === b.size &&
+    a.figures === b.figures
+  );
 }
 
 function flowNode(record: DiagramNode, selected: boolean, measured: Size | undefined, dragging: boolean, data: ComponentData, direction: LayoutDirection): ArchNode {
@@ -90,6 +105,9 @@ function flowEdge(record: DiagramEdge, selected: boolean): ArchEdge {
   if (record.label !== undefined) data.label = record.label;
   if (record.protocol !== undefined) data.protocol = record.protocol;
   if (record.bidirectional) data.bidirectional = true;
+  if (record.mode !== undefined) data.mode = record.mode;
+  if (record.share !== undefined) data.share = record.share;
+  if (record.latencyMs !== undefined) data.latencyMs = record.latencyMs;
   if (record.route !== undefined) data.route = record.route;
   const edge: ArchEdge = { id: record.id, source: record.source, target: record.target, type: 'connection', data, markerEnd: ARROW };
   if (record.bidirectional) edge.markerStart = ARROW;

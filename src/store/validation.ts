@@ -69,6 +69,11 @@ export function computeValidation(doc: DiagramRecords, flow: Flow = doc.meta.flo
 /** Whether `diff` can change a finding: positions, sizes, notes and routes cannot. */
 export function affectsValidation(diff: DocumentDiff): boolean {
   if (diff.meta && (diff.meta[0].flow !== diff.meta[1].flow)) return true;
+  // The design records are few and every change to them can change a design finding.
+  for (const table of ['requirements', 'endpoints', 'entities', 'paths'] as const) {
+    const d = diff[table];
+    if (d.added.size > 0 || d.updated.size > 0 || d.removed.size > 0 || d.order) return true;
+  }
   const { nodes, edges } = diff;
   if (nodes.added.size > 0 || nodes.removed.size > 0 || nodes.order) return true;
   if (edges.added.size > 0 || edges.removed.size > 0 || edges.order) return true;

@@ -8,6 +8,10 @@ import { expect } from 'vitest';
 interface Ids {
   nodes: { id: string; parent?: string }[];
   edges: { id: string; source: string; target: string }[];
+  endpoints?: { node: string }[];
+  entities?: { node: string }[];
+  paths?: { steps: string[] }[];
+  notes?: { pin?: string }[];
 }
 
 /** `original` with its ids renamed to `decoded`'s, position by position (references follow). */
@@ -18,6 +22,11 @@ export function withIdsOf<T extends Ids>(original: T, decoded: Ids): T {
     ...original,
     nodes: original.nodes.map((n) => ({ ...n, id: rename(n.id), ...(n.parent === undefined ? {} : { parent: rename(n.parent) }) })),
     edges: original.edges.map((e, i) => ({ ...e, id: decoded.edges[i]?.id ?? '', source: rename(e.source), target: rename(e.target) })),
+    // The design records keep their own ids; the components they name are renamed.
+    ...(original.endpoints ? { endpoints: original.endpoints.map((e) => ({ ...e, node: rename(e.node) })) } : {}),
+    ...(original.entities ? { entities: original.entities.map((e) => ({ ...e, node: rename(e.node) })) } : {}),
+    ...(original.paths ? { paths: original.paths.map((p) => ({ ...p, steps: p.steps.map(rename) })) } : {}),
+    ...(original.notes ? { notes: original.notes.map((n) => (n.pin === undefined ? n : { ...n, pin: rename(n.pin) })) } : {}),
   };
 }
 

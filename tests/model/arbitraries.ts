@@ -7,8 +7,22 @@
 import fc from 'fast-check';
 import { COMPONENT_ROLES, GROUP_KIND, KINDS, ROLES } from '../../src/model/catalog';
 import type { Role } from '../../src/model/catalog';
-import { FLOWS, LAYOUT_DIRECTIONS } from '../../src/model/diagram';
-import type { Diagram, DiagramEdge, DiagramNode, Flow, Point, Size } from '../../src/model/diagram';
+import { EDGE_MODES, ENDPOINT_METHODS, FLOWS, LAYOUT_DIRECTIONS, NOTE_COLORS, PRIORITIES } from '../../src/model/diagram';
+import type {
+  ComponentFigures,
+  Diagram,
+  DiagramEdge,
+  DiagramEndpoint,
+  DiagramEntity,
+  DiagramNode,
+  DiagramNote,
+  DiagramPath,
+  DiagramRequirement,
+  Flow,
+  Point,
+  ScaleRequirements,
+  Size,
+} from '../../src/model/diagram';
 import { LIMITS } from '../../src/model/limits';
 import { cleanText } from '../../src/model/text';
 
@@ -22,6 +36,11 @@ export interface ArbitraryDiagramOptions {
   positions?: 'all' | 'none' | 'some';
   /** Allow groups and parents. Default true. */
   groups?: boolean;
+  /**
+   * Add design data (requirements, endpoints, entities, request paths, notes, scale and load
+   * figures, component figures, edge modes). Default false: a diagram as version 1 holds it.
+   */
+  design?: boolean;
 }
 
 /**
@@ -201,8 +220,9 @@ export function arbitraryDiagram(options: ArbitraryDiagramOptions = {}): fc.Arbi
     maxEdges: options.maxEdges ?? 16,
     positions: options.positions ?? 'some',
     groups: options.groups ?? true,
+    design: options.design ?? false,
   };
-  return fc
+  const plain = fc
     .record({
       title: arbitraryText(),
       flow: fc.constantFrom(...FLOWS),
@@ -224,6 +244,208 @@ export function arbitraryDiagram(options: ArbitraryDiagramOptions = {}): fc.Arbi
       const diagram: Diagram = { title, flow, nodes, edges: buildEdges(edgeSpecs, nodes) };
       if (direction !== null) diagram.layout = { direction };
       return diagram;
+    });
+  return opts.design ? plain.chain(withDesign) : plain;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Design data
+
+const noZeroSign = (v: number) => (v === 0 ? 0 : v);
+const amount = fc
+  .oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1e12, noNaN: true, noDefaultInfinity: true }))
+  .map(noZeroSign);
+const fraction = fc.double({ min: 0, max: 1, noNaN: true }).map(noZeroSign);
+const positive = fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.double({ min: 0.001, max: 1e9, noNaN: true, noDefaultInfinity: true }));
+
+/** A record of optional fields: present ones kept, and undefined when none is (as a file leaves it out). */
+function someOf<T extends object>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T | undefined> {
+  const options = Object.fromEntries(
+    Object.entries(fields).map(([key, arb]) => [key, fc.option(arb as fc.Arbitrary<unknown>, { nil: undefined })]),
+  );
+  return fc.record(options, { noNullPrototype: true }).map((value) => {
+    const out = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+    return Object.keys(out).length > 0 ? (out as T) : undefined;
+  });
+}
+
+const arbitraryScale = someOf<ScaleRequirements>({
+  dailyActiveUsers: amount,
+  requestsPerUserPerDay: amount,
+  readWriteRatio: amount,
+  peakFactor: amount,
+  averageObjectBytes: amount,
+  retentionDays: amount,
+  p99LatencyMs: amount,
+  availabilityTarget: fc.double({ min: 0, max: 100, noNaN: true }).map(noZeroSign),
+});
+
+const arbitraryFigures = someOf<ComponentFigures>({
+  rps: amount,
+  instances: fc.integer({ min: 1, max: 1_000 }),
+  capacityRps: positive,
+  serviceTimeMs: positive,
+  availability: fraction,
+  hitRatio: fraction,
+});
+
+/** Ids picked from `ids` by index, or undefined when the list would be empty. */
+function picks(ids: readonly string[], at: readonly number[]): string[] | undefined {
+  if (ids.length === 0 || at.length === 0) return undefined;
+  return at.map((i) => ids[i % ids.length]!);
+}
+function pick(ids: readonly string[], at: number | null): string | undefined {
+  return ids.length === 0 || at === null ? undefined : ids[at % ids.length];
+}
+
+function defined<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as (keyof T)[]) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/** `diagram` with design records that name its own nodes (and each other) only. */
+function withDesign(diagram: Diagram): fc.Arbitrary<Diagram> {
+  const nodeIds = diagram.nodes.map((n) => n.id);
+  const idsOf = (max: number) => fc.uniqueArray(arbitraryId, { maxLength: nodeIds.length === 0 ? 0 : max });
+  const indexes = fc.array(fc.nat(), { maxLength: 3 });
+  return fc
+    .record({
+      scale: arbitraryScale,
+      load: someOf<{ peakRps: number; targetUtilization: number }>({
+        peakRps: amount,
+        targetUtilization: fc.double({ min: 0.01, max: 1, noNaN: true }),
+      }),
+      figures: fc.array(arbitraryFigures, { minLength: diagram.nodes.length, maxLength: diagram.nodes.length }),
+      edgeExtras: fc.array(
+        someOf<{ mode: 'sync' | 'async'; share: number; latencyMs: number }>({
+          mode: fc.constantFrom(...EDGE_MODES),
+          share: fraction,
+          latencyMs: amount,
+        }),
+        { minLength: diagram.edges.length, maxLength: diagram.edges.length },
+      ),
+      requirements: fc.uniqueArray(fc.tuple(arbitraryId, arbitraryText(), fc.constantFrom(...PRIORITIES)), {
+        selector: ([id]) => id,
+        maxLength: 4,
+      }),
+      endpointIds: idsOf(4),
+      endpointSpecs: fc.array(
+        fc.record({
+          node: fc.nat(),
+          method: fc.constantFrom(...ENDPOINT_METHODS),
+          path: nonEmptyText(),
+          summary: fc.option(nonEmptyText()),
+          request: fc.option(nonEmptyText(40, { multiline: true })),
+          response: fc.option(nonEmptyText(40, { multiline: true })),
+          requirements: indexes,
+        }),
+        { minLength: 4, maxLength: 4 },
+      ),
+      entityIds: idsOf(3),
+      entitySpecs: fc.array(
+        fc.record({
+          node: fc.nat(),
+          name: nonEmptyText(),
+          fields: fc.array(
+            fc.record({ name: nonEmptyText(), type: arbitraryText(), primaryKey: fc.boolean(), partitionKey: fc.boolean(), indexed: fc.boolean() }),
+            { maxLength: 3 },
+          ),
+          endpoints: indexes,
+        }),
+        { minLength: 3, maxLength: 3 },
+      ),
+      pathIds: idsOf(3),
+      pathSpecs: fc.array(
+        fc.record({
+          name: arbitraryText(),
+          requirement: fc.option(fc.nat()),
+          endpoint: fc.option(fc.nat()),
+          steps: fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+        }),
+        { minLength: 3, maxLength: 3 },
+      ),
+      notes: fc.uniqueArray(
+        fc.tuple(
+          arbitraryId,
+          fc.record({
+            text: arbitraryText(60, { multiline: true }),
+            color: fc.option(fc.constantFrom(...NOTE_COLORS)),
+            position: arbitraryPoint,
+            size: fc.option(arbitrarySize),
+            pin: fc.option(fc.nat()),
+          }),
+        ),
+        { selector: ([id]) => id, maxLength: 3 },
+      ),
+    })
+    .map((d) => {
+      const out: Diagram = {
+        ...diagram,
+        nodes: diagram.nodes.map((node, i) => (d.figures[i] ? { ...node, figures: d.figures[i] } : node)),
+        edges: diagram.edges.map((edge, i) => ({ ...edge, ...d.edgeExtras[i] })),
+      };
+      if (d.scale) out.scale = d.scale;
+      if (d.load) out.load = d.load;
+      const requirements: DiagramRequirement[] = d.requirements.map(([id, text, priority]) => ({ id, text, priority }));
+      const requirementIds = requirements.map((r) => r.id);
+      const endpoints: DiagramEndpoint[] = d.endpointIds.map((id, i) => {
+        const spec = d.endpointSpecs[i]!;
+        return defined({
+          id,
+          node: pick(nodeIds, spec.node)!,
+          method: spec.method,
+          path: spec.path,
+          summary: spec.summary ?? undefined,
+          request: spec.request ?? undefined,
+          response: spec.response ?? undefined,
+          requirements: picks(requirementIds, spec.requirements),
+        });
+      });
+      const endpointIds = endpoints.map((e) => e.id);
+      const entities: DiagramEntity[] = d.entityIds.map((id, i) => {
+        const spec = d.entitySpecs[i]!;
+        return defined({
+          id,
+          node: pick(nodeIds, spec.node)!,
+          name: spec.name,
+          fields: spec.fields.map((f) =>
+            defined({
+              name: f.name,
+              type: f.type,
+              primaryKey: f.primaryKey || undefined,
+              partitionKey: f.partitionKey || undefined,
+              indexed: f.indexed || undefined,
+            }),
+          ),
+          endpoints: picks(endpointIds, spec.endpoints),
+        });
+      });
+      const paths: DiagramPath[] = d.pathIds.map((id, i) => {
+        const spec = d.pathSpecs[i]!;
+        return defined({
+          id,
+          name: spec.name,
+          requirement: pick(requirementIds, spec.requirement),
+          endpoint: pick(endpointIds, spec.endpoint),
+          steps: spec.steps.map((n) => nodeIds[n % nodeIds.length]!),
+        });
+      });
+      const notes: DiagramNote[] = d.notes.map(([id, note]) =>
+        defined({
+          id,
+          text: note.text,
+          color: note.color ?? undefined,
+          position: note.position,
+          size: note.size ?? undefined,
+          pin: pick(nodeIds, note.pin),
+        }),
+      );
+      if (requirements.length > 0) out.requirements = requirements;
+      if (endpoints.length > 0) out.endpoints = endpoints;
+      if (entities.length > 0) out.entities = entities;
+      if (paths.length > 0) out.paths = paths;
+      if (notes.length > 0) out.notes = notes;
+      return out;
     });
 }
 

@@ -50,7 +50,7 @@ function arbitraryChange(doc: DiagramRecords): fc.Arbitrary<DocumentDiff> {
     });
 }
 
-const docs = arbitraryDiagram({ maxNodes: 8, maxEdges: 8 }).map(recordsFromDiagram);
+const docs = arbitraryDiagram({ maxNodes: 8, maxEdges: 8, design: true }).map(recordsFromDiagram);
 
 describe('records diffs', () => {
   it('applying a diff and then its inverse gives back the same document, file order included', () => {

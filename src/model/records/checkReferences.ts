@@ -1,6 +1,7 @@
 /**
  * The checks that look across records: ids are unique, every reference names an existing node,
- * parents are groups, and groups neither form a cycle nor nest too deep. Linear in the size of
+ * parents are groups, and groups neither form a cycle nor nest too deep; in the design records,
+ * every reference names an existing node, requirement or endpoint. Linear in the size of
  * the diagram, iterative (no recursion however deep the input).
  */
 import { GROUP_KIND } from '../catalog';
@@ -30,6 +31,7 @@ export function checkReferences(diagram: Diagram): DiagramError | undefined {
     });
     checkParents(diagram.nodes, index);
     checkEdges(diagram, index);
+    checkDesign(diagram, index);
     return undefined;
   } catch (err) {
     if (err instanceof Stop) return err.error;
@@ -100,4 +102,45 @@ function checkEdges(diagram: Diagram, nodes: ReadonlyMap<string, number>): void 
       if (!nodes.has(edge[end])) stop(`edges[${i}].${end}`, `${quoteText(edge[end])} is not a node id`);
     }
   });
+}
+
+/** Ids of one table, refusing a duplicate. */
+function indexIds(table: string, records: readonly { id: string }[] | undefined): Map<string, number> {
+  const seen = new Map<string, number>();
+  (records ?? []).forEach((record, i) => {
+    const before = seen.get(record.id);
+    if (before !== undefined) stop(`${table}[${i}].id`, `${quoteText(record.id)} is already the id of ${table}[${before}]`);
+    seen.set(record.id, i);
+  });
+  return seen;
+}
+
+function expectId(ids: ReadonlyMap<string, number>, value: string | undefined, place: string, what: string): void {
+  if (value !== undefined && !ids.has(value)) stop(place, `${quoteText(value)} is not ${what}`);
+}
+
+function expectIds(ids: ReadonlyMap<string, number>, values: readonly string[] | undefined, place: string, what: string): void {
+  values?.forEach((value, k) => expectId(ids, value, `${place}[${k}]`, what));
+}
+
+function checkDesign(diagram: Diagram, nodes: ReadonlyMap<string, number>): void {
+  const requirements = indexIds('requirements', diagram.requirements);
+  const endpoints = indexIds('endpoints', diagram.endpoints);
+  indexIds('entities', diagram.entities);
+  indexIds('paths', diagram.paths);
+  indexIds('notes', diagram.notes);
+  diagram.endpoints?.forEach((endpoint, i) => {
+    expectId(nodes, endpoint.node, `endpoints[${i}].node`, 'a node id');
+    expectIds(requirements, endpoint.requirements, `endpoints[${i}].requirements`, 'a requirement id');
+  });
+  diagram.entities?.forEach((entity, i) => {
+    expectId(nodes, entity.node, `entities[${i}].node`, 'a node id');
+    expectIds(endpoints, entity.endpoints, `entities[${i}].endpoints`, 'an endpoint id');
+  });
+  diagram.paths?.forEach((path, i) => {
+    expectId(requirements, path.requirement, `paths[${i}].requirement`, 'a requirement id');
+    expectId(endpoints, path.endpoint, `paths[${i}].endpoint`, 'an endpoint id');
+    expectIds(nodes, path.steps, `paths[${i}].steps`, 'a node id');
+  });
+  diagram.notes?.forEach((note, i) => expectId(nodes, note.pin, `notes[${i}].pin`, 'a node id'));
 }

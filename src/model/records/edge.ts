@@ -5,7 +5,11 @@
 import { LIMITS } from '../limits';
 import { PointRecord } from './geometry';
 import type { z } from './fields';
-import { flag, id, list, optionalText, record, withoutUndefined } from './fields';
+import { figure, flag, id, list, oneOf, optionalText, record, withoutUndefined } from './fields';
+
+/** `async`: a hand-off (to a queue, a stream) that ends the synchronous part of a request. */
+export const EDGE_MODES = ['sync', 'async'] as const;
+export type EdgeMode = (typeof EDGE_MODES)[number];
 
 /** The shape, in the order a file writes the fields. */
 export const EDGE_SHAPE = {
@@ -15,6 +19,12 @@ export const EDGE_SHAPE = {
   label: optionalText(LIMITS.maxLabelLength),
   protocol: optionalText(LIMITS.maxLabelLength),
   bidirectional: flag(),
+  /** Absent means sync. */
+  mode: oneOf(EDGE_MODES, 'an edge mode').optional(),
+  /** Fraction of the sender's load that takes this edge (capacity model); absent means 1. */
+  share: figure({ min: 0, max: 1, what: 'a fraction from 0 to 1' }).optional(),
+  /** Network time a request spends crossing the edge, in ms; absent means 0. */
+  latencyMs: figure({ min: 0, max: LIMITS.maxFigure, what: 'a number of at least 0' }).optional(),
   /**
    * Bend points from the last auto layout, in absolute canvas coordinates. Dropped as soon as
    * either end moves, so the edge falls back to its normal path.

@@ -91,6 +91,24 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
   });
 }
 
+/**
+ * A figure such as a load, a count or a ratio: a finite number within `[min, max]`
+ * (`integer` for counts). `what` describes the range in the message ("a fraction from 0 to 1").
+ */
+export function figure(range: { min: number; max: number; integer?: boolean; what: string }) {
+  return z
+    .number({
+      error: (issue) =>
+        typeof issue.input === 'number'
+          ? `expected ${range.what}, found ${describeValue(issue.input)}`
+          : missingOr(range.what, issue),
+    })
+    .refine((value) => value >= range.min && value <= range.max && (!range.integer || Number.isInteger(value)), {
+      error: (issue) => `expected ${range.what}, found ${String(issue.input)}`,
+    })
+    .overwrite((value) => (value === 0 ? 0 : value));
+}
+
 /** A yes/no field whose default, false, is left out. */
 export function flag() {
   return z

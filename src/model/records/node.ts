@@ -9,11 +9,33 @@ import { LIMITS } from '../limits';
 import { quoteText } from '../plainData';
 import { PointRecord, SizeRecord } from './geometry';
 import type { z } from './fields';
-import { boundedString, id, oneOf, optionalText, record, text, withoutUndefined } from './fields';
+import { boundedString, figure, id, oneOf, optionalText, record, text, withoutUndefined } from './fields';
 
 const kind = boundedString(LIMITS.maxIdLength).refine(isKnownKind, {
   error: (issue) => `${quoteText(String(issue.input))} is not a known component kind`,
 });
+
+const fraction = () => figure({ min: 0, max: 1, what: 'a fraction from 0 to 1' }).optional();
+const amount = () => figure({ min: 0, max: LIMITS.maxFigure, what: 'a number of at least 0' }).optional();
+
+/**
+ * The capacity model's figures for one component (docs/capacity-model.md). Each is optional: an
+ * absent one is the catalog's typical value for the kind (src/model/analysis/figures.ts).
+ */
+export const FIGURES_SHAPE = {
+  /** Requests per second a client sends (clients only). */
+  rps: amount(),
+  instances: figure({ min: 1, max: 1_000_000, integer: true, what: 'a whole number from 1 to 1,000,000' }).optional(),
+  /** Requests per second one instance completes at full load. */
+  capacityRps: figure({ min: 0.000001, max: LIMITS.maxFigure, what: 'a number greater than 0' }).optional(),
+  serviceTimeMs: figure({ min: 0.000001, max: LIMITS.maxFigure, what: 'a number greater than 0' }).optional(),
+  availability: fraction(),
+  hitRatio: fraction(),
+};
+export const FiguresRecord = record(FIGURES_SHAPE).transform((value) =>
+  Object.values(value).some((v) => v !== undefined) ? withoutUndefined(value) : undefined,
+);
+export type ComponentFigures = NonNullable<z.output<typeof FiguresRecord>>;
 
 /** The shape, in the order a file writes the fields. */
 export const NODE_SHAPE = {
@@ -29,6 +51,7 @@ export const NODE_SHAPE = {
   size: SizeRecord.optional(),
   tech: optionalText(LIMITS.maxLabelLength),
   notes: optionalText(LIMITS.maxNotesLength, { multiline: true }),
+  figures: FiguresRecord.optional(),
 };
 
 /** Fields of a node that hold another node's id. */
