@@ -3,7 +3,7 @@
 // Policies are read in order; a later one overrides an earlier one for the same import.
 
 export const ELEMENTS = [
-  ...['model', 'store', 'bindings', 'canvas', 'panels', 'app', 'io', 'layout', 'cli'].map((type) => ({
+  ...['model', 'store', 'bindings', 'canvas', 'panels', 'app', 'io', 'layout', 'cli', 'server'].map((type) => ({
     type,
     pattern: `src/${type}/**`,
     partialMatch: false,
@@ -55,6 +55,11 @@ export const POLICIES = [
   { from: from('io'), allow: to('io', 'model') },
   { from: from('layout'), allow: to('layout', 'model') },
   { from: from('cli'), allow: to('cli', 'model', 'layout', 'io') },
+  {
+    from: from('server'),
+    allow: to('server', 'model'),
+    message: 'the sync server runs in Node: it may use the model (record schemas, room keys), nothing of the app',
+  },
   {
     from: from('cli'),
     disallow: { to: { file: { categories: 'browser' } } },

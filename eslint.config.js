@@ -17,6 +17,10 @@ const REACT = [
 const BROWSER_IO = [
   { group: ['idb', 'html-to-image'], message: 'browser I/O belongs in src/io' },
 ];
+// The sync server's Node packages (src/server) stay out of everything the browser or the CLI loads.
+const SERVER_ONLY = [
+  { group: ['@hocuspocus/server', '@hocuspocus/extension-*', 'better-sqlite3', 'ioredis', 'ws', 'sirv'], message: 'the sync server\'s packages belong in src/server' },
+];
 const STORAGE_GLOBALS = ['localStorage', 'sessionStorage', 'indexedDB'].map((name) => ({
   name,
   message: 'storage is src/io\'s job; call a store action',
@@ -65,15 +69,15 @@ export default tseslint.config(
   },
   packages(
     ['src/model/**'],
-    [...REACT, ...BROWSER_IO, { group: ['elkjs', 'elkjs/*'], message: 'layout belongs in src/layout' }],
+    [...REACT, ...BROWSER_IO, ...SERVER_ONLY, { group: ['elkjs', 'elkjs/*'], message: 'layout belongs in src/layout' }],
     { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', ...STORAGE_GLOBALS] },
   ),
   packages(
     ['src/store/**'],
-    [{ regex: '^react(-dom)?(/.*)?$', message: 'the store is framework-free; hooks live in src/bindings' }],
+    [{ regex: '^react(-dom)?(/.*)?$', message: 'the store is framework-free; hooks live in src/bindings' }, ...SERVER_ONLY],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
-  packages(['src/io/**'], REACT),
+  packages(['src/io/**'], [...REACT, ...SERVER_ONLY]),
   {
     // io's and layout's other files are pure (the store and the CLI call them): keep them so.
     files: ['src/io/**', 'src/layout/**'],
@@ -85,11 +89,16 @@ export default tseslint.config(
       }))],
     },
   },
-  packages(['src/layout/**'], [...REACT, ...BROWSER_IO]),
-  packages(['src/cli/**'], [...REACT, ...BROWSER_IO]),
+  packages(['src/layout/**'], [...REACT, ...BROWSER_IO, ...SERVER_ONLY]),
+  packages(['src/cli/**'], [...REACT, ...BROWSER_IO, ...SERVER_ONLY]),
+  packages(
+    ['src/server/**'],
+    [...REACT, ...BROWSER_IO, { group: ['elkjs', 'elkjs/*'], message: 'the sync server does no layout' }],
+    { 'no-restricted-globals': ['error', 'window', 'document', 'navigator', ...STORAGE_GLOBALS] },
+  ),
   packages(
     ['src/bindings/**', 'src/canvas/**', 'src/panels/**', 'src/app/**'],
-    [{ group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' }],
+    [{ group: ['idb', 'html-to-image', 'fflate', 'elkjs', 'elkjs/*'], message: 'views call store actions; I/O lives in src/io' }, ...SERVER_ONLY],
     { 'no-restricted-globals': ['error', ...STORAGE_GLOBALS] },
   ),
   // The store derives React Flow's objects itself (src/store/flowView.ts): its types, not its code.

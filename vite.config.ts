@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
-import type { Plugin } from 'vite';
+import { createLogger, type Plugin, type ProxyOptions } from 'vite';
 
 /**
  * `vite` dev mode injects CSS as inline `<style>` elements, which index.html's policy refuses:
@@ -17,8 +17,39 @@ function allowInlineStylesInDev(): Plugin {
   };
 }
 
+/**
+ * Live rooms: the page always connects to /sync on its own origin (docs/sync-protocol.md).
+ * `npm run dev` starts the sync server on SYNC_PORT (scripts/dev.mjs); the dev server and
+ * `vite preview` pass /sync on to it.
+ */
+const syncProxy: Record<string, ProxyOptions> = {
+  '/sync': { target: `ws://127.0.0.1:${Number(process.env.SYNC_PORT) || 1234}`, ws: true },
+};
+
+/** No sync server is a normal state (the app works without it): say so once, not on every retry. */
+function quietWhenSyncIsDown() {
+  const logger = createLogger();
+  const error = logger.error.bind(logger);
+  let said = false;
+  logger.error = (message, options) => {
+    const code = (options?.error as NodeJS.ErrnoException | undefined)?.code;
+    // A page closed or reloaded mid-connection: normal, nothing to say.
+    if (message.includes('ws proxy') && (code === 'ECONNRESET' || code === 'EPIPE')) return;
+    if (message.includes('ws proxy') && code === 'ECONNREFUSED') {
+      if (!said) logger.warn(`No sync server on ${syncProxy['/sync']?.target as string}: live rooms wait for it; the app works without.`, { timestamp: true });
+      said = true;
+      return;
+    }
+    error(message, options);
+  };
+  return logger;
+}
+
 export default defineConfig({
   plugins: [react(), allowInlineStylesInDev()],
+  customLogger: quietWhenSyncIsDown(),
+  server: { proxy: syncProxy },
+  preview: { proxy: syncProxy },
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

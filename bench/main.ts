@@ -4,7 +4,7 @@
  * bench/results.json, and on a full run rewrites the table section of BENCHMARKS.md.
  *
  * Options: --quick (few sizes and runs, to try the harness; BENCHMARKS.md is left alone),
- * --only=node,bundle,browser, --sizes=100,500, --reps=N (sessions per size, 0 = none) and
+ * --only=node,sync,bundle,browser (sync: the live-room server under load, bench/syncSuite.ts), --sizes=100,500, --reps=N (sessions per size, 0 = none) and
  * --png=N (PNG exports per size), --no-layout and
  * --no-loaded (leave out the auto layout / throttled-CPU probes; browser part),
  * --open=5000,20000 (big-diagram open sizes; `--open=` skips it), --skip-build
@@ -57,6 +57,12 @@ try {
     console.error('Node part…');
     const r = suite('bench/nodeSuite.ts', join(scratch, 'node.json'), quick ? ['--quick'] : []);
     figures.push(...r.figures);
+  }
+  if (wants('sync')) {
+    console.error('Live rooms part (sync server load)…');
+    const r = suite('bench/syncSuite.ts', join(scratch, 'sync.json'), quick ? ['--quick'] : []);
+    figures.push(...r.figures);
+    details.sync = r.details;
   }
   if (wants('bundle')) {
     console.error('Bundle part…');

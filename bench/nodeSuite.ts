@@ -13,6 +13,7 @@ import { validateFlow } from '../src/model/validateFlow';
 import { analyzeCapacity } from '../src/model/analysis/analyzeCapacity';
 import { parseShareLink, serializeShareLink } from '../src/io/shareLink';
 import { architectureDiagram } from './architecture';
+import { withDesignData } from './designData';
 import { bareElkGraph, createBareElk } from './bareElkGraph';
 import { diagramQuality, elkQuality, type LayoutQuality } from './layoutQuality';
 import { figure, median, now, type Figure } from './stats';
@@ -53,6 +54,38 @@ function validator() {
     );
     log(`validator ${n}: ${figures.at(-1)!.value.toFixed(2)} ms`);
   }
+}
+
+/**
+ * Issue 12: the design rules on 10,000 components and 1,000 request paths, against the same
+ * diagram without design data (the flow rules alone) in the same run, interleaved.
+ */
+function designValidator() {
+  const plain = architectureDiagram(10_000);
+  const design = withDesignData(plain, 1_000);
+  const runs = quick ? 5 : 31;
+  const withData: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    validateFlow(design);
+    validateFlow(plain);
+  }
+  for (let i = 0; i < runs; i++) {
+    const pair = i % 2 === 0 ? [design, plain] : [plain, design];
+    for (const d of pair) {
+      const t = now();
+      validateFlow(d);
+      (d === design ? withData : without).push(now() - t);
+    }
+  }
+  const findings = validateFlow(design).findings.length;
+  figures.push(
+    figure('Validator (Node)', `validateFlow with design data, 10,000 nodes / 1,000 paths (${findings.toLocaleString('en-US')} findings) vs without`, 'ms', withData, {
+      bareSamples: without,
+      target: { text: '< 20 ms', max: 20 },
+    }),
+  );
+  log(`validator with design data: ${figures.at(-1)!.value.toFixed(2)} ms`);
 }
 
 /** Issue 13: the capacity model recomputes on every multiplier move, so it must stay far below a frame. */
@@ -224,6 +257,7 @@ function cliStart() {
 }
 
 validator();
+designValidator();
 capacity();
 files();
 cliStart();

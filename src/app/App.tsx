@@ -2,10 +2,13 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect } from 'react';
 import { Canvas } from '../canvas/Canvas';
+import { CapacityPanel } from '../panels/CapacityPanel';
+import { DesignPanel } from '../panels/DesignPanel';
 import { DiagramsPanel } from '../panels/DiagramsPanel';
 import { Inspector } from '../panels/Inspector';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
+import { PathsPanel } from '../panels/PathsPanel';
 import { TopBar } from '../panels/TopBar';
 import { ValidationPanel } from '../panels/ValidationPanel';
 import type { EditorStore } from '../store/editorStore';
@@ -35,9 +38,12 @@ function Chrome() {
         {layoutBusy && <div className="busy-chip">Laying out…</div>}
         <Notices />
       </main>
-      <aside className="sidebar right" aria-label="Properties and validation">
+      <DesignPanel />
+      <aside className="sidebar right" aria-label="Properties, capacity and validation">
         <Inspector />
+        <CapacityPanel />
         <ValidationPanel />
+        <PathsPanel />
       </aside>
     </div>
   );

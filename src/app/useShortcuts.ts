@@ -32,8 +32,26 @@ export function useShortcuts(store: EditorStore): void {
       if (mod && key === 'a') return run(s.selectAll);
       if (mod && key === 's') return run(s.saveFile);
       if (mod && key === 'o') return run(() => document.querySelector<HTMLInputElement>('input[type=file]')?.click());
-      if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) return run(s.deleteSelection);
-      if (e.key === 'Escape') return run(s.clearSelection);
+      if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
+        return run(() => {
+          if (s.noteSelection.size > 0) s.removeNotes(s.noteSelection);
+          s.deleteSelection();
+        });
+      }
+      // Escape backs out of the innermost mode first: recording a path, the Note tool, then the selection.
+      if (e.key === 'Escape') {
+        if (s.pathRecording) return run(s.cancelPathRecording);
+        if (s.noteTool) return run(() => s.setNoteTool(false));
+        return run(() => {
+          s.clearSelection();
+          s.selectNotes([]);
+        });
+      }
+      if (!mod && !e.shiftKey && !e.altKey && key === 'n') return run(() => s.setNoteTool(!s.noteTool));
+      const onCanvas = e.target === document.body || (e.target instanceof HTMLElement && e.target.closest('.react-flow__node-note') !== null);
+      if (!mod && e.key === 'Enter' && onCanvas && s.noteSelection.size === 1 && s.selection.nodes.size === 0) {
+        return run(() => s.editNote([...s.noteSelection][0]!));
+      }
       if (!mod && e.shiftKey && key === 'l') return run(() => void s.autoLayout());
       if (!mod && e.shiftKey && e.key === '!') return run(s.requestFitView);
     };

@@ -11,21 +11,27 @@ import {
   useReactFlow,
   useStore as useFlowStore,
   type Node,
+  type NodeChange,
+  type NodeMouseHandler,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
 import type { ComponentData } from '../store/flowView';
+import { CanvasTools } from './CanvasTools';
 import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
+import { NodeMenu, type NodeMenuAt } from './NodeMenu';
+import { NoteNode } from './NoteNode';
 import { OverviewMap } from './OverviewMap';
 import { useEdgesNearView } from './useEdgesNearView';
+import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
 import { CULL_FROM, minZoomFor } from './viewBudget';
 
 export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
 
-const nodeTypes = { component: ComponentNode, group: GroupNode };
+const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [20, 20];
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
@@ -44,6 +50,7 @@ const ROLE_COLORS: Record<string, string> = {
   group: 'transparent',
 };
 function minimapColor(node: Node): string {
+  if (node.type === 'note') return 'var(--af-note-yellow)';
   return ROLE_COLORS[roleOf(node.data as ComponentData)] ?? 'var(--af-server)';
 }
 
@@ -56,8 +63,13 @@ export function Canvas() {
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
   const focusRequest = useEditor((s) => s.focusRequest);
-  const { onNodesChange, onEdgesChange, connect } = store.getState();
+  const { onEdgesChange, connect } = store.getState();
   const rf = useReactFlow();
+  const noteNodes = useNoteNodes();
+  const shownNodes = useMemo(() => (noteNodes.length === 0 ? nodes : [...nodes, ...noteNodes]), [nodes, noteNodes]);
+  const noteTool = useEditor((s) => s.noteTool);
+  const pathShown = useEditor((s) => s.pathRecording !== null || (s.activePath !== null && s.doc.paths.byId.has(s.activePath)));
+  const recording = useEditor((s) => s.pathRecording !== null);
   const canvasWidth = useFlowStore((s) => s.width);
   const canvasHeight = useFlowStore((s) => s.height);
   // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
@@ -76,7 +88,14 @@ export function Canvas() {
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
   // An export is drawn at full size, so it gets every detail however far out the view is.
-  const className = [connecting ? 'is-connecting' : '', zoomedOut && !exporting ? 'is-zoomed-out' : '', exporting ? 'is-exporting' : '']
+  const className = [
+    connecting ? 'is-connecting' : '',
+    zoomedOut && !exporting ? 'is-zoomed-out' : '',
+    exporting ? 'is-exporting' : '',
+    pathShown ? 'has-path-shown' : '',
+    noteTool ? 'is-placing-note' : '',
+    recording ? 'is-recording-path' : '',
+  ]
     .filter(Boolean)
     .join(' ');
 
@@ -119,6 +138,52 @@ export function Canvas() {
     return () => store.getState().setCanvasHandle(null);
   }, [rf, store]);
 
+  // Notes are React Flow nodes too; their changes go to the notes, the rest to the components.
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      const s = store.getState();
+      const notes: NodeChange[] = [];
+      const others: NodeChange[] = [];
+      for (const c of changes) {
+        const id = 'id' in c ? c.id : c.item.id;
+        if (id.startsWith(NOTE_NODE_PREFIX) && !s.doc.nodes.byId.has(id)) notes.push({ ...c, id: id.slice(NOTE_NODE_PREFIX.length) } as NodeChange);
+        else others.push(c);
+      }
+      if (notes.length > 0) s.onNoteChanges(notes);
+      if (others.length > 0) s.onNodesChange(others as Parameters<typeof s.onNodesChange>[0]);
+    },
+    [store],
+  );
+
+  const onNodeClick: NodeMouseHandler = useCallback(
+    (_event, node) => {
+      const s = store.getState();
+      if (s.pathRecording && node.type === 'component') s.recordPathStep(node.id);
+    },
+    [store],
+  );
+
+  const onPaneClick = useCallback(
+    (event: React.MouseEvent) => {
+      const s = store.getState();
+      if (s.noteTool) s.addNote(rf.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      else if (s.noteSelection.size > 0) s.selectNotes([]);
+    },
+    [rf, store],
+  );
+
+  const [menu, setMenu] = useState<NodeMenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: Node) => {
+    if (node.type !== 'component') return;
+    event.preventDefault();
+    const target = event.currentTarget as HTMLElement;
+    // From the keyboard (Menu key, Shift+F10) there is no pointer: open beside the node.
+    const box = target.getBoundingClientRect();
+    const fromKeyboard = event.clientX === 0 && event.clientY === 0;
+    setMenu({ id: node.id, x: fromKeyboard ? box.left + 12 : event.clientX, y: fromKeyboard ? box.bottom + 4 : event.clientY, returnFocus: target });
+  }, []);
+
   const onDragOver = useCallback((event: DragEvent) => {
     const types = event.dataTransfer.types;
     if (types.includes(KIND_DRAG_TYPE) || types.includes('Files')) {
@@ -146,16 +211,20 @@ export function Canvas() {
   );
 
   return (
+    <>
     <ReactFlow
-      nodes={nodes}
+      nodes={shownNodes}
       edges={shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={connect}
+      onNodeClick={onNodeClick}
+      onPaneClick={onPaneClick}
       onDrop={onDrop}
       onDragOver={onDragOver}
+      onNodeContextMenu={onNodeContextMenu}
       colorMode={theme}
       snapToGrid={snapToGrid}
       snapGrid={SNAP_GRID}
@@ -182,6 +251,9 @@ export function Canvas() {
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       )}
       <Controls showInteractive={false} aria-label="Zoom controls" />
+      <CanvasTools />
     </ReactFlow>
+    {menu && <NodeMenu at={menu} onClose={closeMenu} />}
+    </>
   );
 }

@@ -5,7 +5,10 @@ import { useEditor } from '../bindings/editorContext';
 import { findKind } from '../model/catalog';
 import { roleOf } from '../model/catalog';
 import type { ComponentNode as ComponentNodeType } from '../store/flowView';
-import { selectDirection, selectNodeSeverity } from '../store/selectors';
+import { selectPathSteps } from '../store/designIndex';
+import { selectDirection, selectNodeOverlay, selectNodeSeverity } from '../store/selectors';
+import { CapacityBadges, parseOverlay } from './CapacityBadges';
+import { DesignBadges } from './DesignBadges';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';
 import { InlineRename } from './InlineRename';
@@ -13,6 +16,8 @@ import { InlineRename } from './InlineRename';
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
   const severity = useEditor(selectNodeSeverity(id));
   const direction = useEditor(selectDirection);
+  const overlay = parseOverlay(useEditor(selectNodeOverlay(id)));
+  const steps = useEditor(selectPathSteps(id));
   const [editing, setEditing] = useState(false);
   const spec = findKind(data.kind);
   const role = roleOf(data);
@@ -23,6 +28,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
     `role-${role}`,
     severity ? `has-${severity}` : '',
     selected ? 'is-selected' : '',
+    overlay ? `cap-${overlay.status}` : '',
+    overlay?.spof ? 'is-spof' : '',
+    steps ? 'on-path' : '',
   ].join(' ');
   return (
     <div
@@ -46,11 +54,18 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         )}
         {(data.tech || label !== spec?.label) && <span className="arch-node-sub">{data.tech || spec?.label}</span>}
       </span>
+      <DesignBadges id={id} label={label} />
+      {steps && (
+        <span className="path-step-mark" aria-label={`Step ${steps} of the request path`}>
+          {steps}
+        </span>
+      )}
       {severity && (
         <span className={`arch-node-badge badge-${severity}`} aria-hidden="true">
           {severity === 'error' ? '!' : '?'}
         </span>
       )}
+      {overlay && <CapacityBadges overlay={overlay} />}
       <Handle type="source" position={sides.source} className="arch-handle" />
     </div>
   );

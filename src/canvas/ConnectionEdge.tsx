@@ -7,7 +7,8 @@ import { memo } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import type { Point } from '../model/diagram';
 import type { ArchEdge } from '../store/flowView';
-import { selectEdgeSeverity } from '../store/selectors';
+import { selectEdgeOnPath } from '../store/designIndex';
+import { selectEdgeRate, selectEdgeSeverity, selectEdgeTraffic } from '../store/selectors';
 
 /** An SVG path through `points` with softly rounded corners, and the middle of its length. */
 function routePath(points: readonly Point[]): { path: string; mid: Point } {
@@ -48,6 +49,10 @@ function routePath(points: readonly Point[]): { path: string; mid: Point } {
 function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
   const { id, data, selected, markerEnd, markerStart } = props;
   const severity = useEditor(selectEdgeSeverity(id));
+  const rate = useEditor(selectEdgeRate(id));
+  const traffic = useEditor(selectEdgeTraffic(id));
+  const against = useEditor((s) => s.meta.flow === 'top-down');
+  const onPath = useEditor(selectEdgeOnPath(id));
   let path: string;
   let labelX: number;
   let labelY: number;
@@ -68,11 +73,19 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
     });
   }
   const text = [data?.label, data?.protocol].filter(Boolean).join(' · ');
-  const className = ['arch-edge', severity ? `has-${severity}` : '', selected ? 'is-selected' : ''].join(' ');
+  const className = [
+    'arch-edge',
+    severity ? `has-${severity}` : '',
+    selected ? 'is-selected' : '',
+    data?.mode === 'async' ? 'is-async' : '',
+    onPath ? `on-path on-path-${onPath}` : '',
+  ].join(' ');
   // The label is SVG text inside the edge, not an HTML overlay: one element per edge fewer, no
   // portal lookup on every store update, and exports draw it like the line.
   return (
-    <BaseEdge
+    <>
+      {traffic > 0 && <TrafficDots path={path} level={traffic} against={against} />}
+      <BaseEdge
       id={id}
       path={path}
       className={className}
@@ -85,7 +98,36 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
       labelShowBg
       labelBgPadding={LABEL_PADDING}
       labelBgBorderRadius={5}
-    />
+      />
+      {rate && <RatePill text={rate} x={labelX} y={text ? labelY + 20 : labelY} />}
+    </>
+  );
+}
+
+/**
+ * Dots moving along the edge the way requests go, drawn as a dashed stroke whose offset a CSS
+ * animation moves: no JavaScript per frame, static under reduced motion. Busier edges get
+ * denser, faster dots, in five steps by order of magnitude so a multiplier move rarely changes
+ * the animation itself.
+ */
+function TrafficDots({ path, level, against }: { path: string; level: number; against: boolean }) {
+  return <path d={path} className={`traffic traffic-${level}${against ? ' is-against' : ''}`} aria-hidden="true" />;
+}
+
+/**
+ * Requests per second on the edge, below its label. Sized from the text's length (tabular
+ * digits, one size) rather than measured: React Flow's labels measure themselves with getBBox
+ * whenever their text changes, which forced a layout per edge on every multiplier step.
+ */
+function RatePill({ text, x, y }: { text: string; x: number; y: number }) {
+  const width = text.length * 6.6 + 12;
+  return (
+    <g className="rate-pill" transform={`translate(${x} ${y})`}>
+      <rect x={-width / 2} y={-9} width={width} height={18} rx={9} />
+      <text textAnchor="middle" dominantBaseline="central">
+        {text}
+      </text>
+    </g>
   );
 }
 

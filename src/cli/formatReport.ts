@@ -6,17 +6,25 @@ import { flowEnds, otherFlow } from '../model/validateFlow';
 import type { FlowReport } from '../model/validateFlow';
 import { terminalJson, terminalLines } from './terminalText';
 
-/** Exactly `{valid, flow, findings: [{rule, severity, message, nodes, edges}]}`, nothing more. */
+/**
+ * Exactly `{valid, flow, findings: [{rule, severity, message, nodes, edges}]}`, nothing more,
+ * except that a design finding adds the ids of the records it is about (`path`, `requirement`,
+ * `endpoint`, `entity`) after those five keys.
+ */
 export function reportJson(report: FlowReport): string {
   const body = {
     valid: report.valid,
     flow: report.flow,
-    findings: report.findings.map(({ rule, severity, message, nodes, edges }) => ({
+    findings: report.findings.map(({ rule, severity, message, nodes, edges, path, requirement, endpoint, entity }) => ({
       rule,
       severity,
       message,
       nodes,
       edges,
+      ...(path === undefined ? {} : { path }),
+      ...(requirement === undefined ? {} : { requirement }),
+      ...(endpoint === undefined ? {} : { endpoint }),
+      ...(entity === undefined ? {} : { entity }),
     })),
   };
   return `${terminalJson(JSON.stringify(body, null, 2))}\n`;

@@ -7,6 +7,7 @@ import { FLOWS, LAYOUT_DIRECTIONS } from '../model/diagram';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { analyzeCommand } from './analyzeCommand';
 import type { CliIo } from './cliIo';
+import { docCommand } from './docCommand';
 import { layoutCommand } from './layoutCommand';
 import { EXIT_OK, fail } from './loadDiagram';
 import { USAGE } from './usage';
@@ -54,7 +55,9 @@ function parseCommand(command: string, args: string[]) {
         ? { flow: { type: 'string' }, json: { type: 'boolean' } }
         : command === 'analyze'
           ? { rps: { type: 'string' }, down: { type: 'string' }, json: { type: 'boolean' } }
-          : { output: { type: 'string', short: 'o' }, direction: { type: 'string' }, timeout: { type: 'string' } }),
+          : command === 'doc'
+            ? { output: { type: 'string', short: 'o' } }
+            : { output: { type: 'string', short: 'o' }, direction: { type: 'string' }, timeout: { type: 'string' } }),
     },
   });
   if (values.help === true) return { help: true as const };
@@ -71,7 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout(USAGE);
     return EXIT_OK;
   }
-  if (command !== 'validate' && command !== 'layout' && command !== 'analyze') {
+  if (command !== 'validate' && command !== 'layout' && command !== 'analyze' && command !== 'doc') {
     return fail(io, `unknown command "${command}"; ${HINT}`);
   }
   let parsed: ReturnType<typeof parseCommand>;
@@ -101,6 +104,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return analyzeCommand(io, { file, json: values.json === true, ...(rps !== undefined ? { rps } : {}), ...(down !== undefined ? { down } : {}) });
   }
   const out = values.output as string | undefined;
+  if (command === 'doc') return docCommand(io, { file, ...(out !== undefined ? { out } : {}) });
   return layoutCommand(io, {
     file,
     ...(out !== undefined ? { out } : {}),

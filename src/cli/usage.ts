@@ -5,6 +5,7 @@ export const USAGE = `Usage:
   archflow validate FILE [--flow bottom-up|top-down] [--json]
   archflow layout FILE [-o OUT] [--direction up|down|left|right] [--timeout SECONDS]
   archflow analyze FILE [--rps N] [--down ID,ID] [--json]
+  archflow doc FILE [-o OUT.md]
   archflow help
 
 validate  Checks that every component lies on a path from the flow's entries to its
@@ -33,4 +34,12 @@ analyze   Capacity, latency and failure analysis (docs/capacity-model.md): each
                         "paths", "clients"}
           Exit code 0 when nothing is overloaded and no client is cut off, 1 otherwise,
           2 when FILE cannot be read or is not an Archflow diagram, or an argument is wrong.
+
+doc       The design document in Markdown (renders on GitHub): requirements with the
+          back-of-the-envelope estimates and their formulas, an API table per service,
+          the entities, the diagram as a Mermaid flowchart, each request path as a
+          Mermaid sequence diagram, the notes and the validator's findings.
+          -o OUT.md     write to OUT.md instead of standard output
+          Exit code 0 when the document is written (findings do not change it),
+          2 when FILE cannot be read or is not an Archflow diagram, or OUT cannot be written.
 `;

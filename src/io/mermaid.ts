@@ -1,6 +1,7 @@
 /**
  * "Copy as Mermaid": the diagram as a Mermaid flowchart for Markdown documents. Groups become
- * (nested) subgraphs, roles pick the node shape, edge labels and protocols are kept.
+ * (nested) subgraphs, roles pick the node shape, edge labels and protocols are kept, and
+ * asynchronous edges are dashed.
  *
  * Everything a user typed, the title included, is written inside double quotes with every
  * character Mermaid or HTML could act on replaced by a Mermaid entity code (`#60;` for `<`), so a
@@ -31,7 +32,12 @@ const RESERVED = new Set(
   ],
 );
 
-export function serializeMermaid(diagram: Diagram): string {
+export interface MermaidOptions {
+  /** Write the title as the chart's front matter (default true); a document with its own heading leaves it out. */
+  title?: boolean;
+}
+
+export function serializeMermaid(diagram: Diagram, options: MermaidOptions = {}): string {
   const ids = mermaidIds(diagram.nodes);
   const byId = new Map<string, DiagramNode>();
   for (const node of diagram.nodes) if (!byId.has(node.id)) byId.set(node.id, node);
@@ -48,7 +54,10 @@ export function serializeMermaid(diagram: Diagram): string {
     }
   }
 
-  const lines: string[] = ['---', `title: ${yamlString(diagram.title)}`, '---', `flowchart ${directionOf(diagram)}`];
+  const lines: string[] = [
+    ...(options.title === false ? [] : ['---', `title: ${yamlString(diagram.title)}`, '---']),
+    `flowchart ${directionOf(diagram)}`,
+  ];
   const written = new Set<string>();
   const writeNode = (node: DiagramNode, indent: string) => {
     // A parent cycle cannot pass the parser; this guard keeps a broken diagram from looping.
@@ -57,13 +66,13 @@ export function serializeMermaid(diagram: Diagram): string {
     const id = ids.get(node.id) ?? '';
     const role = roleOf(node);
     if (role === 'group') {
-      lines.push(`${indent}subgraph ${id}["${text(node.label)}"]`);
+      lines.push(`${indent}subgraph ${id}["${mermaidText(node.label)}"]`);
       for (const child of children.get(node.id) ?? []) writeNode(child, `${indent}  `);
       lines.push(`${indent}end`);
       return;
     }
     const [open, close] = SHAPE[role];
-    const label = node.tech ? `${text(node.label)}<br/>(${text(node.tech)})` : text(node.label);
+    const label = node.tech ? `${mermaidText(node.label)}<br/>(${mermaidText(node.tech)})` : mermaidText(node.label);
     lines.push(`${indent}${id}${open}"${label}"${close}`);
   };
   for (const node of roots) writeNode(node, '  ');
@@ -74,7 +83,9 @@ export function serializeMermaid(diagram: Diagram): string {
     const source = ids.get(edge.source);
     const target = ids.get(edge.target);
     if (source === undefined || target === undefined) continue;
-    const arrow = edge.bidirectional ? '<-->' : '-->';
+    // An asynchronous hand-off (a queue) is drawn dashed, as on the canvas.
+    const dashed = edge.mode === 'async';
+    const arrow = edge.bidirectional ? (dashed ? '<-.->' : '<-->') : dashed ? '-.->' : '-->';
     const caption = edgeCaption(edge.label, edge.protocol);
     lines.push(`  ${source} ${arrow}${caption === '' ? '' : `|"${caption}"|`} ${target}`);
   }
@@ -88,13 +99,13 @@ function directionOf(diagram: Diagram): string {
 }
 
 function edgeCaption(label: string | undefined, protocol: string | undefined): string {
-  if (label && protocol) return `${text(label)} (${text(protocol)})`;
+  if (label && protocol) return `${mermaidText(label)} (${mermaidText(protocol)})`;
   const only = label || protocol;
-  return only ? text(only) : '';
+  return only ? mermaidText(only) : '';
 }
 
 /** Mermaid ids: letters, digits and `_`, never a keyword, unique. Kept close to the node id. */
-function mermaidIds(nodes: readonly DiagramNode[]): Map<string, string> {
+export function mermaidIds(nodes: readonly DiagramNode[]): Map<string, string> {
   const ids = new Map<string, string>();
   const used = new Set<string>();
   nodes.forEach((node, i) => {
@@ -117,13 +128,29 @@ const SPECIAL = /["#&<>|`[\]{}()%\\]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-function entityCodes(value: string): string {
-  return value.replace(SPECIAL, (ch) => `#${ch.charCodeAt(0)};`);
+/**
+ * In a sequence diagram text is not quoted: a message or an alias runs to the end of the line, and
+ * `;` ends it as a line break would, `#` starts an entity code, `:` and `,` separate parts of a
+ * statement; HTML and directives are as dangerous as in a flowchart.
+ */
+const SEQUENCE_SPECIAL = /["#&<>`%\\;:,]/g;
+
+function entityCodes(value: string, special: RegExp = SPECIAL): string {
+  return value.replace(special, (ch) => `#${ch.charCodeAt(0)};`);
 }
 
 /** User text for use inside double quotes. */
-function text(value: string): string {
-  const escaped = entityCodes(value).replace(/\r\n?|\n/g, '<br/>').replace(CONTROL, ' ');
+export function mermaidText(value: string): string {
+  return lineText(entityCodes(value));
+}
+
+/** User text for a sequence diagram's participant alias or message. */
+export function mermaidSequenceText(value: string): string {
+  return lineText(entityCodes(value, SEQUENCE_SPECIAL));
+}
+
+function lineText(coded: string): string {
+  const escaped = coded.replace(/\r\n?|\n/g, '<br/>').replace(CONTROL, ' ');
   return escaped.trim() === '' ? ' ' : escaped;
 }
 

@@ -24,6 +24,12 @@ const TITLES: Record<FindingRule, string> = {
   'dead-end': 'Dead end',
   'against-flow': 'Edge against the flow',
   'client-to-datastore': 'Client talks to a datastore',
+  'endpoint-on-client': 'Endpoint on a client',
+  'path-broken': 'Broken request path',
+  'path-incomplete': 'Incomplete request path',
+  'requirement-untraced': 'Requirement on no path',
+  'endpoint-unused': 'Endpoint on no path',
+  'entity-unreached': 'Data on no path',
 };
 
 // Describing every finding of a large diagram must not cost a scan of the nodes per finding.
@@ -38,6 +44,11 @@ function nodeById(diagram: FlowInput, id: string | undefined): FlowNodeInput | u
     nodeIndexes.set(diagram.nodes, index);
   }
   return index.get(id);
+}
+
+function isComponent(diagram: FlowInput, id: string): boolean {
+  const node = nodeById(diagram, id);
+  return node !== undefined && roleOf(node) !== 'group';
 }
 
 /** `flow` is the one the finding was computed for; it defaults to the diagram's. */
@@ -92,5 +103,23 @@ function hintFor(finding: Finding, diagram: FlowInput, flow: Flow, role: Role | 
     }
     case 'client-to-datastore':
       return 'Put an API server between the client and the datastore, and connect through it.';
+    case 'endpoint-on-client':
+      return 'Move the endpoint to the server that answers it: the API (back end) must be independent of the client (front end).';
+    case 'path-broken': {
+      const [from, to] = finding.nodes;
+      const missing = [from, to].some((id) => id === undefined || !isComponent(diagram, id));
+      if (missing) return 'Change the path so every step is a component of the diagram.';
+      return flow === 'top-down'
+        ? 'Add an edge from the second component to the first (top-down edges point from the data toward the customers), make the edge between them bidirectional, or change the path.'
+        : 'Add an edge from the first component to the second, make the edge between them bidirectional, or change the path.';
+    }
+    case 'path-incomplete':
+      return 'Start the path at the client that sends the request and end it at the datastore that answers it.';
+    case 'requirement-untraced':
+      return 'Record a request path for it, or let an endpoint that a path uses serve it.';
+    case 'endpoint-unused':
+      return 'Record a request path that calls it, or remove it.';
+    case 'entity-unreached':
+      return 'Record a request path that reaches its datastore, or move the entity to a datastore a path reaches.';
   }
 }

@@ -22,11 +22,51 @@ export interface FlowEdgeInput {
   bidirectional?: boolean;
 }
 
-/** What the validator reads; structural, so a `Diagram` fits. */
+/** A functional requirement, as the design rules read it. */
+export interface RequirementInput {
+  id: string;
+  text: string;
+  priority: 'must' | 'should' | 'could';
+}
+
+/** An endpoint served by the component `node`. */
+export interface EndpointInput {
+  id: string;
+  node: string;
+  method: string;
+  path: string;
+  /** Ids of the requirements it serves. */
+  requirements?: readonly string[];
+}
+
+/** An entity kept on the component `node`. */
+export interface EntityInput {
+  id: string;
+  node: string;
+  name: string;
+}
+
+/** A request path: component ids in the order a request visits them, client first. */
+export interface PathInput {
+  id: string;
+  name: string;
+  requirement?: string;
+  endpoint?: string;
+  steps: readonly string[];
+}
+
+/**
+ * What the validator reads; structural, so a `Diagram` fits. The design lists are optional: a
+ * diagram without them validates with the flow rules alone.
+ */
 export interface FlowInput {
   flow: Flow;
   nodes: readonly FlowNodeInput[];
   edges: readonly FlowEdgeInput[];
+  requirements?: readonly RequirementInput[];
+  endpoints?: readonly EndpointInput[];
+  entities?: readonly EntityInput[];
+  paths?: readonly PathInput[];
 }
 
 export type ComponentRole = Exclude<Role, 'group'>;

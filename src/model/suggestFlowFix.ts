@@ -9,7 +9,8 @@ import type { FindingRule, FlowReport } from './validateFlow';
 
 export type FlowFix = 'switch-flow' | 'reverse-edges';
 
-const DIRECTIONAL: ReadonlySet<FindingRule> = new Set(['unreachable', 'dead-end', 'against-flow']);
+// A request path broken only by the direction of its edges is fixed by the same switch.
+const DIRECTIONAL: ReadonlySet<FindingRule> = new Set(['unreachable', 'dead-end', 'against-flow', 'path-broken']);
 
 function directionalCount(report: FlowReport): number {
   let count = 0;
@@ -18,8 +19,8 @@ function directionalCount(report: FlowReport): number {
 }
 
 /**
- * Suggests a fix when the diagram has errors in `flow` but would have no unreachable, dead-end or
- * against-flow finding in the other flow. Switching the flow and reversing every edge fix exactly
+ * Suggests a fix when the diagram has errors in `flow` but would have no unreachable, dead-end,
+ * against-flow or broken-path finding in the other flow. Switching the flow and reversing every edge fix exactly
  * the same diagrams (the validator is symmetric under the pair), so the choice between them is
  * about intent: a diagram still on the default bottom-up flow most likely never had its flow
  * chosen, so switching is suggested; a top-down flow was picked on purpose, so its edges are what

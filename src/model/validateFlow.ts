@@ -3,12 +3,14 @@
  * through every component. The rules and their order are the contract of issue 3; the app, the
  * CLI and the tests all read findings from here.
  */
-import { findKind } from './catalog';
+import { componentName } from './componentName';
 import type { Flow } from './diagram';
 import { buildFlowGraph, reachable, weakParts } from './flowGraph';
 import type { ComponentRole, FlowGraph, FlowInput, FlowNodeInput } from './flowGraph';
+import { collectDesignFindings, hasDesignData } from './validateDesign';
 
 export type { FlowInput, FlowNodeInput, FlowEdgeInput } from './flowGraph';
+export { componentName } from './componentName';
 
 export type FindingRule =
   | 'empty'
@@ -19,7 +21,17 @@ export type FindingRule =
   | 'unreachable'
   | 'dead-end'
   | 'against-flow'
-  | 'client-to-datastore';
+  | 'client-to-datastore'
+  | DesignRule;
+
+/** The design rules (validateDesign.ts): they run only when the diagram has design data. */
+export type DesignRule =
+  | 'endpoint-on-client'
+  | 'path-broken'
+  | 'path-incomplete'
+  | 'requirement-untraced'
+  | 'endpoint-unused'
+  | 'entity-unreached';
 
 /** In the order findings are reported. */
 export const FINDING_RULES: readonly FindingRule[] = [
@@ -32,6 +44,12 @@ export const FINDING_RULES: readonly FindingRule[] = [
   'dead-end',
   'against-flow',
   'client-to-datastore',
+  'endpoint-on-client',
+  'path-broken',
+  'path-incomplete',
+  'requirement-untraced',
+  'endpoint-unused',
+  'entity-unreached',
 ];
 
 export type FindingSeverity = 'error' | 'warning';
@@ -44,6 +62,11 @@ export interface Finding {
   /** Node ids, in file order (for edge findings: [source, target]). */
   nodes: string[];
   edges: string[];
+  /** The design records a design finding is about (absent on flow findings). */
+  path?: string;
+  requirement?: string;
+  endpoint?: string;
+  entity?: string;
 }
 
 export interface FlowReport {
@@ -68,6 +91,7 @@ export function otherFlow(flow: Flow): Flow {
 export function validateFlow(diagram: FlowInput, flow: Flow = diagram.flow): FlowReport {
   const graph = buildFlowGraph(diagram);
   const findings = collectFindings(graph, flow);
+  if (hasDesignData(diagram)) findings.push(...collectDesignFindings(graph, diagram, flow));
   let errorCount = 0;
   for (const finding of findings) if (finding.severity === 'error') errorCount++;
   return {
@@ -193,12 +217,6 @@ function finding(
   return { rule, severity, message, nodes, edges };
 }
 
-/** `"Presence" (Service)`: the label a person gave it and what it is. */
-export function componentName(node: FlowNodeInput): string {
-  const label = node.label.trim() === '' ? node.id : node.label;
-  const kind = findKind(node.kind)?.label ?? node.kind;
-  return `"${label}" (${kind})`;
-}
 const name = componentName;
 
 const LISTED = 3;

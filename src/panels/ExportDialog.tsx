@@ -6,7 +6,8 @@ import type { ExportSettings } from '../store/workspaceTypes';
 export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {
   const store = useEditorStore();
   const phase = useEditor((s) => s.exportPhase);
-  const [settings, setSettings] = useState<ExportSettings>({ scale: 2, background: 'theme', padding: 40 });
+  const analysisShown = useEditor((s) => s.capacity !== null);
+  const [settings, setSettings] = useState<ExportSettings>({ scale: 2, background: 'theme', padding: 40, capacityOverlay: true });
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = dialog.current;
@@ -65,6 +66,21 @@ export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClo
             onChange={(e) => setSettings({ ...settings, padding: Math.max(0, Math.min(400, Number(e.currentTarget.value) || 0)) })}
           />
         </label>
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={analysisShown && settings.capacityOverlay !== false}
+            disabled={!analysisShown}
+            aria-describedby="export-overlay-hint"
+            onChange={(e) => setSettings({ ...settings, capacityOverlay: e.currentTarget.checked })}
+          />
+          Include capacity overlay
+        </label>
+        <p id="export-overlay-hint" className="dialog-hint">
+          {analysisShown
+            ? 'Utilisation colours, badges and requests per second on the connections, as on the canvas.'
+            : 'Show the analysis in the Capacity panel to include it.'}
+        </p>
         {phase && (
           <p className="dialog-progress" role="status" aria-live="polite">
             <progress aria-label="Export progress" /> {phase}…

@@ -1,9 +1,13 @@
 /** Edits the selection: a component's name, kind, role, technology and notes; a connection's label and protocol. */
 import { memo, useId } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
-import { COMPONENT_ROLES, findKind, GROUP_KIND, KINDS, type Role } from '../model/catalog';
+import { COMPONENT_ROLES, findKind, GROUP_KIND, KINDS, roleOf, type Role } from '../model/catalog';
 import type { ComponentData, ConnectionData } from '../store/flowView';
+import { selectEndpointsOf, selectEntitiesOf } from '../store/designIndex';
 import { selectSelectionKey } from '../store/selectors';
+import { EdgeCapacityFields, NodeCapacityFields } from './CapacityFigures';
+import { EndpointsEditor } from './design/EndpointsEditor';
+import { EntitiesEditor } from './design/EntitiesEditor';
 
 export const PROTOCOLS = ['HTTP', 'HTTPS', 'gRPC', 'WebSocket', 'WebRTC', 'TCP', 'UDP', 'AMQP'];
 const TECH_SUGGESTIONS = ['PostgreSQL', 'MySQL', 'Redis', 'Memcached', 'Cassandra', 'DynamoDB', 'MongoDB', 'Kafka', 'RabbitMQ', 'SQS', 'S3', 'Elasticsearch', 'Nginx', 'Envoy', 'Node.js', 'Go', 'Java', 'Python', 'Kubernetes'];
@@ -25,7 +29,9 @@ function NodeInspector({ id }: { id: string }) {
   const update = (patch: Partial<ComponentData>) => store.getState().updateNodeData(id, patch);
   const spec = findKind(data.kind);
   const isGroup = data.kind === GROUP_KIND;
+  const role = roleOf(data);
   return (
+    <>
     <form className="inspector-form" onSubmit={(e) => e.preventDefault()} aria-label={isGroup ? 'Group properties' : 'Component properties'}>
       <Field label="Name">
         {(fid) => <input id={fid} value={data.label} placeholder={spec?.label} onChange={(e) => update({ label: e.currentTarget.value })} />}
@@ -76,7 +82,25 @@ function NodeInspector({ id }: { id: string }) {
       <Field label="Notes">
         {(fid) => <textarea id={fid} rows={4} value={data.notes ?? ''} onChange={(e) => update({ notes: e.currentTarget.value })} />}
       </Field>
+      {!isGroup && <NodeCapacityFields id={id} />}
     </form>
+    <NodeDesign id={id} role={role} />
+    </>
+  );
+}
+
+/**
+ * Endpoints on servers, entities on datastores. A component of another role shows them too when
+ * a file gave it some, so they can be seen and removed (the validator names them).
+ */
+function NodeDesign({ id, role }: { id: string; role: Role }) {
+  const endpoints = useEditor((s) => selectEndpointsOf(id)(s).length);
+  const entities = useEditor((s) => selectEntitiesOf(id)(s).length);
+  return (
+    <>
+      {(role === 'server' || endpoints > 0) && <EndpointsEditor node={id} />}
+      {(role === 'datastore' || entities > 0) && <EntitiesEditor node={id} />}
+    </>
   );
 }
 
@@ -115,6 +139,14 @@ function EdgeInspector({ id }: { id: string }) {
           </>
         )}
       </Field>
+      <Field label="Mode">
+        {(fid) => (
+          <select id={fid} value={data.mode ?? 'sync'} onChange={(e) => update({ mode: e.currentTarget.value === 'async' ? 'async' : undefined })}>
+            <option value="sync">Sync: the caller waits for the answer</option>
+            <option value="async">Async: handed off, nobody waits (queue, event)</option>
+          </select>
+        )}
+      </Field>
       <label className="checkbox">
         <input type="checkbox" checked={Boolean(data.bidirectional)} onChange={(e) => update({ bidirectional: e.currentTarget.checked || undefined })} />
         Bidirectional
@@ -122,6 +154,7 @@ function EdgeInspector({ id }: { id: string }) {
       <button type="button" className="secondary" onClick={() => store.getState().reverseEdge(id)}>
         Reverse direction
       </button>
+      <EdgeCapacityFields id={id} />
     </form>
   );
 }

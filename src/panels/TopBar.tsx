@@ -3,6 +3,7 @@ import {
   ArrowDownUp,
   Download,
   FileCode,
+  FileText,
   FilePlus,
   FolderOpen,
   Grid3x3,
@@ -144,6 +145,9 @@ function TopBarView() {
         </ToolButton>
         <ToolButton label="Copy as Mermaid" onClick={() => void s().copyMermaid()}>
           <FileCode size={18} aria-hidden="true" />
+        </ToolButton>
+        <ToolButton label="Export design doc" onClick={() => s().exportDesignDoc()}>
+          <FileText size={18} aria-hidden="true" />
         </ToolButton>
       </div>
       <div role="radiogroup" aria-label="Flow direction" className="flow-switch">

@@ -22,6 +22,11 @@ import type { EditorServices } from './services';
 
 type CanvasActions = Pick<EditingSlice, 'onNodesChange' | 'onEdgesChange' | 'connect'>;
 
+const QUEUE_KIND = 'message-queue';
+function isQueue(node: DiagramNode | undefined): boolean {
+  return node?.kind === QUEUE_KIND;
+}
+
 /** Changes that alter the document rather than the selection or measurements. */
 function isDocumentChange(change: NodeChange | EdgeChange): boolean {
   if (change.type === 'dimensions') return Boolean(change.setAttributes);
@@ -159,7 +164,10 @@ export const createCanvasChanges =
         return;
       }
       const id = createEdgeId((candidate) => s.doc.edges.byId.has(candidate), services.idSuffix);
-      s.applyDiff(diffOf(s.doc, { edges: { put: [{ id, source, target }] } }), { origin: 'edit' });
+      const edge: DiagramEdge = { id, source, target };
+      // A queue is a hand-off: whoever puts work in does not wait for whoever takes it out.
+      if (isQueue(s.doc.nodes.byId.get(source)) || isQueue(s.doc.nodes.byId.get(target))) edge.mode = 'async';
+      s.applyDiff(diffOf(s.doc, { edges: { put: [edge] } }), { origin: 'edit' });
     },
   });
 

@@ -16,6 +16,7 @@ import {
   squashDiffs,
   type DiagramRecords,
 } from '../model/recordsDiff';
+import { DESIGN_SESSION } from './designSlice';
 import type { DiffListener, DocumentSlice, EditorState } from './editorState';
 import { DEFAULT_GROUP_SIZE, type FlowView } from './flowView';
 import { emptyHistory, record } from './history';
@@ -131,8 +132,11 @@ export const createDocumentSlice =
           selection: { nodes: new Set(), edges: new Set() },
           measured: new Map(),
           dragging: new Set(),
+          // Components marked down were a what-if on the diagram being replaced.
+          down: new Set(),
           fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false },
           focusRequest: null,
+          ...DESIGN_SESSION,
         }));
         const diff = replacementDiff(before, opened.doc);
         for (const listener of listeners) listener(diff, { origin: 'load', settled: true });

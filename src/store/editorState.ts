@@ -12,7 +12,9 @@ import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
 import type { Diagram, Flow, LayoutDirection, Point, Size } from '../model/diagram';
 import type { Rect } from '../model/findFreeSpot';
 import type { DiagramRecords, DocumentChange, DocumentDiff, DocumentMeta } from '../model/recordsDiff';
+import type { CapacitySlice } from './capacitySlice';
 import type { Fragment } from './clipboard';
+import type { DesignSlice } from './designTypes';
 import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowView';
 import type { History } from './history';
 import type { ValidationView } from './validation';
@@ -186,4 +188,6 @@ export type EditorState = DocumentSlice &
   LayoutSlice &
   SessionSlice &
   PresenceSlice &
-  WorkspaceSlice;
+  CapacitySlice &
+  WorkspaceSlice &
+  DesignSlice;

@@ -7,7 +7,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Diagram } from '../model/diagram';
 import { effectiveDirection } from '../model/layoutDirection';
+import { createCapacitySlice } from './capacitySlice';
+import { createCapacityDeriver, type CapacityInputs } from './capacityView';
 import { createClipboardSlice } from './clipboardSlice';
+import { createDesignSlice } from './designSlice';
 import { createDocumentSlice } from './documentSlice';
 import { createEditingSlice } from './editingSlice';
 import type { EditorState, Theme } from './editorState';
@@ -36,9 +39,14 @@ function viewInputs(s: EditorState): ViewInputs {
   return { nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, direction: effectiveDirection(s.meta) };
 }
 
+function capacityInputs(s: EditorState): CapacityInputs {
+  return { shown: s.capacityShown, doc: s.doc, loadMultiplier: s.loadMultiplier, down: s.down };
+}
+
 export function createEditorStore(options: EditorStoreOptions = {}): EditorStore {
   const services: EditorServices = { now: () => Date.now(), ...options.services };
   const view = createFlowView();
+  const capacity = createCapacityDeriver();
   const store = createStore<EditorState>()((rawSet, get, api) => {
     // Every change passes through here: when records, selection or measurements changed, the
     // derived nodes and edges are brought up to date in the same update, so no one ever sees
@@ -48,7 +56,10 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
         const patch = typeof partial === 'function' ? partial(s) : partial;
         const next = { ...s, ...patch } as EditorState;
         const derived = view.derive(viewInputs(next), viewInputs(s));
-        return (derived ? { ...patch, ...derived } : patch) as EditorState;
+        // The capacity analysis likewise, memoised on what the model reads (capacityView.ts).
+        const analysis = capacity.derive(capacityInputs(next));
+        const withAnalysis = analysis === next.capacity ? {} : { capacity: analysis };
+        return (derived ? { ...patch, ...derived, ...withAnalysis } : { ...patch, ...withAnalysis }) as EditorState;
       }, replace as false);
     };
     const a = [set, get, api] as const;
@@ -61,7 +72,9 @@ export function createEditorStore(options: EditorStoreOptions = {}): EditorStore
       ...createEditingSlice(services)(...a),
       ...createClipboardSlice(services)(...a),
       ...createLayoutSlice(services)(...a),
+      ...createCapacitySlice(...a),
       ...createWorkspaceSlice(options.workspace)(...a),
+      ...createDesignSlice(services)(...a),
     };
   });
   // The first view, before anyone subscribes.

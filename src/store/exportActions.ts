@@ -1,8 +1,9 @@
 /**
- * What leaves the app from the workspace: the diagram as a file, an image, a share link or
- * Mermaid text. The canvas lends its DOM for images through a `CanvasHandle`.
+ * What leaves the app from the workspace: the diagram as a file, an image, a share link,
+ * Mermaid text or the design document. The canvas lends its DOM for images through a `CanvasHandle`.
  */
 import type { StateCreator } from 'zustand/vanilla';
+import { serializeDesignDoc } from '../io/designDoc';
 import { diagramFileName } from '../io/fileName';
 import { serializeMermaid } from '../io/mermaid';
 import { serializeShareLink, shareLinkWarning } from '../io/shareLink';
@@ -11,7 +12,7 @@ import type { EditorState } from './editorState';
 import { sentence } from './sentence';
 import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
 
-type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'shareLink' | 'copyMermaid'>;
+type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
 
 export const createExportActions =
   (services: WorkspaceServices | undefined): StateCreator<EditorState, [], [], ExportActions> =>
@@ -42,7 +43,7 @@ export const createExportActions =
       }
       const background =
         settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
-      set({ exportPhase: 'Preparing' });
+      set({ exportPhase: 'Preparing', exportCapacity: settings.capacityOverlay ?? true });
       // The canvas now drops selection rings and validation marks (they are for editing, not for
       // the picture) and draws the nodes culled off-screen; the export copies what it sees.
       await canvas.whenAllRendered();
@@ -82,6 +83,12 @@ export const createExportActions =
       const copied = (await services?.copyText(text)) ?? false;
       get().notify(copied ? 'info' : 'error', copied ? 'Mermaid flowchart copied to the clipboard.' : 'The clipboard refused the Mermaid text.');
       return copied;
+    },
+
+    exportDesignDoc() {
+      const diagram = get().getDiagram();
+      const text = serializeDesignDoc(diagram);
+      services?.download(new Blob([text], { type: 'text/markdown' }), diagramFileName(diagram.title, 'design.md'));
     },
     };
   };

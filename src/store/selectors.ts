@@ -23,3 +23,34 @@ export const selectSelectionKey = (s: S): string =>
     .filter((id) => s.doc.nodes.byId.has(id))
     .concat([...s.selection.edges].filter((id) => s.doc.edges.byId.has(id)).map((id) => `edge:${id}`))
     .join('\n');
+
+/** The capacity overlay is on the canvas: the analysis is shown, and an export in progress did not leave it out. */
+export const selectOverlayOn = (s: S): boolean => s.capacity !== null && (s.exportPhase === null || s.exportCapacity);
+
+/**
+ * What the overlay draws on one component, as one string so it compares equal while unchanged
+ * (a node re-renders only when its own badge changes): `status|ρ text|spof`, with status one of
+ * ok, hot, overloaded, down or cutoff (a client); '' when there is nothing to draw. Formatted
+ * once per analysis (capacityView.ts): this runs for every node on every store change.
+ */
+export const selectNodeOverlay =
+  (id: string) =>
+  (s: S): string =>
+    selectOverlayOn(s) ? (s.capacity!.nodeOverlay.get(id) ?? '') : '';
+
+/** "1,200/s" on an edge that carries load while the overlay is on, else undefined. */
+export const selectEdgeRate =
+  (id: string) =>
+  (s: S): string | undefined =>
+    selectOverlayOn(s) ? s.capacity!.edgeRate.get(id) : undefined;
+
+/**
+ * How busy an edge looks (traffic dots): 0 for none, else 1–5 by order of magnitude of its
+ * requests per second, so a multiplier move rarely changes it.
+ */
+export const selectEdgeTraffic =
+  (id: string) =>
+  (s: S): number => {
+    const load = selectOverlayOn(s) ? (s.capacity!.edgeLoad.get(id) ?? 0) : 0;
+    return load > 0 ? Math.min(5, Math.max(1, Math.ceil(Math.log10(load + 1)))) : 0;
+  };

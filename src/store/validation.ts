@@ -3,7 +3,7 @@
  * with a narrow selector, so a fix repaints only what it touched.
  */
 import type { Flow } from '../model/diagram';
-import type { DiagramRecords, DocumentDiff } from '../model/recordsDiff';
+import type { DiagramRecords, DocumentDiff, RecordTable } from '../model/recordsDiff';
 import { validateFlow, type FlowInput, type FlowReport } from '../model/validateFlow';
 
 export type Severity = 'error' | 'warning';
@@ -41,6 +41,10 @@ function mark(map: Map<string, Severity>, id: string, severity: Severity): void 
   if (map.get(id) !== 'error') map.set(id, severity);
 }
 
+function inOrder<R extends { id: string }>(table: RecordTable<R>): R[] {
+  return table.order.map((id) => table.byId.get(id)!);
+}
+
 export function computeValidation(doc: DiagramRecords, flow: Flow = doc.meta.flow): ValidationView {
   const input: FlowInput = {
     flow,
@@ -52,6 +56,11 @@ export function computeValidation(doc: DiagramRecords, flow: Flow = doc.meta.flo
       const e = doc.edges.byId.get(id)!;
       return { id: e.id, source: e.source, target: e.target, bidirectional: e.bidirectional };
     }),
+    // The design records as they are (the validator reads only what it needs); notes are never checked.
+    requirements: inOrder(doc.requirements),
+    endpoints: inOrder(doc.endpoints),
+    entities: inOrder(doc.entities),
+    paths: inOrder(doc.paths),
   };
   const report = validateFlow(input);
   const nodeSeverity = new Map<string, Severity>();

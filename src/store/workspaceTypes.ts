@@ -46,6 +46,8 @@ export interface ExportSettings {
   scale: ExportScale;
   background: 'theme' | 'white' | 'transparent';
   padding: number;
+  /** Draw the capacity overlay (when the analysis is shown); default yes. */
+  capacityOverlay?: boolean;
 }
 
 export interface WorkspaceState {
@@ -73,6 +75,8 @@ export interface WorkspaceActions {
   exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
   shareLink(): Promise<string | null>;
   copyMermaid(): Promise<boolean>;
+  /** Downloads the design document (Markdown: requirements, estimates, APIs, data, Mermaid charts). */
+  exportDesignDoc(): void;
   openStored(id: string): Promise<boolean>;
   createStored(): Promise<void>;
   renameStored(id: string, title: string): Promise<void>;

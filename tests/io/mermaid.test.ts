@@ -15,7 +15,7 @@ function example(name: string): Diagram {
 /** A node statement: id, a shape's opening bracket, quoted text, the closing bracket. */
 const NODE_LINE = /^ +[A-Za-z_][A-Za-z0-9_]*(\(\[|\[\(|\[|\()"[^"<>]*(<br\/>[^"<>]*)*"(\]\)|\)\]|\]|\))$/;
 const SUBGRAPH_LINE = /^ +subgraph [A-Za-z_][A-Za-z0-9_]*\["[^"<>]*(<br\/>[^"<>]*)*"\]$/;
-const EDGE_LINE = /^ {2}[A-Za-z_][A-Za-z0-9_]* (-->|<-->)(\|"[^"<>|]*(<br\/>[^"<>|]*)*"\|)? [A-Za-z_][A-Za-z0-9_]*$/;
+const EDGE_LINE = /^ {2}[A-Za-z_][A-Za-z0-9_]* (-->|<-->|-\.->|<-\.->)(\|"[^"<>|]*(<br\/>[^"<>|]*)*"\|)? [A-Za-z_][A-Za-z0-9_]*$/;
 
 describe('serializeMermaid', () => {
   it('writes the URL shortener example as a bottom-up flowchart', () => {
@@ -41,6 +41,29 @@ describe('serializeMermaid', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('draws asynchronous edges dashed, one-way and both ways', () => {
+    const diagram: Diagram = {
+      title: 'Queue',
+      flow: 'bottom-up',
+      nodes: [
+        { id: 'api', kind: 'api-server', label: 'API' },
+        { id: 'q', kind: 'message-queue', label: 'Jobs' },
+        { id: 'w', kind: 'worker', label: 'Worker' },
+      ],
+      edges: [
+        { id: 'e1', source: 'api', target: 'q', mode: 'async', protocol: 'AMQP' },
+        { id: 'e2', source: 'q', target: 'w', mode: 'async', bidirectional: true },
+        { id: 'e3', source: 'api', target: 'w', mode: 'sync' },
+      ],
+    };
+    expect(serializeMermaid(diagram).split('\n').slice(-4)).toEqual([
+      '  api -.->|"AMQP"| q',
+      '  q <-.-> w',
+      '  api --> w',
+      '',
+    ]);
   });
 
   it('turns groups into nested subgraphs holding their nodes', () => {
@@ -136,7 +159,7 @@ describe('serializeMermaid', () => {
 
   it('writes every valid diagram as statements of the expected shapes', () => {
     fc.assert(
-      fc.property(arbitraryDiagram(), (diagram) => {
+      fc.property(arbitraryDiagram({ design: true }), (diagram) => {
         const lines = serializeMermaid(diagram).split('\n');
         expect(lines.at(-1)).toBe('');
         let depth = 0;
@@ -150,6 +173,10 @@ describe('serializeMermaid', () => {
         }
         expect(depth).toBe(0);
         expect(nodes).toBe(diagram.nodes.filter((n) => n.kind !== 'group').length);
+        // Every async edge, and only those, is dashed.
+        const ids = new Set(diagram.nodes.map((n) => n.id));
+        const drawn = diagram.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
+        expect(lines.filter((line) => /^ {2}\S+ <?-\.->/.test(line))).toHaveLength(drawn.filter((e) => e.mode === 'async').length);
       }),
       { numRuns: 300 },
     );

@@ -4,6 +4,7 @@ import type { DiagramLibrary } from '../../src/io/diagramLibraryTypes';
 import { createMemoryLibrary } from '../../src/io/memoryLibrary';
 import { serializeShareLink } from '../../src/io/shareLink';
 import type { Diagram } from '../../src/model/diagram';
+import { serializeDesignDoc } from '../../src/io/designDoc';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 import { createEditorStore } from '../../src/store/editorStore';
 import type { WorkspaceServices } from '../../src/store/workspaceTypes';
@@ -163,6 +164,16 @@ describe('workspace', () => {
     expect(downloads[0]!.name).toMatch(/\.archflow\.json$/);
     expect(downloads[0]!.name).not.toContain('/');
     expect(await downloads[0]!.blob.text()).toBe(serializeDiagramFile({ ...shared, title: 'My / API' }));
+  });
+
+  it('downloads the design document as Markdown named after the title', async () => {
+    const { store, downloads } = setup();
+    store.getState().loadDiagram({ ...shared, title: 'Shop: v2' });
+    store.getState().exportDesignDoc();
+    expect(downloads[0]!.name).toBe('Shop- v2.design.md');
+    expect(downloads[0]!.blob.type).toBe('text/markdown');
+    expect(await downloads[0]!.blob.text()).toBe(serializeDesignDoc(store.getState().getDiagram()));
+    expect(await downloads[0]!.blob.text()).toMatch(/^# Shop: v2\n/);
   });
 
   it('copies a Mermaid flowchart and a share link', async () => {

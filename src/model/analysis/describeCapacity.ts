@@ -6,23 +6,29 @@
 import { componentName } from '../validateFlow';
 import type { CapacityAnalysis, NodeAnalysis } from './analyzeCapacity';
 
+/**
+ * One formatter per number of decimals, made once: `toLocaleString` with options builds a new
+ * Intl.NumberFormat on every call, which cost the app's overlay milliseconds per multiplier step.
+ */
+const FORMATS = [0, 1, 2, 3].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+const format = (value: number, digits: number) => FORMATS[digits]!.format(value);
+
 /** Requests per second: whole numbers from 100 up, a decimal or two below. */
 export function formatRate(rps: number): string {
-  const digits = rps >= 100 ? 0 : rps >= 10 ? 1 : 2;
-  return rps.toLocaleString('en-US', { maximumFractionDigits: digits });
+  return format(rps, rps >= 100 ? 0 : rps >= 10 ? 1 : 2);
 }
 
 /** Two decimals, three below 0.1 so a lightly used component does not read as 0. */
 export function formatUtilization(rho: number): string {
-  return rho.toLocaleString('en-US', { maximumFractionDigits: rho < 0.1 ? 3 : 2 });
+  return format(rho, rho < 0.1 ? 3 : 2);
 }
 
 export function formatLatency(ms: number | null): string {
-  return ms === null ? 'unbounded' : `${ms.toLocaleString('en-US', { maximumFractionDigits: 1 })} ms`;
+  return ms === null ? 'unbounded' : `${format(ms, 1)} ms`;
 }
 
 export function formatPercent(fraction: number, digits = 0): string {
-  return `${(fraction * 100).toLocaleString('en-US', { maximumFractionDigits: digits })}%`;
+  return `${format(fraction * 100, Math.min(3, Math.max(0, Math.round(digits))))}%`;
 }
 
 /** Overloaded and hot components, the most utilised first (file order on a tie). */
@@ -37,8 +43,8 @@ export function describeBottleneck(node: NodeAnalysis, target: number): string {
   // Exactly at the target counts as hot, where ceil() gives the current count: one more gets under it.
   const needed = Math.max(node.instancesNeeded, node.instances + 1);
   return (
-    `${componentName(node)}: ${formatRate(node.load)}/s over ${node.instances.toLocaleString('en-US')} × ` +
+    `${componentName(node)}: ${formatRate(node.load)}/s over ${format(node.instances, 0)} × ` +
     `${formatRate(node.figures.capacityRps)}/s → ρ ${formatUtilization(node.utilization)}, ${node.status}; ` +
-    `${needed.toLocaleString('en-US')} instances keep it under ${formatPercent(target)}`
+    `${format(needed, 0)} instances keep it under ${formatPercent(target)}`
   );
 }

@@ -1,0 +1,58 @@
+/**
+ * The capacity analysis as a person uses it: moving the load multiplier turns the API server
+ * overloaded on the canvas; marking the only database down lists the client cut off.
+ */
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
+import { chain } from '../fixtures/diagramBuilder';
+import { diagramOf, node, openApp, type AppSession } from './app';
+
+let app: AppSession | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+/** Web → API → DB with the analysis shown, at the default 100 requests/s. */
+async function openChain(page: Page) {
+  await page.getByLabel('Diagram file to open').setInputFiles({ name: 'c.archflow.json', mimeType: 'application/json', buffer: Buffer.from(serializeDiagramFile(chain())) });
+  await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(3);
+  await page.getByRole('region', { name: 'Capacity' }).getByRole('checkbox', { name: 'Show analysis' }).check();
+}
+
+describe('capacity analysis', () => {
+  it('moving the multiplier turns the API server overloaded on the canvas and in the panel', async () => {
+    app = await openApp();
+    const { page } = app;
+    await openChain(page);
+    const badge = node(page, 'API').getByTestId('capacity-badge');
+    await expect.poll(() => badge.textContent()).toBe('OK ρ 0.1 SPOF');
+    expect(await page.locator('.react-flow__edge-text').allTextContents()).toEqual(['100/s', '100/s']);
+
+    // The slider is log10 of the multiplier: 1 is ×10, 1,000 requests/s on a 1,000/s instance.
+    const slider = page.getByRole('slider', { name: /Load multiplier/ });
+    await slider.fill('1');
+    await expect.poll(() => badge.textContent()).toBe('Overloaded ρ 1 SPOF');
+    await expect.poll(() => node(page, 'API').locator('.arch-node').getAttribute('class')).toContain('cap-overloaded');
+    const bottlenecks = page.getByRole('region', { name: 'Bottlenecks' });
+    await expect.poll(() => bottlenecks.textContent()).toContain('"API" (API Server): 1,000/s over 1 × 1,000/s → ρ 1, overloaded; 2 instances keep it under 70%');
+    expect(await page.locator('.react-flow__edge-text').allTextContents()).toEqual(['1,000/s', '1,000/s']);
+    // A what-if, not an edit: nothing to undo, nothing saved.
+    expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
+  });
+
+  it('marking the only database down lists the client cut off, and bringing it back clears it', async () => {
+    app = await openApp();
+    const { page } = app;
+    await openChain(page);
+    await node(page, 'DB').click();
+    await page.getByRole('form', { name: 'Component properties' }).getByRole('button', { name: 'Mark as down' }).click();
+    const cutOff = page.getByRole('list', { name: 'Clients cut off' });
+    await expect.poll(() => cutOff.textContent()).toContain('Web');
+    await expect.poll(() => node(page, 'DB').getByTestId('capacity-badge').textContent()).toBe('Down');
+    await expect.poll(() => node(page, 'Web').getByTestId('capacity-badge').textContent()).toBe('Cut off');
+    await page.getByRole('region', { name: 'Marked down' }).getByRole('button', { name: 'Bring back up' }).click();
+    await expect.poll(() => cutOff.count()).toBe(0);
+  });
+});
