@@ -18,6 +18,7 @@ interface OpenProbe {
   tasks: { start: number; duration: number }[];
   pickedAt: number;
   clickedAt: number;
+  mostMounted: number;
 }
 
 export interface OpenRun {
@@ -25,7 +26,13 @@ export interface OpenRun {
   longestTaskMs: number;
   longTaskMs: number;
   mountedNodes: number;
+  /** The most nodes in the page at any moment since the pick (React Flow once mounted them all to measure them). */
+  mostMountedNodes: number;
 }
+
+/** Issue 17: no task over about a second opening 20,000 nodes, and never all nodes mounted at once. */
+const LONGEST_TASK_TARGET_MS = 1_000;
+const MOUNTED_TARGET = 1_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -33,8 +40,11 @@ async function openOnce(page: Page, url: string, file: Buffer, n: number): Promi
   await page.goto(url);
   await page.getByTestId('save-status').filter({ hasNotText: 'Opening' }).waitFor();
   await page.evaluate(() => {
-    const probe: OpenProbe = { tasks: [], pickedAt: 0, clickedAt: 0 };
+    const probe: OpenProbe = { tasks: [], pickedAt: 0, clickedAt: 0, mostMounted: 0 };
     (window as unknown as { __open: OpenProbe }).__open = probe;
+    new MutationObserver(() => {
+      probe.mostMounted = Math.max(probe.mostMounted, document.querySelectorAll('.react-flow__node').length);
+    }).observe(document.body, { childList: true, subtree: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask' });
@@ -61,12 +71,17 @@ async function openOnce(page: Page, url: string, file: Buffer, n: number): Promi
   return page.evaluate(() => {
     const p = (window as unknown as { __open: OpenProbe }).__open;
     const end = p.clickedAt + 2_000;
-    const within = p.tasks.filter((t) => t.start + t.duration >= p.pickedAt && t.start <= end);
+    // The task the pick arrives in is playwright's (it decodes the file it hands the page, 5–13 s
+    // for 7 MB on a busy machine); only its part after the pick is the app's.
+    const within = p.tasks
+      .filter((t) => t.start + t.duration >= p.pickedAt && t.start <= end)
+      .map((t) => (t.start < p.pickedAt ? t.start + t.duration - p.pickedAt : t.duration));
     return {
       usableMs: p.clickedAt - p.pickedAt,
-      longestTaskMs: Math.max(0, ...within.map((t) => t.duration)),
-      longTaskMs: within.reduce((sum, t) => sum + t.duration, 0),
+      longestTaskMs: Math.max(0, ...within),
+      longTaskMs: within.reduce((sum, d) => sum + d, 0),
       mountedNodes: document.querySelectorAll('.react-flow__node').length,
+      mostMountedNodes: p.mostMounted,
     };
   });
 }
@@ -83,7 +98,7 @@ export async function measureBigOpen(browser: Browser, url: string, sizes: reado
       await context.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
       try {
         const r = await openOnce(await context.newPage(), url, file, n);
-        log(`open ${n}: usable after ${r.usableMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.mountedNodes} nodes mounted`);
+        log(`open ${n}: usable after ${r.usableMs.toFixed(0)} ms, longest task ${r.longestTaskMs.toFixed(0)} ms, ${r.mountedNodes} nodes mounted (${r.mostMountedNodes} at most)`);
         runs[n].push(r);
       } finally {
         await context.close();
@@ -96,7 +111,12 @@ export async function measureBigOpen(browser: Browser, url: string, sizes: reado
       figure(section, `${label}: pick file → click answered`, 'ms', pick((r) => r.usableMs), {
         note: `${reps} run${reps === 1 ? '' : 's'}; ${median(pick((r) => r.mountedNodes)).toFixed(0)} nodes mounted; long tasks in all ${median(pick((r) => r.longTaskMs)).toFixed(0)} ms`,
       }),
-      figure(section, `${label}: longest main-thread task`, 'ms', pick((r) => r.longestTaskMs)),
+      figure(section, `${label}: longest main-thread task`, 'ms', pick((r) => r.longestTaskMs), {
+        ...(n >= 20_000 ? { target: { text: `≤ ${LONGEST_TASK_TARGET_MS.toLocaleString('en-US')} ms`, max: LONGEST_TASK_TARGET_MS } } : {}),
+      }),
+      figure(section, `${label}: most nodes mounted at once`, 'nodes', pick((r) => r.mostMountedNodes), {
+        target: { text: `< ${MOUNTED_TARGET.toLocaleString('en-US')}`, max: MOUNTED_TARGET - 1 },
+      }),
     );
   }
   return { figures, runs };

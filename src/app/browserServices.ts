@@ -34,6 +34,7 @@ export function createBrowserServices(): {
     services: {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
       frame: nextFrame,
+      later: (run) => nextFrame(() => setTimeout(run, 0)),
     },
     workspace: {
       openLibrary: () => openDiagramLibrary(),

@@ -8,13 +8,16 @@
  * 5,000 nodes and most of 30,000 at 20,000, with their labels: that, not the nodes, was the
  * freeze left after bounding the zoom (docs/ARCHITECTURE.md). Here the nodes come first, and the
  * connections of what is in view follow once the view rests; a connection whose two ends are both
- * out of view is not drawn until one of them comes in.
+ * out of view is not drawn until one of them comes in. They follow a slice per frame: mounting the
+ * 870 connections near a 20,000-node diagram's first view was one task of 1–2 s.
  */
 import { useReactFlow, useStore as useFlowStore, type Edge } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 
 /** How long the view must rest before the shown connections follow it. */
 const SETTLE_MS = 120;
+/** Connections newly mounted per frame. */
+const SLICE = 150;
 /** The area around the view whose nodes' connections are shown too, as a share of the view. */
 const MARGIN = 0.25;
 const DEFAULT_W = 180;
@@ -47,7 +50,7 @@ export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E
     return () => clearTimeout(handle);
   }, [active, transform, width, height]);
 
-  return useMemo(() => {
+  const near = useMemo(() => {
     if (!active) return edges;
     // Before the view first settles (just opened), the nodes alone: their connections follow.
     if (!view) return [];
@@ -68,4 +71,26 @@ export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E
     };
     return edges.filter((e) => e.selected || isNear(e.source) || isNear(e.target));
   }, [active, edges, view, rf]);
+
+  // The ids mounted so far; each frame adds up to SLICE of those near the view that are not.
+  const [mounted, setMounted] = useState<ReadonlySet<string>>(() => new Set());
+  const pending = active && near.some((e) => !mounted.has(e.id));
+  useEffect(() => {
+    if (!pending) return;
+    const handle = requestAnimationFrame(() => {
+      const next = new Set<string>();
+      let added = 0;
+      for (const e of near) {
+        if (mounted.has(e.id)) next.add(e.id);
+        else if (added < SLICE) {
+          next.add(e.id);
+          added++;
+        }
+      }
+      setMounted(next);
+    });
+    return () => cancelAnimationFrame(handle);
+  }, [pending, near, mounted]);
+
+  return useMemo(() => (active ? near.filter((e) => e.selected || mounted.has(e.id)) : edges), [active, near, mounted, edges]);
 }

@@ -15,7 +15,9 @@
 import { nanoid } from 'nanoid';
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Diagram, DiagramError, ParseResult } from '../model/diagram';
+import { overLimit, utf8ByteLength } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
+import { refusal } from '../model/plainData';
 import { parseDiagramFile } from '../model/parseDiagramFile';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { errorDetail, failure, saveFailureFrom } from './diagramLibraryFailure';
@@ -81,6 +83,12 @@ export async function openDiagramLibrary(
 /** Lets the page handle input and draw a frame before the rest of the work. */
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** What a parsed diagram's text still needs checking for: a size the parser would refuse. */
+function sizeCheck(text: string): ParseResult<null> {
+  const bytes = text.length * 3 <= LIMITS.maxFileBytes ? 0 : utf8ByteLength(text);
+  return bytes > LIMITS.maxFileBytes ? refusal('too-large', '', `The file ${overLimit(bytes, LIMITS.maxFileBytes)}.`) : { ok: true, value: null, notices: [] };
 }
 
 function isUnavailable(value: object): value is LibraryUnavailable {
@@ -315,6 +323,8 @@ function createLibrary(db: Db, deps: Deps): DiagramLibrary {
 
   async function save(id: string, diagram: Diagram, opts: SaveOptions = {}): Promise<SaveOutcome> {
     if (unreadable.has(id)) return failure('unreadable', UNREADABLE_SAVE);
+    // Not in the same task as whatever asked for the save (opening a file has just parsed it).
+    await nextTask();
     let text: string;
     try {
       text = serializeDiagramFile(diagram);
@@ -326,7 +336,7 @@ function createLibrary(db: Db, deps: Deps): DiagramLibrary {
     // as the serialization, and it makes "saved" mean "will open again". It runs as a task of its
     // own, so a big diagram's save is two shorter pauses of the page rather than one long one.
     await nextTask();
-    const check = parseDiagramFile(text);
+    const check = opts.parsed ? sizeCheck(text) : parseDiagramFile(text);
     if (!check.ok) {
       return failure(
         'error',
@@ -392,9 +402,9 @@ function createLibrary(db: Db, deps: Deps): DiagramLibrary {
     return outcome;
   }
 
-  async function create(diagram: Diagram): Promise<CreateOutcome> {
+  async function create(diagram: Diagram, opts: Pick<SaveOptions, 'parsed'> = {}): Promise<CreateOutcome> {
     const id = deps.newId();
-    const outcome = await save(id, diagram, { expectedRevision: 0 });
+    const outcome = await save(id, diagram, { expectedRevision: 0, ...opts });
     return outcome.ok ? { ...outcome, id } : outcome;
   }
 

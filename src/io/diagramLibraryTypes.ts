@@ -70,6 +70,12 @@ export interface SaveOptions {
    * record yet". Leave it out to overwrite unconditionally.
    */
   expectedRevision?: number;
+  /**
+   * The diagram is what the parser has just returned (an opened file, link or paste), so its
+   * text is known to open again (the save → open round trip is a property test) and the check
+   * parse is skipped: opening a big file no longer parses it twice. The size is still checked.
+   */
+  parsed?: boolean;
 }
 
 export interface DiagramLibrary {
@@ -84,7 +90,7 @@ export interface DiagramLibrary {
   /** Writes the whole diagram in one transaction: afterwards the old record or the new one is stored, never a mix. */
   save(id: string, diagram: Diagram, opts?: SaveOptions): Promise<SaveOutcome>;
   /** Stores a diagram under a new id. */
-  create(diagram: Diagram): Promise<CreateOutcome>;
+  create(diagram: Diagram, opts?: Pick<SaveOptions, 'parsed'>): Promise<CreateOutcome>;
   /**
    * Changes a stored diagram's title. For the diagram open in this tab, change the title in the
    * store instead (its autosave would otherwise meet a 'conflict').

@@ -9,8 +9,19 @@
 import type { Diagram } from '../model/diagram';
 import { layoutFailure, type LayoutOutcome, type LayoutRequest, type WorkerLayoutOptions } from './layoutTypes';
 
-/** Long enough for a few thousand nodes on a slow machine; past it the user gets a message. */
+/** The time-out of the smallest layout; past it the user gets a message. */
 export const DEFAULT_LAYOUT_TIMEOUT_MS = 20_000;
+/**
+ * What each node and edge adds to it. ELK's time grows with the diagram, and a loaded machine
+ * (a video call beside it, 4× CPU throttling in the bench) multiplies it: a flat 20 s stopped
+ * 1,000-node layouts that would have finished (issue 16). 1,000 nodes and 1,500 edges get 120 s.
+ */
+export const LAYOUT_TIMEOUT_PER_ELEMENT_MS = 40;
+
+/** How long a layout of `diagram` may take before it is stopped. */
+export function layoutTimeoutMs(diagram: Pick<Diagram, 'nodes' | 'edges'>, baseMs = DEFAULT_LAYOUT_TIMEOUT_MS): number {
+  return baseMs + LAYOUT_TIMEOUT_PER_ELEMENT_MS * (diagram.nodes.length + diagram.edges.length);
+}
 
 export interface LayoutClient {
   layout(diagram: Diagram, options?: WorkerLayoutOptions): Promise<LayoutOutcome>;
@@ -19,6 +30,7 @@ export interface LayoutClient {
 }
 
 export interface LayoutClientOptions {
+  /** The time-out of an empty diagram; each node and edge adds LAYOUT_TIMEOUT_PER_ELEMENT_MS. */
   timeoutMs?: number;
   createWorker?: () => Worker;
 }
@@ -106,10 +118,11 @@ export function createLayoutClient(options: LayoutClientOptions = {}): LayoutCli
           settle(layoutFailure('superseded', 'A newer auto layout replaced this one.'));
         }
         const id = nextId++;
+        const limitMs = layoutTimeoutMs(diagram, timeoutMs);
         const timer = setTimeout(() => {
           endWorker();
-          settle(layoutFailure('timeout', `Auto layout took longer than ${Math.round(timeoutMs / 1000)} s and was stopped.`));
-        }, timeoutMs);
+          settle(layoutFailure('timeout', `Auto layout took longer than ${Math.round(limitMs / 1000)} s and was stopped.`));
+        }, limitMs);
         pending = { id, resolve, timer };
         try {
           const request: LayoutRequest = { id, diagram, options: layoutOptions };

@@ -1,5 +1,5 @@
 /** The validator's verdict, live: a status line, and each finding in plain words with a fix. */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { describeFinding } from '../model/describeFinding';
 import { suggestFlowFix } from '../model/suggestFlowFix';
@@ -9,16 +9,26 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * Findings listed at first, and added per "Show more". A big diagram can have tens of thousands
+ * of findings; listing them all cost seconds of the page's time whenever they changed.
+ */
+const LISTED = 100;
+
 function ValidationPanelView() {
   const store = useEditorStore();
   const validation = useEditor((s) => s.validation);
   const { report, input } = validation;
+  const [listed, setListed] = useState(LISTED);
   const fix = useMemo(() => (report.valid ? null : suggestFlowFix(input, report.flow)), [input, report]);
   const items = useMemo(
-    () => report.findings.map((f) => ({ finding: f, ...describeFinding(f, input, report.flow) })),
-    [report, input],
+    () => report.findings.slice(0, listed).map((f) => ({ finding: f, ...describeFinding(f, input, report.flow) })),
+    [report, input, listed],
   );
-  const status = report.valid
+  const more = report.findings.length - items.length;
+  const status = validation.pending
+    ? 'Checking…'
+    : report.valid
     ? report.warningCount > 0
       ? `Valid, ${plural(report.warningCount, 'warning')}`
       : 'Valid'
@@ -31,7 +41,7 @@ function ValidationPanelView() {
       <h2 id="validation-heading" className="panel-heading">
         Validation
       </h2>
-      <div role="status" className={`validation-status ${report.valid ? 'is-valid' : 'is-invalid'}`} data-testid="validation-status">
+      <div role="status" className={`validation-status ${validation.pending ? 'is-pending' : report.valid ? 'is-valid' : 'is-invalid'}`} data-testid="validation-status">
         {status}
       </div>
       {fix && (
@@ -69,6 +79,11 @@ function ValidationPanelView() {
             </li>
           ))}
         </ul>
+      )}
+      {more > 0 && (
+        <button type="button" className="secondary findings-more" onClick={() => setListed((n) => n + LISTED)}>
+          Show {Math.min(more, LISTED)} more ({more.toLocaleString('en-US')} not shown)
+        </button>
       )}
     </section>
   );

@@ -21,7 +21,7 @@ import type { DiffListener, DocumentSlice, EditorState } from './editorState';
 import { DEFAULT_GROUP_SIZE, type FlowView } from './flowView';
 import { emptyHistory, record } from './history';
 import type { EditorServices } from './services';
-import { affectsValidation, computeValidation } from './validation';
+import { affectsValidation, computeValidation, pendingValidation, VALIDATE_LATER_FROM, type ValidationView } from './validation';
 
 /**
  * A record in the editor's normal form: every node has a position, every group a size and no
@@ -53,13 +53,38 @@ export function documentRecords(diagram: Diagram): DiagramRecords {
 /** Document, validation and history as they are right after a diagram is opened. */
 export function openedDocument(diagram: Diagram) {
   const doc = documentRecords(diagram);
-  return { doc, meta: doc.meta, validation: computeValidation(doc), history: emptyHistory(), pendingStep: null, untouched: true };
+  return { ...openedFields(doc), validation: computeValidation(doc) };
+}
+
+function openedFields(doc: DiagramRecords) {
+  return { doc, meta: doc.meta, history: emptyHistory(), pendingStep: null, untouched: true };
 }
 
 export const createDocumentSlice =
   (services: EditorServices, initial: Diagram | undefined, view: Pick<FlowView, 'touch'>): StateCreator<EditorState, [], [], DocumentSlice> =>
   (set, get) => {
     const listeners = new Set<DiffListener>();
+    /** A check of the document is queued with `services.later` and has not run yet. */
+    let validationDue = false;
+
+    /** The findings to show for `doc`: computed now, or (a big diagram) pending and queued. */
+    function validationOf(doc: DiagramRecords, previous: ValidationView | null): ValidationView {
+      const { later } = services;
+      if (!later || doc.nodes.order.length + doc.edges.order.length < VALIDATE_LATER_FROM) {
+        validationDue = false;
+        return computeValidation(doc);
+      }
+      if (!validationDue) {
+        validationDue = true;
+        later(() => {
+          if (!validationDue) return;
+          validationDue = false;
+          set({ validation: computeValidation(get().doc) });
+        });
+      }
+      return pendingValidation(previous, doc.meta.flow);
+    }
+
     return {
       ...openedDocument(initial ?? emptyDiagram()),
       // Derived from the records by the store (see editorStore.ts).
@@ -76,7 +101,7 @@ export const createDocumentSlice =
         const doc = applyDiff(s.doc, diff);
         const patch: Partial<EditorState> = { doc, meta: doc.meta };
         if (!isEmptyDiff(diff)) patch.untouched = false;
-        if (affectsValidation(diff)) patch.validation = computeValidation(doc);
+        if (affectsValidation(diff)) patch.validation = validationOf(doc, s.validation);
         const recorded = undoable && origin !== 'undo' && origin !== 'redo' && origin !== 'remote';
         if (!settled) {
           if (recorded) patch.pendingStep = pending ? squashDiffs(pending, diff) : diff;
@@ -105,7 +130,8 @@ export const createDocumentSlice =
         // The layout was of the document being replaced.
         get().abandonLayout();
         const before = get().doc;
-        const opened = openedDocument(diagram);
+        const doc = documentRecords(diagram);
+        const opened = { ...openedFields(doc), validation: validationOf(doc, null) };
         set((s) => ({
           ...opened,
           revision: s.revision + 1,

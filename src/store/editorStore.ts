@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Diagram } from '../model/diagram';
+import { effectiveDirection } from '../model/layoutDirection';
 import { createCapacitySlice } from './capacitySlice';
 import { createCapacityDeriver, type CapacityInputs } from './capacityView';
 import { createClipboardSlice } from './clipboardSlice';
@@ -40,7 +41,7 @@ export interface EditorStoreOptions {
 }
 
 function viewInputs(s: EditorState): ViewInputs {
-  return { nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging };
+  return { nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, direction: effectiveDirection(s.meta) };
 }
 
 function capacityInputs(s: EditorState): CapacityInputs {

@@ -7,8 +7,9 @@
  */
 import type { Edge, EdgeMarker, Node } from '@xyflow/react';
 import { GROUP_KIND, type Role } from '../model/catalog';
-import type { ComponentFigures, DiagramEdge, DiagramNode, EdgeMode, Point, Size } from '../model/diagram';
+import type { ComponentFigures, DiagramEdge, DiagramNode, EdgeMode, LayoutDirection, Point, Size } from '../model/diagram';
 import type { DocumentDiff, RecordTable, TableDiff } from '../model/recordsDiff';
+import { presumedGeometry } from './presumedGeometry';
 
 export interface ComponentData extends Record<string, unknown> {
   kind: string;
@@ -70,7 +71,7 @@ function sameData(a: DiagramNode, b: DiagramNode): boolean {
   );
 }
 
-function flowNode(record: DiagramNode, selected: boolean, measured: Size | undefined, dragging: boolean, data: ComponentData): ArchNode {
+function flowNode(record: DiagramNode, selected: boolean, measured: Size | undefined, dragging: boolean, data: ComponentData, direction: LayoutDirection): ArchNode {
   const position = record.position ?? { x: 0, y: 0 };
   const node = {
     id: record.id,
@@ -87,7 +88,14 @@ function flowNode(record: DiagramNode, selected: boolean, measured: Size | undef
     node.zIndex = -1;
   }
   if (selected) node.selected = true;
-  if (measured) node.measured = measured;
+  if (measured) {
+    node.measured = measured;
+  } else {
+    // Not drawn yet: presumed, so React Flow need not mount it to measure it (presumedGeometry.ts).
+    const presumed = presumedGeometry(record.kind, direction, record.size);
+    node.measured = presumed.measured;
+    node.handles = presumed.handles;
+  }
   if (dragging) node.dragging = true;
   return node;
 }
@@ -136,6 +144,8 @@ export interface ViewInputs {
   selection: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
   measured: ReadonlyMap<string, Size>;
   dragging: ReadonlySet<string>;
+  /** The drawing direction, which decides where an unmeasured node's handles are presumed. */
+  direction: LayoutDirection;
 }
 
 interface NodeEntry {
@@ -143,6 +153,7 @@ interface NodeEntry {
   selected: boolean;
   measured: Size | undefined;
   dragging: boolean;
+  direction: LayoutDirection;
   node: ArchNode;
 }
 
@@ -197,14 +208,22 @@ export function createFlowView(): FlowView {
     const selected = next.selection.nodes.has(id);
     const measured = next.measured.get(id);
     const dragging = next.dragging.has(id);
+    const { direction } = next;
     const entry = nodeCache.get(id);
-    if (entry && entry.record === record && entry.selected === selected && entry.measured === measured && entry.dragging === dragging) {
+    if (
+      entry &&
+      entry.record === record &&
+      entry.selected === selected &&
+      entry.measured === measured &&
+      entry.dragging === dragging &&
+      (measured !== undefined || entry.direction === direction)
+    ) {
       return { node: entry.node, changed: false, parentChanged: false };
     }
     // Panels read `data`: it keeps its identity while only the position changes.
     const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
-    const node = flowNode(record, selected, measured, dragging, data);
-    nodeCache.set(id, { record, selected, measured, dragging, node });
+    const node = flowNode(record, selected, measured, dragging, data, direction);
+    nodeCache.set(id, { record, selected, measured, dragging, direction, node });
     return { node, changed: true, parentChanged: entry !== undefined && entry.record.parent !== record.parent };
   }
 
@@ -237,7 +256,13 @@ export function createFlowView(): FlowView {
 
   function deriveNodes(next: ViewInputs, prev: ViewInputs | null): ArchNode[] {
     const table = next.nodes;
-    if (prev !== null && table.order === nodeOrderOf && next.measured === prev.measured && (touchedNodes !== null || table === prev.nodes)) {
+    if (
+      prev !== null &&
+      table.order === nodeOrderOf &&
+      next.measured === prev.measured &&
+      next.direction === prev.direction &&
+      (touchedNodes !== null || table === prev.nodes)
+    ) {
       const ids = new Set(touchedNodes ?? []);
       changedIds(prev.selection.nodes, next.selection.nodes, ids);
       changedIds(prev.dragging, next.dragging, ids);
@@ -318,7 +343,12 @@ export function createFlowView(): FlowView {
     },
     derive(next, prev) {
       const nodesIn =
-        prev === null || next.nodes !== prev.nodes || next.selection.nodes !== prev.selection.nodes || next.measured !== prev.measured || next.dragging !== prev.dragging;
+        prev === null ||
+        next.nodes !== prev.nodes ||
+        next.selection.nodes !== prev.selection.nodes ||
+        next.measured !== prev.measured ||
+        next.dragging !== prev.dragging ||
+        next.direction !== prev.direction;
       const edgesIn = prev === null || next.edges !== prev.edges || next.selection.edges !== prev.selection.edges;
       const out = !nodesIn && !edgesIn ? null : { nodes: nodesIn ? deriveNodes(next, prev) : nodes, edges: edgesIn ? deriveEdges(next, prev) : edges };
       touchedNodes = null;

@@ -20,6 +20,11 @@ export interface EditorServices {
    * waiting for frames would only stall. Without it, such work happens at once.
    */
   frame?(run: (hurry: boolean) => void): void;
+  /**
+   * Runs `run` in a task of its own once the page has drawn, for work that may lag a change
+   * (checking a big diagram). Without it, such work happens at once, inside the change.
+   */
+  later?(run: () => void): void;
   /** The random part of new ids (src/model/ids.ts); tests pass a counter for readable ids. */
   idSuffix?(): string;
 }

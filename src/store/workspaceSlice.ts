@@ -142,7 +142,8 @@ export const createWorkspaceSlice =
       if (!(await saveBeforeLeaving())) return false;
       const previous = get().currentId;
       const wasReplaceable = replaceable();
-      const created = await library.create(diagram);
+      // It came from the parser: the library need not parse it again (a big file was parsed twice).
+      const created = await library.create(diagram, { parsed: true });
       if (!created.ok) {
         get().notify('error', sentence(`Could not open the ${source} as a new diagram: ${created.message}`));
         return false;

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Diagram } from '../../src/model/diagram';
-import { createLayoutClient, DEFAULT_LAYOUT_TIMEOUT_MS } from '../../src/layout/layoutClient';
+import { createLayoutClient, DEFAULT_LAYOUT_TIMEOUT_MS, layoutTimeoutMs } from '../../src/layout/layoutClient';
 import type { LayoutOutcome, LayoutRequest } from '../../src/layout/layoutTypes';
 
 /** Stands in for the module worker: records what it is sent, answers when told to. */
@@ -105,7 +105,8 @@ describe('createLayoutClient', () => {
     vi.useFakeTimers();
     const { client, workers } = setup(1_000);
     const pending = client.layout(diagram);
-    vi.advanceTimersByTime(999);
+    // One node: 40 ms on top of the 1 s.
+    vi.advanceTimersByTime(1_039);
     workers[0]!.reply({ id: -1 });
     vi.advanceTimersByTime(1);
     await expect(pending).resolves.toMatchObject({ ok: false, error: { code: 'timeout' } });
@@ -116,11 +117,18 @@ describe('createLayoutClient', () => {
     await expect(next).resolves.toEqual(done);
   });
 
-  it('defaults to a 20 second timeout', async () => {
+  it('gives a bigger diagram more time: 20 s, plus 40 ms per node and edge', () => {
+    expect(layoutTimeoutMs(diagram)).toBe(20_040);
+    const nodes = Array.from({ length: 1_000 }, (_, i) => ({ id: `n${i}`, kind: 'user', label: 'N' }));
+    const edges = Array.from({ length: 1_500 }, (_, i) => ({ id: `e${i}`, source: 'n0', target: 'n1' }));
+    expect(layoutTimeoutMs({ nodes, edges })).toBe(120_000);
+  });
+
+  it('defaults to a 20 second timeout, plus the per-element time', async () => {
     vi.useFakeTimers();
     const { client } = setup();
     const pending = client.layout(diagram);
-    vi.advanceTimersByTime(DEFAULT_LAYOUT_TIMEOUT_MS - 1);
+    vi.advanceTimersByTime(layoutTimeoutMs(diagram) - 1);
     let settled = false;
     void pending.then(() => (settled = true));
     await vi.advanceTimersByTimeAsync(0);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Diagram, DiagramNode, Point } from '../../src/model/diagram';
 import { LIMITS } from '../../src/model/limits';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
+import { effectiveDirection } from '../../src/model/layoutDirection';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 import { createFlowView } from '../../src/store/flowView';
 import { createTestStore } from './testStore';
@@ -135,7 +136,7 @@ describe('hostile input through every editing action', () => {
           reopens(editor.diagram());
           // The view kept up to date record by record is the view derived afresh.
           const s = editor.s;
-          const fresh = createFlowView().derive({ nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging }, null)!;
+          const fresh = createFlowView().derive({ nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, direction: effectiveDirection(s.meta) }, null)!;
           expect(s.nodes).toEqual(fresh.nodes);
           expect(s.edges).toEqual(fresh.edges);
         }

@@ -35,6 +35,6 @@ export const DIAGRAM_SHAPE = {
   notes: designList(NoteRecord, { max: LIMITS.maxDesignRecords, what: 'notes' }),
 };
 
-export const DiagramRecord = record(DIAGRAM_SHAPE).transform(withoutUndefined);
+export const DiagramRecord = record(DIAGRAM_SHAPE).overwrite(withoutUndefined);
 
 export type Diagram = z.output<typeof DiagramRecord>;

@@ -70,5 +70,5 @@ export const DOCUMENT_META_SHAPE = {
   practice: PracticeSessionRecord.optional(),
 };
 
-export const DocumentMetaRecord = record(DOCUMENT_META_SHAPE).transform(withoutUndefined);
+export const DocumentMetaRecord = record(DOCUMENT_META_SHAPE).overwrite(withoutUndefined);
 export type DocumentMeta = z.output<typeof DocumentMetaRecord>;

@@ -37,6 +37,6 @@ export const EDGE_SHAPE = {
 /** Fields of an edge that hold a node's id. */
 export const EDGE_REFERENCES = ['source', 'target'] as const satisfies readonly (keyof typeof EDGE_SHAPE)[];
 
-export const EdgeRecord = record(EDGE_SHAPE).transform(withoutUndefined);
+export const EdgeRecord = record(EDGE_SHAPE).overwrite(withoutUndefined);
 
 export type DiagramEdge = z.output<typeof EdgeRecord>;

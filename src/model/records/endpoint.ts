@@ -31,5 +31,5 @@ export const ENDPOINT_SHAPE = {
 /** Fields that hold a node's id. */
 export const ENDPOINT_NODE_REFERENCES = ['node'] as const;
 
-export const EndpointRecord = record(ENDPOINT_SHAPE).transform(withoutUndefined);
+export const EndpointRecord = record(ENDPOINT_SHAPE).overwrite(withoutUndefined);
 export type DiagramEndpoint = z.output<typeof EndpointRecord>;

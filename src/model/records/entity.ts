@@ -20,7 +20,7 @@ export const ENTITY_FIELD_SHAPE = {
   indexed: flag(),
 };
 
-export const EntityFieldRecord = record(ENTITY_FIELD_SHAPE).transform(withoutUndefined);
+export const EntityFieldRecord = record(ENTITY_FIELD_SHAPE).overwrite(withoutUndefined);
 export type EntityField = z.output<typeof EntityFieldRecord>;
 
 /** The shape, in the order a file writes the fields. */
@@ -37,5 +37,5 @@ export const ENTITY_SHAPE = {
 /** Fields that hold a node's id. */
 export const ENTITY_NODE_REFERENCES = ['node'] as const;
 
-export const EntityRecord = record(ENTITY_SHAPE).transform(withoutUndefined);
+export const EntityRecord = record(ENTITY_SHAPE).overwrite(withoutUndefined);
 export type DiagramEntity = z.output<typeof EntityRecord>;

@@ -68,6 +68,6 @@ export const NodeRecord = record(NODE_SHAPE)
       ctx.addIssue({ code: 'custom', path: ['role'], message: `"group" is only for group nodes (expected one of ${list})` });
     }
   })
-  .transform(withoutUndefined);
+  .overwrite(withoutUndefined);
 
 export type DiagramNode = z.output<typeof NodeRecord>;

@@ -26,5 +26,5 @@ export const NOTE_SHAPE = {
 /** Fields that hold a node's id. */
 export const NOTE_NODE_REFERENCES = ['pin'] as const;
 
-export const NoteRecord = record(NOTE_SHAPE).transform(withoutUndefined);
+export const NoteRecord = record(NOTE_SHAPE).overwrite(withoutUndefined);
 export type DiagramNote = z.output<typeof NoteRecord>;

@@ -24,5 +24,5 @@ export const PATH_SHAPE = {
 /** Fields that hold a list of node ids. */
 export const PATH_NODE_LIST_REFERENCES = ['steps'] as const;
 
-export const PathRecord = record(PATH_SHAPE).transform(withoutUndefined);
+export const PathRecord = record(PATH_SHAPE).overwrite(withoutUndefined);
 export type DiagramPath = z.output<typeof PathRecord>;

@@ -16,5 +16,5 @@ export const REQUIREMENT_SHAPE = {
   priority: oneOf(PRIORITIES, 'a priority'),
 };
 
-export const RequirementRecord = record(REQUIREMENT_SHAPE).transform(withoutUndefined);
+export const RequirementRecord = record(REQUIREMENT_SHAPE).overwrite(withoutUndefined);
 export type DiagramRequirement = z.output<typeof RequirementRecord>;
