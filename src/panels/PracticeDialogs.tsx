@@ -101,13 +101,13 @@ export function PracticeButtons() {
   const [open, setOpen] = useState<'templates' | 'practice' | null>(null);
   return (
     <>
-      <button type="button" className="tool-button with-text" aria-label="Templates" title="Templates" onClick={() => setOpen('templates')}>
+      {/* Icons like the rest of the top bar: with text labels it overflowed at 1280 px and the
+          buttons lay over Share live. */}
+      <button type="button" className="tool-button" aria-label="Templates" title="Templates" onClick={() => setOpen('templates')}>
         <LayoutTemplate size={18} aria-hidden="true" />
-        <span aria-hidden="true">Templates</span>
       </button>
-      <button type="button" className="tool-button with-text" aria-label="Start practice" title="Start practice" onClick={() => setOpen('practice')}>
+      <button type="button" className="tool-button" aria-label="Start practice" title="Start practice" onClick={() => setOpen('practice')}>
         <GraduationCap size={18} aria-hidden="true" />
-        <span aria-hidden="true">Practice</span>
       </button>
       {open === 'templates' && <TemplatesDialog onClose={() => setOpen(null)} />}
       {open === 'practice' && <StartPracticeDialog onClose={() => setOpen(null)} />}

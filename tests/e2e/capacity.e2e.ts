@@ -28,7 +28,10 @@ describe('capacity analysis', () => {
     await openChain(page);
     const badge = node(page, 'API').getByTestId('capacity-badge');
     await expect.poll(() => badge.textContent()).toBe('OK ρ 0.1 SPOF');
-    expect(await page.locator('.react-flow__edge-text').allTextContents()).toEqual(['100/s', '100/s']);
+    // Requests per second ride on each edge as a pill (ConnectionEdge's RatePill); edges near the
+    // view mount over a few frames, so the check waits for them.
+    const rates = page.locator('.rate-pill text');
+    await expect.poll(() => rates.allTextContents()).toEqual(['100/s', '100/s']);
 
     // The slider is log10 of the multiplier: 1 is ×10, 1,000 requests/s on a 1,000/s instance.
     const slider = page.getByRole('slider', { name: /Load multiplier/ });
@@ -37,7 +40,7 @@ describe('capacity analysis', () => {
     await expect.poll(() => node(page, 'API').locator('.arch-node').getAttribute('class')).toContain('cap-overloaded');
     const bottlenecks = page.getByRole('region', { name: 'Bottlenecks' });
     await expect.poll(() => bottlenecks.textContent()).toContain('"API" (API Server): 1,000/s over 1 × 1,000/s → ρ 1, overloaded; 2 instances keep it under 70%');
-    expect(await page.locator('.react-flow__edge-text').allTextContents()).toEqual(['1,000/s', '1,000/s']);
+    await expect.poll(() => rates.allTextContents()).toEqual(['1,000/s', '1,000/s']);
     // A what-if, not an edit: nothing to undo, nothing saved.
     expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
   });
