@@ -26,9 +26,11 @@ export function normalizeName(name: string): string {
  * prefix (/v1, /api/v2), parameter names ({code}, :id, <id> all become {}), a trailing slash and case.
  */
 export function normalizePath(path: string): string {
-  const bare = path.trim().split('?')[0]!.toLowerCase();
+  // Trimmed after the query goes, so "x ?q" and "x" normalise alike (and a second pass changes nothing).
+  const bare = (path.split('?')[0] ?? '').trim().toLowerCase();
   const segments = bare
     .split('/')
+    .map((s) => s.trim())
     .filter((s) => s !== '')
     .map((s) => (/^(\{[^}]*\}|:[^/]+|<[^>]*>)$/.test(s) ? '{}' : s));
   while (segments.length > 0 && /^(api|v\d+(\.\d+)?)$/.test(segments[0]!)) segments.shift();
