@@ -4,10 +4,9 @@
  * "Checks" section says it), so the exit code only tells whether a document came out.
  */
 import { serializeDesignDoc } from '../io/designDoc';
-import { describeFileError } from './cliIo';
 import type { CliIo } from './cliIo';
-import { EXIT_OK, fail, loadDiagram } from './loadDiagram';
-import { oneLine } from './terminalText';
+import { loadDiagram } from './loadDiagram';
+import { writeOutput } from './writeOutput';
 
 export interface DocArgs {
   file: string;
@@ -20,16 +19,6 @@ export async function docCommand(io: CliIo, args: DocArgs): Promise<number> {
   // User text in the document is escaped for Markdown and Mermaid and holds no control
   // characters (a property test checks it), so it is as safe on a terminal as in a file.
   const text = serializeDesignDoc(loaded.diagram);
-  if (args.out === undefined) {
-    io.stdout(text);
-    return EXIT_OK;
-  }
-  try {
-    await io.writeFile(args.out, text);
-  } catch (error) {
-    return fail(io, `cannot write ${args.out}: ${describeFileError(error)}`);
-  }
   const paths = loaded.diagram.paths?.length ?? 0;
-  io.stdout(`${oneLine(`Wrote the design document of ${args.file} (${paths} request path${paths === 1 ? '' : 's'}) to ${args.out}`)}\n`);
-  return EXIT_OK;
+  return writeOutput(io, args.out, text, () => `Wrote the design document of ${args.file} (${paths} request path${paths === 1 ? '' : 's'}) to ${args.out}`);
 }

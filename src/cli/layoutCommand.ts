@@ -4,10 +4,10 @@ import { formatFileSize, utf8ByteLength } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { layoutDiagram } from '../layout/layoutDiagram';
-import { describeFileError } from './cliIo';
 import type { CliIo } from './cliIo';
-import { EXIT_FINDINGS, EXIT_OK, fail, loadDiagram } from './loadDiagram';
+import { EXIT_FINDINGS, loadDiagram } from './loadDiagram';
 import { oneLine } from './terminalText';
+import { writeOutput } from './writeOutput';
 import { createWorkerElk, DEFAULT_LAYOUT_TIMEOUT_SECONDS } from './workerElk';
 
 export interface LayoutArgs {
@@ -34,17 +34,7 @@ export async function layoutCommand(io: CliIo, args: LayoutArgs): Promise<number
     const limit = formatFileSize(LIMITS.maxFileBytes);
     return layoutFailed(io, args.file, `the laid-out diagram would be a ${formatFileSize(bytes)} file, larger than the ${limit} Archflow opens; nothing was written`);
   }
-  if (args.out === undefined) {
-    io.stdout(text);
-    return EXIT_OK;
-  }
-  try {
-    await io.writeFile(args.out, text);
-  } catch (error) {
-    return fail(io, `cannot write ${args.out}: ${describeFileError(error)}`);
-  }
-  io.stdout(`${oneLine(`Laid out ${outcome.diagram.nodes.length} nodes (edges pointing ${outcome.direction}) into ${args.out}`)}\n`);
-  return EXIT_OK;
+  return writeOutput(io, args.out, text, () => `Laid out ${outcome.diagram.nodes.length} nodes (edges pointing ${outcome.direction}) into ${args.out}`);
 }
 
 function layoutFailed(io: CliIo, file: string, why: string): number {

@@ -45,7 +45,8 @@ export function FigureField({ label, value, typical, source, unit, min, max, ste
         max={max}
         step={step}
         value={draft ?? show(value)}
-        placeholder={typical === undefined ? placeholderText : show(typical)}
+        // A derived typical value (a peak from the scale figures) reads as people write it: 3,472.22.
+        placeholder={typical === undefined ? placeholderText : typical.toLocaleString('en-US', { maximumFractionDigits: 2 })}
         title={hint}
         aria-describedby={hint ? hintId : undefined}
         onFocus={() => setDraft(show(value))}

@@ -4,17 +4,12 @@
  * (daily active users × requests per user per day / 86,400 s × peak factor), else the model's
  * default. One function so the app, the CLI and the docs agree on the order.
  */
+import type { ScaleInput } from '../design/estimates';
+import { SECONDS_PER_DAY } from '../design/estimates';
 import { DEFAULT_TOTAL_RPS } from './figures';
 
-export const SECONDS_PER_DAY = 86_400;
 /** Peak over average when the scale figures give no peak factor: a common back-of-the-envelope 2×. */
 export const DEFAULT_PEAK_FACTOR = 2;
-
-export interface ScaleFigures {
-  dailyActiveUsers?: number;
-  requestsPerUserPerDay?: number;
-  peakFactor?: number;
-}
 
 export interface PeakLoad {
   rps: number;
@@ -23,7 +18,7 @@ export interface PeakLoad {
 
 const usable = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-export function peakLoadOf(meta: { load?: { peakRps?: number }; scale?: ScaleFigures }): PeakLoad {
+export function peakLoadOf(meta: { load?: { peakRps?: number }; scale?: ScaleInput }): PeakLoad {
   const typed = meta.load?.peakRps;
   if (usable(typed)) return { rps: typed, source: 'typed' };
   const scale = meta.scale;

@@ -4,16 +4,11 @@
  * rubric compares a candidate's figures with the reference's and shows both formulas; the
  * problem builder sizes the reference at the peak.
  */
-export interface ScaleFigures {
-  dailyActiveUsers?: number;
-  requestsPerUserPerDay?: number;
-  readWriteRatio?: number;
-  peakFactor?: number;
-  averageObjectBytes?: number;
-  retentionDays?: number;
-  p99LatencyMs?: number;
-  availabilityTarget?: number;
-}
+import type { ScaleInput } from '../design/estimates';
+import { SECONDS_PER_DAY } from '../design/estimates';
+
+/** The scale requirements, as the design's estimates read them. */
+export type ScaleFigures = ScaleInput;
 
 export type EstimateName = 'averageRps' | 'peakRps' | 'writeRps' | 'storageBytes';
 
@@ -25,8 +20,6 @@ export interface Estimate {
   /** The formula with the numbers put in, e.g. "100,000,000 users × 1 requests ÷ 86,400 s". */
   formula: string;
 }
-
-const SECONDS_PER_DAY = 86_400;
 
 const num = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 const given = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
