@@ -17,7 +17,7 @@ import type { LiveOutcome, LiveService, LiveStatus, Viewport } from '../store/li
 import { bindDoc, type DocBinding } from './docBinding';
 import { parseLiveLink, serializeLiveLink, type LiveLink } from './liveLink';
 import { parsePeer, PEER_COLORS } from './parsePeer';
-import { createRemoteReadState, everything, readRemoteChanges, readWholeDocument } from './readRemoteChanges';
+import { createRemoteReadState, readRemoteChanges, readWholeDocument } from './readRemoteChanges';
 import { writeWholeDocument } from './writeLocalDiff';
 
 export interface LiveSessionOptions {
@@ -197,7 +197,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
     }
     // Whatever arrived meanwhile (or the room as it is now, over this tab's copy).
     const s = store.getState();
-    const catchUp = readRemoteChanges(ydoc, s.doc, everything(ydoc), state, report);
+    const catchUp = readRemoteChanges(ydoc, s.doc, state, report);
     s.applyDiff(catchUp, { origin: 'remote' });
     remember(store, link);
     bind(store, current, state);
