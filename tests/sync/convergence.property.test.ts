@@ -187,4 +187,14 @@ describe('two editors in one room', () => {
       [true, { kind: 'undo' }, 0],
     ]);
   });
+
+  // Found by a random run: B adds a path, A's delete drops a step from it, B undoes its add.
+  // B's undo kept the path (A changed it since) but took it out of the file order.
+  it('converge when an undone add is kept because another editor changed the record', () => {
+    converge([
+      [false, { kind: 'path', nodes: [1, 0] }, 0],
+      [true, { kind: 'delete', node: 0 }, 3],
+      [false, { kind: 'undo' }, 0],
+    ]);
+  });
 });
