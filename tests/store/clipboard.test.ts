@@ -279,3 +279,22 @@ describe('property: any copied selection pastes into a diagram that saves and op
     );
   });
 });
+
+describe('moving components and notes together', () => {
+  it('is one undo step, as React Flow reports it (the notes changes first, then the components)', () => {
+    const { editor, loose } = designed();
+    const before = editor.diagram();
+    const steps = editor.s.history.past.length;
+    for (let i = 1; i <= 3; i++) {
+      editor.s.onNoteChanges([{ type: 'position', id: loose, position: { x: 410 + 10 * i, y: 440 }, dragging: true }]);
+      editor.s.onNodesChange([{ type: 'position', id: 'web', position: { x: 10 * i, y: 400 }, dragging: true }]);
+    }
+    editor.s.onNoteChanges([{ type: 'position', id: loose, dragging: false }]);
+    editor.s.onNodesChange([{ type: 'position', id: 'web', dragging: false }]);
+    expect(editor.s.doc.nodes.byId.get('web')!.position).toEqual({ x: 30, y: 400 });
+    expect(editor.s.doc.notes.byId.get(loose)!.position).toEqual({ x: 440, y: 440 });
+    expect(editor.s.history.past).toHaveLength(steps + 1);
+    editor.s.undo();
+    expect(editor.diagram()).toEqual(before);
+  });
+});
