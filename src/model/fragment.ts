@@ -77,7 +77,10 @@ export function selectFragment(doc: DiagramRecords, selected: FragmentSelection)
   const nodesById = doc.nodes.byId;
   const children = new Map<string, string[]>();
   for (const n of nodesById.values()) {
-    if (n.parent !== undefined) children.set(n.parent, [...(children.get(n.parent) ?? []), n.id]);
+    if (n.parent === undefined) continue;
+    const siblings = children.get(n.parent);
+    if (siblings) siblings.push(n.id);
+    else children.set(n.parent, [n.id]);
   }
   const included = new Set<string>();
   const stack = [...selected.nodes].filter((id) => nodesById.has(id));
