@@ -33,19 +33,13 @@ export function useShortcuts(store: EditorStore): void {
       if (mod && key === 's') return run(s.saveFile);
       if (mod && key === 'o') return run(() => document.querySelector<HTMLInputElement>('input[type=file]')?.click());
       if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
-        return run(() => {
-          if (s.noteSelection.size > 0) s.removeNotes(s.noteSelection);
-          s.deleteSelection();
-        });
+        return run(s.deleteSelection);
       }
       // Escape backs out of the innermost mode first: recording a path, the Note tool, then the selection.
       if (e.key === 'Escape') {
         if (s.pathRecording) return run(s.cancelPathRecording);
         if (s.noteTool) return run(() => s.setNoteTool(false));
-        return run(() => {
-          s.clearSelection();
-          s.selectNotes([]);
-        });
+        return run(s.clearSelection);
       }
       if (!mod && !e.shiftKey && !e.altKey && key === 'n') return run(() => s.setNoteTool(!s.noteTool));
       const onCanvas = e.target === document.body || (e.target instanceof HTMLElement && e.target.closest('.react-flow__node-note') !== null);
@@ -65,8 +59,12 @@ export function useShortcuts(store: EditorStore): void {
       }
     };
     const onCut = (e: ClipboardEvent) => {
-      onCopy(e);
-      if (e.defaultPrevented) store.getState().deleteSelection();
+      if (isTyping(e.target) || hasDialogOpen() || !e.clipboardData) return;
+      const text = store.getState().cutSelectionText();
+      if (text) {
+        e.clipboardData.setData('text/plain', text);
+        e.preventDefault();
+      }
     };
     const onPaste = (e: ClipboardEvent) => {
       if (isTyping(e.target) || hasDialogOpen()) return;

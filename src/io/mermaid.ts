@@ -3,11 +3,16 @@
  * (nested) subgraphs, roles pick the node shape, edge labels and protocols are kept, and
  * asynchronous edges are dashed.
  *
- * Everything a user typed, the title included, is written inside double quotes with every
- * character Mermaid or HTML could act on replaced by a Mermaid entity code (`#60;` for `<`), so a
- * label can neither end its statement, start a directive (`%%{init: …}%%`), nor become HTML in
- * the rendered chart. Mermaid decodes entity codes everywhere in the chart, the front matter's
- * title too, so they read back as the characters typed.
+ * Everything a user typed in the chart is written inside double quotes with every character
+ * Mermaid or HTML could act on replaced by a Mermaid entity code (`#60;` for `<`), so a label can
+ * neither end its statement, start a directive (`%%{init: …}%%`), nor become HTML in the
+ * rendered chart; Mermaid decodes the codes in labels, subgraph titles, edge labels and sequence
+ * messages, so they read back as typed. The front matter's title is different: it is YAML,
+ * parsed before the chart, and Mermaid (12.3, rendered in Chromium) shows it as plain text with
+ * entity codes undecoded ("Links #40;EU#41;") and never reads a directive in it, but lets its
+ * sanitizer eat what looks like a tag ("a<b" shows "a"). So the title is a YAML double-quoted
+ * string of the text as typed, with `<` and `>` as the angle quotation marks ‹ › (in every
+ * Latin font, unlike the full-width forms).
  */
 import { roleOf } from '../model/catalog';
 import type { Role } from '../model/catalog';
@@ -154,7 +159,11 @@ function lineText(coded: string): string {
   return escaped.trim() === '' ? ' ' : escaped;
 }
 
-/** The title as a YAML double-quoted scalar (JSON's escapes are all valid YAML), on one line. */
+/**
+ * The title as a YAML double-quoted scalar (JSON's escapes are all valid YAML), on one line: as
+ * typed, since Mermaid shows the title's entity codes raw, but with `<` and `>` as ‹ › so
+ * that nothing looks like a tag to its sanitizer.
+ */
 function yamlString(value: string): string {
-  return JSON.stringify(entityCodes(value).replace(CONTROL, ' '));
+  return JSON.stringify(value.replace(CONTROL, ' ').replace(/</g, '\u2039').replace(/>/g, '\u203a'));
 }

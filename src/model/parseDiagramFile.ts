@@ -23,6 +23,15 @@ import { parseRecord } from './records/parseRecord';
 
 /** Parses untrusted text into a diagram. Never throws. */
 export function parseDiagramFile(text: string): ParseResult<Diagram> {
+  const value = parseJsonText(text);
+  return value.ok ? parseDiagramValue(value.value) : value;
+}
+
+/**
+ * Untrusted text to a JSON value, with the checks that come before JSON.parse reads anything
+ * (size, NUL bytes, nesting). Never throws. Shared by files and pasted fragments.
+ */
+export function parseJsonText(text: string): ParseResult<unknown> {
   if (typeof text !== 'string') return refusal('not-json', '', 'The input is not text.');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 
@@ -60,7 +69,7 @@ export function parseDiagramFile(text: string): ParseResult<Diagram> {
   } catch (err) {
     return refusal('not-json', '', jsonErrorMessage(body, err));
   }
-  return parseDiagramValue(value);
+  return { ok: true, value, notices: [] };
 }
 
 /**

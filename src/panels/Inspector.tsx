@@ -163,13 +163,15 @@ function InspectorView() {
   const store = useEditorStore();
   const key = useEditor(selectSelectionKey);
   const ids = key === '' ? [] : key.split('\n');
+  // Notes selected with several components count too: Duplicate and Delete act on them as well.
+  const notes = useEditor((s) => s.noteSelection.size);
   let body: React.ReactNode;
   if (ids.length === 0) {
     body = <p className="empty-hint">Select a component or connection to edit it. Double-click a component to rename it.</p>;
   } else if (ids.length > 1) {
     body = (
       <div className="inspector-multi">
-        <p>{ids.length} items selected</p>
+        <p>{ids.length + notes} items selected</p>
         <div className="row">
           <button type="button" className="secondary" onClick={() => store.getState().duplicateSelection()}>
             Duplicate

@@ -1,16 +1,35 @@
 /**
- * Copy, paste and duplicate. Copies get new ids made from the old ones' readable part
- * (src/model/ids.ts), never by appending to them, and land within the coordinate limit.
+ * Copy, paste and duplicate (src/model/fragment.ts says what a copy carries). Copies get new ids
+ * made from the old ones' readable part (src/model/ids.ts), never by appending to them, and land
+ * within the coordinate limit; a paste that would take a table past its limit is refused whole.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { emptyDiagram } from '../model/diagram';
-import { createEdgeId, createId } from '../model/ids';
+import { cloneFragment, isEmptyFragment, selectFragment, type Fragment, type FragmentTable, type NewId } from '../model/fragment';
+import { createId } from '../model/ids';
+import { LIMITS } from '../model/limits';
 import { cleanEdgeText, cleanNodeText } from '../model/recordLimits';
-import { diffOf } from '../model/recordsDiff';
-import { cloneFragment, selectFragment, type Fragment, type NewIds } from './clipboard';
-import { documentRecords } from './documentSlice';
+import type { DiagramRecords } from '../model/recordsDiff';
+import { normalEdge, normalNode } from './documentSlice';
 import type { ClipboardSlice, EditorState } from './editorState';
 import type { EditorServices } from './services';
+
+/** The most records of each table a document may hold (src/model/limits.ts). */
+const TABLE_LIMITS: Record<FragmentTable, { max: number; what: string }> = {
+  nodes: { max: LIMITS.maxNodes, what: 'components' },
+  edges: { max: LIMITS.maxEdges, what: 'connections' },
+  endpoints: { max: LIMITS.maxDesignRecords, what: 'endpoints' },
+  entities: { max: LIMITS.maxDesignRecords, what: 'entities' },
+  paths: { max: LIMITS.maxDesignRecords, what: 'request paths' },
+  notes: { max: LIMITS.maxDesignRecords, what: 'notes' },
+};
+
+/** The first table the fragment would take past its limit in `doc`, or null. */
+function overLimit(doc: DiagramRecords, fragment: Fragment): { max: number; what: string } | null {
+  for (const [table, limit] of Object.entries(TABLE_LIMITS) as [FragmentTable, { max: number; what: string }][]) {
+    if (doc[table].order.length + (fragment[table]?.length ?? 0) > limit.max) return limit;
+  }
+  return null;
+}
 
 export const createClipboardSlice =
   (services: EditorServices): StateCreator<EditorState, [], [], ClipboardSlice> =>
@@ -21,40 +40,49 @@ export const createClipboardSlice =
     };
 
     /** Fresh ids, unique in the document and among each other. */
-    function newIds(s: EditorState): NewIds {
-      const nodes = new Set<string>();
-      const edges = new Set<string>();
-      const node = (old: string) => {
-        const id = createId(old, (c) => nodes.has(c) || s.doc.nodes.byId.has(c), services.idSuffix);
-        nodes.add(id);
+    function newIds(doc: DiagramRecords): NewId {
+      const made = new Set<string>();
+      return (table, old) => {
+        const id = table === 'edges'
+          ? createId('e', (c) => made.has(c) || doc.edges.byId.has(c), services.idSuffix)
+          : createId(old, (c) => made.has(c) || doc[table].byId.has(c), services.idSuffix);
+        made.add(id);
         return id;
       };
-      const edge = () => {
-        const id = createEdgeId((c) => edges.has(c) || s.doc.edges.byId.has(c), services.idSuffix);
-        edges.add(id);
-        return id;
-      };
-      return { node, edge };
     }
 
-    /** Adds a fragment (already with fresh ids) as one step and selects what was added. */
-    function insert(fragment: Fragment): void {
+    /** Adds a copy of `fragment` as one step and selects what was added. */
+    function insert(fragment: Fragment, offset: number): boolean {
       const s = get();
+      const copy = cloneFragment(fragment, { newId: newIds(s.doc), hasRequirement: (id) => s.doc.requirements.byId.has(id) }, { x: offset, y: offset });
+      const limit = overLimit(s.doc, copy);
+      if (limit) {
+        s.notify('warning', `Nothing was pasted: a diagram holds at most ${limit.max.toLocaleString('en-US')} ${limit.what}.`);
+        return false;
+      }
       // The same normal form and text rules as typed text, whatever the clipboard held.
-      const added = documentRecords({
-        ...emptyDiagram(),
-        nodes: fragment.nodes.map((n) => cleanNodeText(n)),
-        edges: fragment.edges.map((e) => cleanEdgeText(e)),
+      const nodes = copy.nodes.map((n) => normalNode(cleanNodeText(n)));
+      const edges = copy.edges.map((e) => normalEdge(cleanEdgeText(e)));
+      const notes = copy.notes ?? [];
+      s.changeRecords({
+        nodes: { put: nodes },
+        edges: { put: edges },
+        endpoints: { put: copy.endpoints ?? [] },
+        entities: { put: copy.entities ?? [] },
+        paths: { put: copy.paths ?? [] },
+        notes: { put: notes },
       });
-      const nodes = added.nodes.order.map((id) => added.nodes.byId.get(id)!);
-      const edges = added.edges.order.map((id) => added.edges.byId.get(id)!);
-      s.applyDiff(diffOf(s.doc, { nodes: { put: nodes }, edges: { put: edges } }), { origin: 'edit' });
-      set({ selection: { nodes: new Set(nodes.map((n) => n.id)), edges: new Set() } });
+      set({
+        selection: { nodes: new Set(nodes.map((n) => n.id)), edges: new Set() },
+        noteSelection: new Set(notes.map((n) => n.id)),
+        editingNote: null,
+      });
+      return true;
     }
 
     const selectedFragment = (s: EditorState): Fragment | null => {
-      const selected = new Set([...s.selection.nodes].filter((id) => s.doc.nodes.byId.has(id)));
-      return selected.size === 0 ? null : selectFragment(s.getDiagram(), selected);
+      const fragment = selectFragment(s.doc, { nodes: s.selection.nodes, notes: s.noteSelection });
+      return isEmptyFragment(fragment) ? null : fragment;
     };
 
     return {
@@ -70,17 +98,15 @@ export const createClipboardSlice =
       paste(fragment) {
         const s = settled();
         const source = fragment ?? s.clipboard;
-        if (!source || source.nodes.length === 0) return;
+        if (!source || isEmptyFragment(source)) return;
         const count = (fragment && fragment !== s.clipboard ? 0 : s.pasteCount) + 1;
-        const clone = cloneFragment(source, newIds(s), { x: 40 * count, y: 40 * count });
-        set({ pasteCount: count, clipboard: source });
-        insert(clone);
+        set({ clipboard: source });
+        if (insert(source, 40 * count)) set({ pasteCount: count });
       },
 
       duplicateSelection() {
-        const s = settled();
-        const fragment = selectedFragment(s);
-        if (fragment) insert(cloneFragment(fragment, newIds(s), { x: 40, y: 40 }));
+        const fragment = selectedFragment(settled());
+        if (fragment) insert(fragment, 40);
       },
     };
   };

@@ -129,9 +129,11 @@ export const createEditingSlice =
         const edges = recordsInOrder(s.doc.edges)
           .filter((e) => s.selection.edges.has(e.id) || gone.has(e.source) || gone.has(e.target))
           .map((e) => e.id);
-        if (gone.size === 0 && edges.length === 0) return;
-        s.applyDiff(diffOf(s.doc, withCascade(s.doc, { nodes: { remove: gone }, edges: { remove: edges } })), { origin: 'edit' });
-        set({ selection: { nodes: new Set(), edges: new Set() } });
+        const notes = [...s.noteSelection].filter((id) => s.doc.notes.byId.has(id));
+        if (gone.size === 0 && edges.length === 0 && notes.length === 0) return;
+        // Components, connections and notes selected together go in one step (one undo brings all back).
+        s.applyDiff(diffOf(s.doc, withCascade(s.doc, { nodes: { remove: gone }, edges: { remove: edges }, notes: { remove: notes } })), { origin: 'edit' });
+        set({ selection: { nodes: new Set(), edges: new Set() }, noteSelection: new Set(), editingNote: null });
       },
 
       setTitle(title) {

@@ -13,7 +13,7 @@ import type { Diagram, Flow, LayoutDirection, Point, Size } from '../model/diagr
 import type { Rect } from '../model/findFreeSpot';
 import type { DiagramRecords, DocumentChange, DocumentDiff, DocumentMeta } from '../model/recordsDiff';
 import type { CapacitySlice } from './capacitySlice';
-import type { Fragment } from './clipboard';
+import type { Fragment } from '../model/fragment';
 import type { DesignSlice } from './designTypes';
 import type { ArchEdge, ArchNode, ComponentData, ConnectionData } from './flowView';
 import type { History } from './history';

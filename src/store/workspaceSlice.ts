@@ -18,7 +18,8 @@ import { LIMITS } from '../model/limits';
 import { placeOnGrid } from '../model/placeOnGrid';
 import { diffOf } from '../model/recordsDiff';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
-import { FRAGMENT_FORMAT } from './clipboard';
+import { parseJsonText } from '../model/parseDiagramFile';
+import { isFragmentValue, parseFragmentValue, serializeFragment } from '../model/parseFragment';
 import { sentence } from './sentence';
 import type { EditorState } from './editorState';
 import { createExportActions } from './exportActions';
@@ -281,19 +282,15 @@ export const createWorkspaceSlice =
       },
 
       pasteText(text) {
-        try {
-          const value: unknown = JSON.parse(text);
-          if (value && typeof value === 'object' && (value as { format?: unknown }).format === FRAGMENT_FORMAT) {
-            const parsed = parseDiagramText(JSON.stringify({ ...(value as object), format: 'archflow', version: 1, title: 'Pasted', flow: 'bottom-up' }));
-            if (parsed.kind !== 'not-a-diagram' && parsed.result.ok) {
-              get().paste({ nodes: parsed.result.value.nodes, edges: parsed.result.value.edges });
-            } else if (parsed.kind !== 'not-a-diagram' && !parsed.result.ok) {
-              refuse(parsed.result, 'paste');
-            }
+        // Components copied in Archflow: read like a file (src/model/parseFragment.ts), added to this diagram.
+        if (/^\s*\{/.test(text.replace(/^\uFEFF/, ''))) {
+          const json = parseJsonText(text);
+          if (json.ok && isFragmentValue(json.value)) {
+            const fragment = parseFragmentValue(json.value);
+            if (fragment.ok) get().paste(fragment.value);
+            else get().notify('error', `Could not paste these components: ${fragment.error.message} Your diagram was not changed.`);
             return true;
           }
-        } catch {
-          // Not JSON: it may still be a share link.
         }
         const pasted = parseDiagramText(text);
         if (pasted.kind === 'not-a-diagram') return false;
@@ -307,8 +304,16 @@ export const createWorkspaceSlice =
 
       copySelectionText() {
         const fragment = get().copySelection();
+        return fragment ? serializeFragment(fragment) : null;
+      },
+
+      cutSelectionText() {
+        const fragment = get().copySelection();
         if (!fragment) return null;
-        return JSON.stringify({ format: FRAGMENT_FORMAT, nodes: fragment.nodes, edges: fragment.edges });
+        // A note pinned to a cut component was copied with it, so it goes too (a delete would unpin it).
+        get().selectNotes([...get().noteSelection, ...(fragment.notes ?? []).map((n) => n.id)]);
+        get().deleteSelection();
+        return serializeFragment(fragment);
       },
 
       async openStored(id) {

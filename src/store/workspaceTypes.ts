@@ -75,6 +75,11 @@ export interface WorkspaceActions {
   pasteText(text: string): boolean;
   /** The text the system clipboard gets for a copy of the selection. */
   copySelectionText(): string | null;
+  /**
+   * Copies the selection and removes what was copied (the notes pinned to the components
+   * included), as one undo step; the text for the system clipboard, or null when nothing is selected.
+   */
+  cutSelectionText(): string | null;
   saveFile(): void;
   exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
   shareLink(): Promise<string | null>;

@@ -78,5 +78,28 @@ describe('the design', () => {
     await page.getByRole('textbox', { name: 'Note text' }).fill('Cache hot URLs here');
     await page.keyboard.press('Escape');
     await expect.poll(async () => ((await diagramOf(page)) as unknown as Designed).notes?.map((n) => n.text)).toEqual(['Cache hot URLs here']);
-  });
+
+    // Copy the API server and paste: the copy comes with an endpoint of its own.
+    const designed = async () => (await diagramOf(page)) as unknown as Designed & { nodes: { id: string }[] };
+    await node(page, 'API Server').click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await expect.poll(async () => (await designed()).endpoints?.length).toBe(2);
+    const pasted = await designed();
+    expect(pasted.endpoints!.map((e) => e.path)).toEqual(['/v1/urls', '/v1/urls']);
+    expect(new Set(pasted.endpoints!.map((e) => e.node)).size).toBe(2);
+    await expect.poll(() => node(page, 'API Server').getByRole('button', { name: /1 endpoint/ }).count()).toBe(2);
+    await page.screenshot({ path: '.tmp/design-pasted.png' });
+
+    // Select all takes the note too; one Delete clears the canvas and one undo brings it all back.
+    await page.keyboard.press('Control+a');
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await designed()).nodes.length).toBe(0);
+    expect((await designed()).notes).toBeUndefined();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await designed()).nodes.length).toBe(4);
+    expect((await designed()).notes?.map((n) => n.text)).toEqual(['Cache hot URLs here']);
+    expect((await designed()).endpoints).toHaveLength(2);
+    // One scene from requirement to paste (one browser start): 28 s alone, more than a minute on a loaded machine.
+  }, 150_000);
 });

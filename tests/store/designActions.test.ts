@@ -5,20 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chain, diagram } from '../fixtures/diagramBuilder';
+import { designedStore } from './designedStore';
 import { createTestStore } from './testStore';
 
-/** web → api → db, with a queue, a requirement, an endpoint, an entity and a path through them. */
-function designed() {
-  const editor = createTestStore({ initial: chain() });
-  const req = editor.s.addRequirement('Users shorten a URL');
-  const ep = editor.s.addEndpoint('api')!;
-  editor.s.updateEndpoint(ep, { method: 'POST', path: '/v1/urls', requirements: [req] });
-  const entity = editor.s.addEntity('db')!;
-  editor.s.updateEntity(entity, { name: 'Url', endpoints: [ep] });
-  const path = editor.s.addPath(['web', 'api', 'db'], 'Shorten')!;
-  editor.s.updatePath(path, { requirement: req, endpoint: ep });
-  return { editor, req, ep, entity, path };
-}
+const designed = designedStore;
 
 describe('requirements', () => {
   it('adds, types in a burst as one step, sets the priority, reorders and removes; each undoable', () => {

@@ -19,8 +19,16 @@ function stop(path: string, problem: string, code: DiagramErrorCode = 'invalid')
   throw new Stop({ code, path, message: `${path}: ${problem}` });
 }
 
+export interface ReferenceOptions {
+  /**
+   * A pasted fragment's requirement references name requirements of the document it is pasted
+   * into (src/model/fragment.ts), so they are not looked for in the fragment.
+   */
+  requirementsElsewhere?: boolean;
+}
+
 /** The first cross-record problem, in document order, or undefined when there is none. */
-export function checkReferences(diagram: Diagram): DiagramError | undefined {
+export function checkReferences(diagram: Diagram, options: ReferenceOptions = {}): DiagramError | undefined {
   try {
     // A Map, so that ids like "constructor" are never found on a prototype.
     const index = new Map<string, number>();
@@ -31,7 +39,7 @@ export function checkReferences(diagram: Diagram): DiagramError | undefined {
     });
     checkParents(diagram.nodes, index);
     checkEdges(diagram, index);
-    checkDesign(diagram, index);
+    checkDesign(diagram, index, options);
     return undefined;
   } catch (err) {
     if (err instanceof Stop) return err.error;
@@ -115,16 +123,23 @@ function indexIds(table: string, records: readonly { id: string }[] | undefined)
   return seen;
 }
 
-function expectId(ids: ReadonlyMap<string, number>, value: string | undefined, place: string, what: string): void {
+/** What a reference is looked up in. */
+interface IdSet {
+  has(id: string): boolean;
+}
+
+function expectId(ids: IdSet, value: string | undefined, place: string, what: string): void {
   if (value !== undefined && !ids.has(value)) stop(place, `${quoteText(value)} is not ${what}`);
 }
 
-function expectIds(ids: ReadonlyMap<string, number>, values: readonly string[] | undefined, place: string, what: string): void {
+function expectIds(ids: IdSet, values: readonly string[] | undefined, place: string, what: string): void {
   values?.forEach((value, k) => expectId(ids, value, `${place}[${k}]`, what));
 }
 
-function checkDesign(diagram: Diagram, nodes: ReadonlyMap<string, number>): void {
-  const requirements = indexIds('requirements', diagram.requirements);
+function checkDesign(diagram: Diagram, nodes: ReadonlyMap<string, number>, options: ReferenceOptions): void {
+  const listed = indexIds('requirements', diagram.requirements);
+  // Any id passes when the requirements are elsewhere.
+  const requirements: IdSet = options.requirementsElsewhere ? { has: () => true } : listed;
   const endpoints = indexIds('endpoints', diagram.endpoints);
   indexIds('entities', diagram.entities);
   indexIds('paths', diagram.paths);
