@@ -7,6 +7,7 @@ import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createOpeningMark } from '../io/openingMark';
+import { openDiagramFileInWorker } from '../io/openFileInWorker';
 import { createAttemptStorage } from '../io/attemptStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
@@ -50,6 +51,7 @@ export function createBrowserServices(): {
       journal: createUnsavedJournal(),
       openingMark: createOpeningMark(),
       attempts: createAttemptStorage(),
+      openFile: (file) => openDiagramFileInWorker(file),
     },
   };
 }
