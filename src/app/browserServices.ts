@@ -7,7 +7,7 @@ import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createOpeningMark } from '../io/openingMark';
-import { openDiagramFileInWorker } from '../io/openFileInWorker';
+import { openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
 import { createAttemptStorage } from '../io/attemptStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
@@ -38,7 +38,7 @@ export function createBrowserServices(): {
       later: (run) => nextFrame(() => setTimeout(run, 0)),
     },
     workspace: {
-      openLibrary: () => openDiagramLibrary(),
+      openLibrary: () => openDiagramLibrary({ parse: (text) => parseDiagramFileInWorker(text) }),
       createAutosaver,
       createTabSync: () => createTabSync(),
       tabId: createTabId(),

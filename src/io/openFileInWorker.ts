@@ -1,12 +1,22 @@
 /**
- * Opening a file in a worker of its own (openFile.worker.ts), so that reading a big diagram never
- * freezes the page; the page only pays for receiving the parsed diagram (a structured clone).
- * A worker per file: files are opened rarely, and an idle worker would hold the schemas in memory
- * for nothing. Where a worker cannot start or fails, the file is read on the page as before.
- * Never rejects.
+ * Reading a big file, or a big diagram's stored text, in a worker of its own
+ * (openFile.worker.ts), so that it never freezes the page; the page only pays for receiving the
+ * parsed diagram (a structured clone). A worker per read: big diagrams are read rarely (open,
+ * reopen, the check before each save), and an idle worker would hold the schemas in memory for
+ * nothing. Small inputs, and any case where a worker cannot start or fails, are read on the page
+ * as before. Never rejects.
  */
 import type { Diagram, ParseResult } from '../model/diagram';
+import { parseDiagramFile } from '../model/parseDiagramFile';
 import { openDiagramFile, type FileLike } from './openDiagramFile';
+
+/**
+ * Below this many characters (about 500 components) the page reads the input itself: starting a
+ * worker costs more than the parse.
+ */
+export const WORKER_FROM_CHARS = 200_000;
+
+export type CreateWorker = () => Worker;
 
 function createOpenFileWorker(): Worker {
   return new Worker(new URL('./openFile.worker.ts', import.meta.url), { type: 'module' });
@@ -17,12 +27,13 @@ function isResult(value: unknown): value is ParseResult<Diagram> {
   return value.ok === true ? 'value' in value : value.ok === false && 'error' in value;
 }
 
-export function openDiagramFileInWorker(file: FileLike, createWorker: () => Worker = createOpenFileWorker): Promise<ParseResult<Diagram>> {
+/** Sends `request` to a fresh worker; `here` reads it on the page when the worker cannot. */
+function inWorker(request: { file: FileLike } | { text: string }, here: () => Promise<ParseResult<Diagram>>, createWorker: CreateWorker): Promise<ParseResult<Diagram>> {
   let worker: Worker;
   try {
     worker = createWorker();
   } catch {
-    return openDiagramFile(file);
+    return here();
   }
   return new Promise((resolve) => {
     const finish = (answer: Promise<ParseResult<Diagram>> | ParseResult<Diagram>) => {
@@ -32,18 +43,30 @@ export function openDiagramFileInWorker(file: FileLike, createWorker: () => Work
       worker.terminate();
       resolve(answer);
     };
-    worker.onmessage = (event: MessageEvent) => finish(isResult(event.data) ? event.data : openDiagramFile(file));
+    worker.onmessage = (event: MessageEvent) => finish(isResult(event.data) ? event.data : here());
     // A worker that cannot load its script (an old browser, a strict policy) or whose answer
-    // cannot be received: the page reads the file itself.
+    // cannot be received: the page reads the input itself.
     worker.onerror = (event) => {
       event.preventDefault();
-      finish(openDiagramFile(file));
+      finish(here());
     };
-    worker.onmessageerror = () => finish(openDiagramFile(file));
+    worker.onmessageerror = () => finish(here());
     try {
-      worker.postMessage({ file });
+      worker.postMessage(request);
     } catch {
-      finish(openDiagramFile(file));
+      finish(here());
     }
   });
+}
+
+/** `openDiagramFile`, in a worker for a big file. */
+export function openDiagramFileInWorker(file: FileLike, createWorker: CreateWorker = createOpenFileWorker): Promise<ParseResult<Diagram>> {
+  const here = () => openDiagramFile(file);
+  return file.size < WORKER_FROM_CHARS ? here() : inWorker({ file }, here, createWorker);
+}
+
+/** `parseDiagramFile`, in a worker for a big text. */
+export function parseDiagramFileInWorker(text: string, createWorker: CreateWorker = createOpenFileWorker): Promise<ParseResult<Diagram>> {
+  const here = () => Promise.resolve(parseDiagramFile(text));
+  return text.length < WORKER_FROM_CHARS ? here() : inWorker({ text }, here, createWorker);
 }

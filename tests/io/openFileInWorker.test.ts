@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { architectureDiagram } from '../../bench/architecture';
 import { openDiagramFile } from '../../src/io/openDiagramFile';
-import { openDiagramFileInWorker } from '../../src/io/openFileInWorker';
+import { openDiagramFileInWorker, parseDiagramFileInWorker, WORKER_FROM_CHARS } from '../../src/io/openFileInWorker';
+import { parseDiagramFile } from '../../src/model/parseDiagramFile';
+import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 import { readExample } from '../examples';
 
-const TEXT = readExample('url-shortener.archflow.json');
+// Big enough to be read in a worker (about 1,000 components).
+const TEXT = serializeDiagramFile(architectureDiagram(1_000));
 
 /**
  * A stand-in for the module worker: `answer` decides what it does with the posted file (Node has
@@ -34,6 +38,17 @@ class FakeWorker {
 }
 
 describe('openDiagramFileInWorker', () => {
+  it('reads a small file on the page, without starting a worker', async () => {
+    const small = readExample('url-shortener.archflow.json');
+    expect(small.length).toBeLessThan(WORKER_FROM_CHARS);
+    const { create, made } = fakeWorker(() => {
+      throw new Error('no worker should be asked');
+    });
+    expect(await openDiagramFileInWorker(new File([small], 'a.json'), create)).toEqual(await openDiagramFile(new File([small], 'a.json')));
+    expect(await parseDiagramFileInWorker(small, create)).toEqual(parseDiagramFile(small));
+    expect(made).toHaveLength(0);
+  });
+
   it('hands the file to the worker and returns what it read, then ends the worker', async () => {
     const { create, made } = fakeWorker((worker, data) => {
       void openDiagramFile((data as { file: Blob }).file).then((result) => worker.onmessage?.({ data: result } as MessageEvent));
@@ -49,7 +64,7 @@ describe('openDiagramFileInWorker', () => {
     const { create } = fakeWorker((worker, data) => {
       void openDiagramFile((data as { file: Blob }).file).then((result) => worker.onmessage?.({ data: result } as MessageEvent));
     });
-    const result = await openDiagramFileInWorker(new File(['{"format": "archflow", "version": 1, "nodes": 3'], 'cut.json'), create);
+    const result = await openDiagramFileInWorker(new File([TEXT.slice(0, -10)], 'cut.json'), create);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.error.message).toMatch(/cut short/);
   });
@@ -70,5 +85,20 @@ describe('openDiagramFileInWorker', () => {
       expect(await openDiagramFileInWorker(new File([TEXT], 'a.json'), create)).toEqual(expected);
       expect(made[0]!.terminated).toBe(true);
     }
+  });
+});
+
+describe('parseDiagramFileInWorker', () => {
+  it('hands big text to the worker and returns what it parsed', async () => {
+    const { create, made } = fakeWorker((worker, data) => worker.onmessage?.({ data: parseDiagramFile((data as { text: string }).text) } as MessageEvent));
+    expect(TEXT.length).toBeGreaterThanOrEqual(WORKER_FROM_CHARS);
+    expect(await parseDiagramFileInWorker(TEXT, create)).toEqual(parseDiagramFile(TEXT));
+    expect(made).toHaveLength(1);
+    expect(made[0]!.terminated).toBe(true);
+  });
+
+  it('parses on the page when the worker fails', async () => {
+    const { create } = fakeWorker((worker) => worker.onerror?.({ preventDefault() {} } as ErrorEvent));
+    expect(await parseDiagramFileInWorker(TEXT, create)).toEqual(parseDiagramFile(TEXT));
   });
 });
