@@ -59,7 +59,8 @@ async function openOnce(page: Page, url: string, file: Buffer, n: number): Promi
       { capture: true },
     );
   });
-  await page.getByLabel('Diagram file to open').setInputFiles({ name: `open-${n}.archflow.json`, mimeType: 'application/json', buffer: file });
+  // Playwright hands a 7 MB file over slowly on a busy machine (its own task, not the app's).
+  await page.getByLabel('Diagram file to open').setInputFiles({ name: `open-${n}.archflow.json`, mimeType: 'application/json', buffer: file }, { timeout: 600_000 });
   await page.waitForFunction(
     (count) => (window as unknown as { __archflow: { getState(): { nodes: unknown[] } } }).__archflow.getState().nodes.length === count,
     n,
