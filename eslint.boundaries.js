@@ -20,6 +20,8 @@ export const BROWSER_FILES = [
   'src/io/diagramLibraryOpen.ts',
   'src/io/downloadFile.ts',
   'src/io/exportImage.ts',
+  'src/io/openFile.worker.ts',
+  'src/io/openFileInWorker.ts',
   'src/io/openingMark.ts',
   'src/io/rasterizeSvg.ts',
   'src/io/snapshotElement.ts',

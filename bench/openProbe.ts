@@ -30,7 +30,7 @@ export interface OpenRun {
   mostMountedNodes: number;
 }
 
-/** Issue 17: no task over about a second opening 20,000 nodes, and never all nodes mounted at once. */
+/** Issue 17: no task over about a second opening 5,000 or 20,000 nodes, and never all nodes mounted at once. */
 const LONGEST_TASK_TARGET_MS = 1_000;
 const MOUNTED_TARGET = 1_000;
 
@@ -59,7 +59,8 @@ async function openOnce(page: Page, url: string, file: Buffer, n: number): Promi
       { capture: true },
     );
   });
-  await page.getByLabel('Diagram file to open').setInputFiles({ name: `open-${n}.archflow.json`, mimeType: 'application/json', buffer: file });
+  // Playwright hands a 7 MB file over slowly on a busy machine (its own task, not the app's).
+  await page.getByLabel('Diagram file to open').setInputFiles({ name: `open-${n}.archflow.json`, mimeType: 'application/json', buffer: file }, { timeout: 600_000 });
   await page.waitForFunction(
     (count) => (window as unknown as { __archflow: { getState(): { nodes: unknown[] } } }).__archflow.getState().nodes.length === count,
     n,
@@ -112,7 +113,7 @@ export async function measureBigOpen(browser: Browser, url: string, sizes: reado
         note: `${reps} run${reps === 1 ? '' : 's'}; ${median(pick((r) => r.mountedNodes)).toFixed(0)} nodes mounted; long tasks in all ${median(pick((r) => r.longTaskMs)).toFixed(0)} ms`,
       }),
       figure(section, `${label}: longest main-thread task`, 'ms', pick((r) => r.longestTaskMs), {
-        ...(n >= 20_000 ? { target: { text: `≤ ${LONGEST_TASK_TARGET_MS.toLocaleString('en-US')} ms`, max: LONGEST_TASK_TARGET_MS } } : {}),
+        target: { text: `≤ ${LONGEST_TASK_TARGET_MS.toLocaleString('en-US')} ms`, max: LONGEST_TASK_TARGET_MS },
       }),
       figure(section, `${label}: most nodes mounted at once`, 'nodes', pick((r) => r.mostMountedNodes), {
         target: { text: `< ${MOUNTED_TARGET.toLocaleString('en-US')}`, max: MOUNTED_TARGET - 1 },

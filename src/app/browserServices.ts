@@ -7,6 +7,7 @@ import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createOpeningMark } from '../io/openingMark';
+import { openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
 import { createAttemptStorage } from '../io/attemptStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
@@ -36,7 +37,7 @@ export function createBrowserServices(): {
       later: (run) => nextFrame(() => setTimeout(run, 0)),
     },
     workspace: {
-      openLibrary: () => openDiagramLibrary(),
+      openLibrary: () => openDiagramLibrary({ parse: (text) => parseDiagramFileInWorker(text) }),
       createAutosaver,
       createTabSync: () => createTabSync(),
       tabId: createTabId(),
@@ -49,6 +50,7 @@ export function createBrowserServices(): {
       journal: createUnsavedJournal(),
       openingMark: createOpeningMark(),
       attempts: createAttemptStorage(),
+      openFile: (file) => openDiagramFileInWorker(file),
     },
   };
 }

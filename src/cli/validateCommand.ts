@@ -21,7 +21,7 @@ export async function validateCommand(io: CliIo, args: ValidateArgs): Promise<nu
   if (args.json) {
     io.stdout(reportJson(report));
   } else {
-    io.stdout(reportText(args.file, diagram, report, suggestFlowFix(diagram, flow), notices));
+    io.stdout(reportText(args.file, diagram, report, suggestFlowFix(diagram, flow, report), notices));
   }
   return report.valid ? EXIT_OK : EXIT_FINDINGS;
 }

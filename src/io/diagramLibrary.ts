@@ -62,6 +62,12 @@ export interface OpenDiagramLibraryOptions {
   storage?: Partial<Pick<StorageManager, 'persist' | 'persisted'>>;
   /** Id for `create` and `duplicate`; defaults to nanoid. */
   newId?: () => string;
+  /**
+   * Reads stored text back (on load, and to check a save will open again); defaults to
+   * `parseDiagramFile` on this thread. The app passes a worker's, so a big diagram's parse never
+   * blocks the page (issue 17).
+   */
+  parse?: (text: string) => Promise<ParseResult<Diagram>>;
 }
 
 export async function openDiagramLibrary(
@@ -77,6 +83,7 @@ export async function openDiagramLibrary(
     now: opts.now ?? Date.now,
     newId: opts.newId ?? (() => nanoid()),
     storage: opts.storage,
+    parse: opts.parse ?? ((text) => Promise.resolve(parseDiagramFile(text))),
   });
 }
 
@@ -102,6 +109,7 @@ interface Deps {
   now: () => number;
   newId: () => string;
   storage: OpenDiagramLibraryOptions['storage'];
+  parse: (text: string) => Promise<ParseResult<Diagram>>;
 }
 
 type Judgement =
@@ -223,7 +231,7 @@ function createLibrary(db: Db, deps: Deps): DiagramLibrary {
       await setAside(id, judged.reason);
       return { kind: 'unreadable', reason: judged.reason, error: undefined, summary: records.summary };
     }
-    const parsed = parseDiagramFile(judged.document.text);
+    const parsed = await deps.parse(judged.document.text);
     if (!parsed.ok) {
       const reason = unparseableReason(parsed.error);
       await setAside(id, reason);
@@ -336,7 +344,7 @@ function createLibrary(db: Db, deps: Deps): DiagramLibrary {
     // as the serialization, and it makes "saved" mean "will open again". It runs as a task of its
     // own, so a big diagram's save is two shorter pauses of the page rather than one long one.
     await nextTask();
-    const check = opts.parsed ? sizeCheck(text) : parseDiagramFile(text);
+    const check = opts.parsed ? sizeCheck(text) : await deps.parse(text);
     if (!check.ok) {
       return failure(
         'error',

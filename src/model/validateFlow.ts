@@ -103,6 +103,22 @@ export function validateFlow(diagram: FlowInput, flow: Flow = diagram.flow): Flo
   };
 }
 
+/**
+ * How counted edge `e` goes against `flow`, if it does: one-way into an entry (a client, bottom-up)
+ * from something else, or out of an exit to something else. Support components never count.
+ */
+export function againstFlow(graph: FlowGraph, e: number, flow: Flow): 'into-entry' | 'out-of-exit' | undefined {
+  if (graph.edges[e]!.bidirectional === true) return undefined;
+  const { roles } = graph;
+  const s = graph.edgeSource[e]!;
+  const t = graph.edgeTarget[e]!;
+  if (roles[s] === 'support' || roles[t] === 'support') return undefined;
+  const { entry, exit } = flowEnds(flow);
+  if (roles[t] === entry && roles[s] !== entry) return 'into-entry';
+  if (roles[s] === exit && roles[t] !== exit) return 'out-of-exit';
+  return undefined;
+}
+
 function collectFindings(graph: FlowGraph, flow: Flow): Finding[] {
   const { components, roles, edges, edgeSource, edgeTarget, degree } = graph;
   const n = components.length;
@@ -167,15 +183,12 @@ function collectFindings(graph: FlowGraph, flow: Flow): Finding[] {
   }
 
   for (let e = 0; e < edges.length; e++) {
+    const against = againstFlow(graph, e, flow);
+    if (against === undefined) continue;
     const edge = edges[e]!;
-    if (edge.bidirectional === true) continue;
     const s = edgeSource[e]!;
     const t = edgeTarget[e]!;
-    if (roles[s] === 'support' || roles[t] === 'support') continue;
-    const intoEntry = roles[t] === entry && roles[s] !== entry;
-    const outOfExit = roles[s] === exit && roles[t] !== exit;
-    if (!intoEntry && !outOfExit) continue;
-    const where = intoEntry ? `points into a ${entry}` : `leaves a ${exit}`;
+    const where = against === 'into-entry' ? `points into a ${entry}` : `leaves a ${exit}`;
     findings.push(
       finding(
         'against-flow',

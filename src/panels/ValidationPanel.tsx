@@ -20,7 +20,7 @@ function ValidationPanelView() {
   const validation = useEditor((s) => s.validation);
   const { report, input } = validation;
   const [listed, setListed] = useState(LISTED);
-  const fix = useMemo(() => (report.valid ? null : suggestFlowFix(input, report.flow)), [input, report]);
+  const fix = useMemo(() => (report.valid ? null : suggestFlowFix(input, report.flow, report)), [input, report]);
   const items = useMemo(
     () => report.findings.slice(0, listed).map((f) => ({ finding: f, ...describeFinding(f, input, report.flow) })),
     [report, input, listed],

@@ -273,7 +273,7 @@ export const createWorkspaceSlice =
       },
 
       async openFile(file) {
-        const result = await openDiagramFile(file);
+        const result = await (services?.openFile ?? openDiagramFile)(file);
         if (!result.ok) {
           refuse(result, 'file');
           return false;

@@ -3,7 +3,7 @@
  * links. Everything that needs a browser arrives through `WorkspaceServices` (wired in
  * src/app/browserServices.ts), so tests pass fakes.
  */
-import type { Diagram } from '../model/diagram';
+import type { Diagram, ParseResult } from '../model/diagram';
 import type { AttemptStorage } from '../io/attemptStorage';
 import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave';
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
@@ -33,6 +33,8 @@ export interface WorkspaceServices {
   openingMark?: OpeningMark;
   /** Past practice attempts (issue 14). */
   attempts?: AttemptStorage;
+  /** Reads a picked or dropped file, off the main thread in the browser; `openDiagramFile` when absent. */
+  openFile?(file: FileLike): Promise<ParseResult<Diagram>>;
 }
 
 /** What the canvas lends the store for image export. */

@@ -114,7 +114,21 @@ describe('big diagrams', () => {
   it('opens 5,000 nodes with the page answering a click, mounting only what is in view', async () => {
     const app = await openApp();
     sessions.push(app);
+    const workers: string[] = [];
+    app.page.on('worker', (worker) => workers.push(worker.url()));
     const big = await openBig(app.page, 5_000);
+    // The file was read in a worker: parsing and checking it no longer blocks the page.
+    expect(workers.some((url) => /openFile\.worker/.test(url))).toBe(true);
+    // The overview map, painted after the view is drawn, shows the diagram.
+    const painted = () =>
+      app.page.evaluate(() => {
+        const canvas = document.querySelector<HTMLCanvasElement>('.overview-map canvas')!;
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        let count = 0;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) count++;
+        return count;
+      });
+    await expect.poll(painted).toBeGreaterThan(1_000);
     // For the record; the time targets live in `npm run bench` ("open a big diagram"), since a
     // shared machine makes any fixed bound here either flaky or toothless.
     console.log(`open 5,000 nodes: ${JSON.stringify(big)}`);

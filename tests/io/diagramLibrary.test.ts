@@ -33,6 +33,26 @@ async function loadDiagram(lib: DiagramLibrary, id: string): Promise<Diagram> {
 }
 
 describe('diagram library', () => {
+  it('reads stored text with the parse it was given: on load and to check each save (the app passes a worker)', async () => {
+    const seen: string[] = [];
+    const lib = await open({
+      parse: async (text) => {
+        seen.push(text);
+        return parseDiagramFile(text);
+      },
+    });
+    const diagram = example();
+    expect(await lib.save('d1', diagram)).toMatchObject({ ok: true });
+    expect(seen).toHaveLength(1);
+    expect(await loadDiagram(lib, 'd1')).toEqual(diagram);
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toBe(seen[0]);
+    // What that parse refuses is not stored, with its reason.
+    const refusing = await open({ parse: async () => ({ ok: false, error: { code: 'invalid', path: 'nodes[0].id', message: 'nodes[0].id: refused here' } }) });
+    const outcome = await refusing.save('d2', diagram);
+    expect(!outcome.ok && outcome.message).toMatch(/would not open again: nodes\[0\]\.id: refused here/);
+  });
+
   it('gives back exactly the diagram it saved, with a revision bumped by each save', async () => {
     const lib = await open();
     const diagram = example();

@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Diagram } from '../../src/model/diagram';
+import type { Diagram, Flow } from '../../src/model/diagram';
 import { reverseEdges, suggestFlowFix } from '../../src/model/suggestFlowFix';
-import { validateFlow } from '../../src/model/validateFlow';
+import { otherFlow, validateFlow } from '../../src/model/validateFlow';
+import type { FlowReport } from '../../src/model/validateFlow';
+import { arbitraryFlowDiagram } from './arbitraries';
 import { diagram } from './validateFlow.fixtures';
 
 const NODES = ['u:user', 'gw:api-gateway', 's:service', 'd:sql-database', 'dns:dns'];
@@ -44,6 +47,31 @@ describe('suggestFlowFix', () => {
     expect(suggestFlowFix(d)).toBe('switch-flow');
     expect(validateFlow(d, 'top-down').valid).toBe(true);
     expect(validateFlow(reverseEdges(d)).valid).toBe(true);
+  });
+});
+
+describe('suggestFlowFix, against its definition', () => {
+  const directional = (r: FlowReport) => r.findings.some((f) => ['unreachable', 'dead-end', 'against-flow', 'path-broken'].includes(f.rule));
+  // The definition, with both flows checked in full (the function answers most diagrams from the edges alone).
+  const byDefinition = (d: Diagram, flow: Flow) => {
+    const current = validateFlow(d, flow);
+    if (current.valid || !directional(current) || directional(validateFlow(d, otherFlow(flow)))) return null;
+    return flow === 'bottom-up' ? 'switch-flow' : 'reverse-edges';
+  };
+  const kinds = ['user', 'web-client', 'service', 'api-gateway', 'sql-database', 'cache', 'dns', 'group', 'mystery'];
+
+  it('answers as checking both flows in full would, with or without the current report', () => {
+    fc.assert(
+      fc.property(arbitraryFlowDiagram(kinds), fc.boolean(), fc.boolean(), (d, reverse, given) => {
+        // Reversed diagrams are the ones a fix is suggested for; random ones mostly get none.
+        const input = reverse ? reverseEdges(d) : d;
+        for (const flow of ['bottom-up', 'top-down'] as const) {
+          const answer = given ? suggestFlowFix(input, flow, validateFlow(input, flow)) : suggestFlowFix(input, flow);
+          expect(answer).toBe(byDefinition(input, flow));
+        }
+      }),
+      { numRuns: 400, seed: 1717 },
+    );
   });
 });
 

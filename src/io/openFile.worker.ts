@@ -1,0 +1,16 @@
+/**
+ * Reads a picked or dropped file, or stored text, off the page's main thread (started by
+ * openFileInWorker.ts): JSON.parse, the record schemas and the reference checks of a 20,000-node
+ * diagram are one task of a second or more, which froze the tab while a big diagram opened,
+ * reopened or was saved (issue 17).
+ */
+import { parseDiagramFile } from '../model/parseDiagramFile';
+import { openDiagramFile, type FileLike } from './openDiagramFile';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (event: MessageEvent<{ file: FileLike } | { text: string }>) => {
+  const request = event.data;
+  if ('text' in request) scope.postMessage(parseDiagramFile(request.text));
+  else void openDiagramFile(request.file).then((result) => scope.postMessage(result));
+};
