@@ -12,7 +12,7 @@
  * frames stay quick: mounting the 870 connections near a 20,000-node diagram's first view was one
  * task of 1–2 s.
  */
-import { useReactFlow, useStore as useFlowStore, type Edge } from '@xyflow/react';
+import { useReactFlow, useStoreApi, type Edge } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { nextBudget } from '../store/layoutSlices';
 
@@ -39,23 +39,35 @@ interface Rect {
 
 export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E[] {
   const rf = useReactFlow();
-  const transform = useFlowStore((s) => s.transform);
-  const width = useFlowStore((s) => s.width);
-  const height = useFlowStore((s) => s.height);
+  const flowStore = useStoreApi();
   const [view, setView] = useState<Rect | null>(null);
 
+  // Follows the view through the store's own subscription rather than a selector: a selector on
+  // the transform re-rendered the whole canvas on every pan and zoom step, for a timer.
   useEffect(() => {
     if (!active) return;
-    const handle = setTimeout(() => {
-      const [tx, ty, zoom] = transform;
-      const w = width / zoom;
-      const h = height / zoom;
-      const x = -tx / zoom;
-      const y = -ty / zoom;
-      setView({ x0: x - w * MARGIN, y0: y - h * MARGIN, x1: x + w * (1 + MARGIN), y1: y + h * (1 + MARGIN) });
-    }, SETTLE_MS);
-    return () => clearTimeout(handle);
-  }, [active, transform, width, height]);
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const rest = () => {
+      clearTimeout(handle);
+      handle = setTimeout(() => {
+        const { transform, width, height } = flowStore.getState();
+        const [tx, ty, zoom] = transform;
+        const w = width / zoom;
+        const h = height / zoom;
+        const x = -tx / zoom;
+        const y = -ty / zoom;
+        setView({ x0: x - w * MARGIN, y0: y - h * MARGIN, x1: x + w * (1 + MARGIN), y1: y + h * (1 + MARGIN) });
+      }, SETTLE_MS);
+    };
+    rest();
+    const unsubscribe = flowStore.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) rest();
+    });
+    return () => {
+      clearTimeout(handle);
+      unsubscribe();
+    };
+  }, [active, flowStore]);
 
   const near = useMemo(() => {
     if (!active) return edges;
