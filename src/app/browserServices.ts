@@ -10,9 +10,8 @@ import { createOpeningMark } from '../io/openingMark';
 import { createAttemptStorage } from '../io/attemptStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
-import type { LiveService } from '../store/liveTypes';
-import { createLiveSession, liveUser } from '../sync/liveSession';
 import type { WorkspaceServices } from '../store/workspaceTypes';
+import { createLazyLiveSession } from './lazyLiveSession';
 
 /** The sync server: `/sync` on the page's own origin unless the build names another (docs/sync-protocol.md). */
 function syncUrl(): string {
@@ -24,13 +23,13 @@ function syncUrl(): string {
 export function createBrowserServices(): {
   services: Partial<EditorServices>;
   workspace: WorkspaceServices;
-  live: LiveService & { resume: ReturnType<typeof createLiveSession>['resume'] };
+  live: ReturnType<typeof createLazyLiveSession>;
 } {
   const layoutClient = createLayoutClient();
   const clearHash = () => history.replaceState(null, '', window.location.pathname + window.location.search);
   const location = () => ({ href: window.location.href, hash: window.location.hash });
   return {
-    live: createLiveSession({ url: syncUrl(), location, clearHash, memory: window.sessionStorage, user: liveUser(window.localStorage) }),
+    live: createLazyLiveSession({ url: syncUrl(), location, clearHash, memory: window.sessionStorage, userMemory: window.localStorage }),
     services: {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
       frame: nextFrame,

@@ -51,7 +51,10 @@ function rebaseTable<R extends { id: string }>(table: RecordTable<R>, diff: Tabl
   }
   const out: TableDiff<R> = { added, updated, removed };
   if (!diff.order) return out;
-  if (sameOrder(table.order, diff.order[0])) return { ...out, order: [table.order, diff.order[1]] };
+  // The step's order fits only when every record it adds or removes still is: an undone add
+  // whose record someone else changed since stays, and so must its place in the order.
+  const whole = added.size === diff.added.size && removed.size === diff.removed.size;
+  if (whole && sameOrder(table.order, diff.order[0])) return { ...out, order: [table.order, diff.order[1]] };
   // Others added or removed records meanwhile: keep their order, put ours back where they were.
   // A pure reordering of ours over theirs is dropped (theirs is the newer).
   if (added.size === 0 && removed.size === 0) return out;

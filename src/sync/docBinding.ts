@@ -2,17 +2,18 @@
  * The live-collaboration binding: it sits between the store's diffs and a Yjs document.
  * - The editor's settled diffs become Yjs transactions with this binding's origin (a drag is
  *   sent once, when it ends, as one change).
- * - Other editors' transactions are read back through the record schemas
- *   (readRemoteChanges.ts) and applied to the store as a `remote` diff: not recorded in this
- *   editor's undo history, not saved as this editor's edit, and not sent back.
+ * - After every transaction, others' and its own, the room is read back through the record
+ *   schemas (readRemoteChanges.ts) and what differs is applied to the store as a `remote` diff:
+ *   not recorded in this editor's undo history and not sent back.
  * A record that does not parse is ignored and reported once; it never reaches the store.
  */
 import type { StoreApi } from 'zustand/vanilla';
 import type * as Y from 'yjs';
 import { isEmptyDiff, squashDiffs, type DocumentDiff } from '../model/recordsDiff';
-import { SYNC_TABLES, type SyncTable } from '../model/syncTables';
+import { ORDER_ROOT } from '../model/sync/roomLayout';
+import { SYNC_TABLES } from '../model/syncTables';
 import type { EditorState } from '../store/editorState';
-import { createRemoteReadState, META_MAP, readRemoteChanges, type RemoteChanges, type RemoteReadState } from './readRemoteChanges';
+import { createRemoteReadState, META_MAP, readRemoteChanges, type RemoteReadState } from './readRemoteChanges';
 import { writeLocalDiff } from './writeLocalDiff';
 
 export interface DocBinding {
@@ -29,26 +30,19 @@ export interface DocBindingOptions {
   state?: RemoteReadState;
 }
 
-/** Which records and fields a Yjs transaction changed. */
-function changesOf(ydoc: Y.Doc, transaction: Y.Transaction): RemoteChanges {
-  const tables = new Map<SyncTable, Set<string>>();
-  let meta = new Set<string>();
-  const names = new Map<unknown, SyncTable | typeof META_MAP>();
-  for (const table of SYNC_TABLES) names.set(ydoc.getMap(table), table);
-  names.set(ydoc.getMap(META_MAP), META_MAP);
-  for (const [type, keys] of transaction.changed) {
-    const name = names.get(type);
-    if (name === undefined) continue;
-    const ids = new Set([...keys].filter((k): k is string => typeof k === 'string'));
-    if (name === META_MAP) meta = ids;
-    else tables.set(name, ids);
+/** Which of the document's roots a Yjs transaction changed (not the shared practice state). */
+function changedRoots(ydoc: Y.Doc, transaction: Y.Transaction): Set<string> {
+  const out = new Set<string>();
+  for (const name of [META_MAP, ORDER_ROOT, ...SYNC_TABLES]) {
+    const type: unknown = ydoc.getMap(name);
+    for (const changed of transaction.changed.keys()) if (changed === type) out.add(name);
   }
-  return { tables, meta };
+  return out;
 }
 
 /**
  * Binds `store` to `ydoc`, which must already hold the same document (see writeWholeDocument
- * and readRemoteChanges' `everything` for sharing and joining).
+ * and readRemoteChanges for sharing and joining).
  */
 export function bindDoc(store: StoreApi<EditorState>, ydoc: Y.Doc, options: DocBindingOptions): DocBinding {
   const origin = { binding: 'archflow' };
@@ -61,9 +55,10 @@ export function bindDoc(store: StoreApi<EditorState>, ydoc: Y.Doc, options: DocB
   };
   let pending: DocumentDiff | null = null;
 
-  const applyRemote = (changes: RemoteChanges) => {
+  /** Shows what the room holds now (with this editor's unsent drag on top). */
+  const showRoom = (keysMoved: boolean) => {
     const s = store.getState();
-    const diff = readRemoteChanges(ydoc, s.doc, changes, state, report);
+    const diff = readRemoteChanges(ydoc, s.doc, state, report, { unsent: pending, keysMoved });
     if (!isEmptyDiff(diff)) s.applyDiff(diff, { origin: 'remote' });
   };
 
@@ -76,17 +71,15 @@ export function bindDoc(store: StoreApi<EditorState>, ydoc: Y.Doc, options: DocB
     const step = pending ? squashDiffs(pending, diff) : diff;
     pending = null;
     if (isEmptyDiff(step)) return;
+    // Read back like anyone's change: an undo that removes a requirement someone else named
+    // drops the name here as it does on every other editor, and one that brings back a
+    // component brings back the connections others made to it meanwhile.
     ydoc.transact(() => writeLocalDiff(ydoc, step), origin);
-    // Own records coming back (an undo) may complete others' records held back until now.
-    const heldBack = SYNC_TABLES.some((table) => state.heldBack[table].size > 0);
-    if (heldBack && SYNC_TABLES.some((table) => step[table].added.size > 0)) applyRemote({ tables: new Map(), meta: new Set() });
   });
 
   const onTransaction = (transaction: Y.Transaction) => {
-    if (transaction.origin === origin) return;
-    const changes = changesOf(ydoc, transaction);
-    if (changes.tables.size === 0 && changes.meta.size === 0) return;
-    applyRemote(changes);
+    const roots = changedRoots(ydoc, transaction);
+    if (roots.size > 0) showRoom(roots.has(ORDER_ROOT));
   };
   ydoc.on('afterTransaction', onTransaction);
 

@@ -17,7 +17,8 @@ import type { LiveOutcome, LiveService, LiveStatus, Viewport } from '../store/li
 import { bindDoc, type DocBinding } from './docBinding';
 import { parseLiveLink, serializeLiveLink, type LiveLink } from './liveLink';
 import { parsePeer, PEER_COLORS } from './parsePeer';
-import { createRemoteReadState, everything, readRemoteChanges, readWholeDocument } from './readRemoteChanges';
+import { forgetRoom, rememberedRoom, rememberRoom } from './roomMemory';
+import { createRemoteReadState, readRemoteChanges, readWholeDocument } from './readRemoteChanges';
 import { writeWholeDocument } from './writeLocalDiff';
 
 export interface LiveSessionOptions {
@@ -45,8 +46,6 @@ interface Room {
   binding: DocBinding | null;
   stop: (() => void)[];
 }
-
-const memoryKey = (diagramId: string) => `archflow-live:${diagramId}`;
 
 export function createLiveSession(options: LiveSessionOptions): LiveService & { resume(store: StoreApi<EditorState>): Promise<void> } {
   let room: Room | null = null;
@@ -163,7 +162,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
 
   function remember(store: StoreApi<EditorState>, link: LiveLink) {
     const id = store.getState().currentId;
-    if (id !== null) options.memory.setItem(memoryKey(id), `${link.access}.${link.key}`);
+    if (id !== null) rememberRoom(options.memory, id, `${link.access}.${link.key}`);
   }
 
   /** Waits for the first full sync with the server, or for this browser's copy of the room. */
@@ -197,7 +196,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
     }
     // Whatever arrived meanwhile (or the room as it is now, over this tab's copy).
     const s = store.getState();
-    const catchUp = readRemoteChanges(ydoc, s.doc, everything(ydoc), state, report);
+    const catchUp = readRemoteChanges(ydoc, s.doc, state, report);
     s.applyDiff(catchUp, { origin: 'remote' });
     remember(store, link);
     bind(store, current, state);
@@ -213,7 +212,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
     // The room's copy in this browser goes; the diagram stays in My diagrams.
     void current.persistence.clearData();
     const id = store.getState().currentId;
-    if (id !== null) options.memory.removeItem(memoryKey(id));
+    if (id !== null) forgetRoom(options.memory, id);
     store.getState().setLive({ room: null, status: null, readOnly: false, following: null });
   }
 
@@ -274,7 +273,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
         return;
       }
       const id = store.getState().currentId;
-      const remembered = id === null ? null : options.memory.getItem(memoryKey(id));
+      const remembered = id === null ? null : rememberedRoom(options.memory, id);
       const link = remembered ? parseLiveLink(`#live=${remembered}`) : null;
       if (link) await join(store, link, 'current');
     },

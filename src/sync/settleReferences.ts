@@ -36,8 +36,40 @@ function kept(ids: readonly string[], keep: ReadonlyMap<string, unknown>): strin
   return ids.every((id) => keep.has(id)) ? ids : ids.filter((id) => keep.has(id));
 }
 
-function settleParents(nodes: Map<string, DiagramNode>): void {
-  const ids = [...nodes.keys()].sort();
+/** The tables being settled: each copied the first time something in it changes. */
+interface Draft {
+  t: Tables;
+  set<T extends TableName>(table: T, id: string, record: RecordOf<T>): void;
+  remove(table: TableName, id: string): void;
+}
+
+function createDraft(input: Tables): Draft {
+  const t = { ...input };
+  const copied = new Set<TableName>();
+  const own = <T extends TableName>(table: T): Tables[T] => {
+    if (!copied.has(table)) {
+      copied.add(table);
+      (t as Record<TableName, unknown>)[table] = new Map(t[table] as Map<string, unknown>);
+    }
+    return t[table];
+  };
+  return {
+    t,
+    set: (table, id, record) => void own(table).set(id, record),
+    remove: (table, id) => void own(table).delete(id),
+  };
+}
+
+/** Whether any node names a parent: most diagrams have no groups, and then there is nothing to settle. */
+function anyParent(nodes: ReadonlyMap<string, DiagramNode>): boolean {
+  for (const node of nodes.values()) if (node.parent !== undefined) return true;
+  return false;
+}
+
+function settleParents(draft: Draft): void {
+  if (!anyParent(draft.t.nodes)) return;
+  const nodes = { get: (id: string) => draft.t.nodes.get(id), set: (id: string, node: DiagramNode) => draft.set('nodes', id, node) };
+  const ids = [...draft.t.nodes.keys()].sort();
   // A parent that is gone or is not a group.
   for (const id of ids) {
     const node = nodes.get(id)!;
@@ -62,30 +94,35 @@ function settleParents(nodes: Map<string, DiagramNode>): void {
   }
 }
 
+/**
+ * What `input` shows. Tables with nothing to settle come back as the same maps (a document that
+ * holds together, the usual case, costs one look at each reference and no copying).
+ */
 export function settleReferences(input: Tables): Settled {
-  const t = Object.fromEntries(DOCUMENT_TABLES.map((name) => [name, new Map(input[name] as Map<string, unknown>)])) as unknown as Tables;
+  const draft = createDraft(input);
+  const { t } = draft;
   const heldBack = Object.fromEntries(DOCUMENT_TABLES.map((name) => [name, new Set<string>()])) as Settled['heldBack'];
   const hold = (table: TableName, id: string) => {
-    t[table].delete(id);
+    draft.remove(table, id);
     heldBack[table].add(id);
   };
-  settleParents(t.nodes);
-  for (const [id, edge] of t.edges) if (!t.nodes.has(edge.source) || !t.nodes.has(edge.target)) hold('edges', id);
-  for (const [id, endpoint] of t.endpoints) {
+  settleParents(draft);
+  for (const [id, edge] of input.edges) if (!t.nodes.has(edge.source) || !t.nodes.has(edge.target)) hold('edges', id);
+  for (const [id, endpoint] of input.endpoints) {
     if (!t.nodes.has(endpoint.node)) hold('endpoints', id);
     else if (endpoint.requirements) {
       const list = kept(endpoint.requirements, t.requirements);
-      if (list !== endpoint.requirements) t.endpoints.set(id, list.length > 0 ? { ...endpoint, requirements: [...list] } : without(endpoint, 'requirements'));
+      if (list !== endpoint.requirements) draft.set('endpoints', id, list.length > 0 ? { ...endpoint, requirements: [...list] } : without(endpoint, 'requirements'));
     }
   }
-  for (const [id, entity] of t.entities) {
+  for (const [id, entity] of input.entities) {
     if (!t.nodes.has(entity.node)) hold('entities', id);
     else if (entity.endpoints) {
       const list = kept(entity.endpoints, t.endpoints);
-      if (list !== entity.endpoints) t.entities.set(id, list.length > 0 ? { ...entity, endpoints: [...list] } : without(entity, 'endpoints'));
+      if (list !== entity.endpoints) draft.set('entities', id, list.length > 0 ? { ...entity, endpoints: [...list] } : without(entity, 'endpoints'));
     }
   }
-  for (const [id, path] of t.paths) {
+  for (const [id, path] of input.paths) {
     const steps = kept(path.steps, t.nodes);
     if (steps.length === 0) {
       hold('paths', id);
@@ -94,8 +131,8 @@ export function settleReferences(input: Tables): Settled {
     let next = steps === path.steps ? path : { ...path, steps: [...steps] };
     if (next.requirement !== undefined && !t.requirements.has(next.requirement)) next = without(next, 'requirement');
     if (next.endpoint !== undefined && !t.endpoints.has(next.endpoint)) next = without(next, 'endpoint');
-    if (next !== path) t.paths.set(id, next);
+    if (next !== path) draft.set('paths', id, next);
   }
-  for (const [id, note] of t.notes) if (note.pin !== undefined && !t.nodes.has(note.pin)) hold('notes', id);
+  for (const [id, note] of input.notes) if (note.pin !== undefined && !t.nodes.has(note.pin)) hold('notes', id);
   return { tables: t, heldBack };
 }

@@ -118,4 +118,39 @@ describe('live binding between two editors', () => {
     expect(contentOf(a.s.doc)).toEqual(contentOf(b.s.doc));
     expect([...b.s.doc.edges.byId.values()].some((e) => e.source === queue && e.target === 'db')).toBe(true);
   });
+
+  it('drops a name from a list on every editor when what it names is undone, and brings it back on redo', () => {
+    const { a, b } = livePair(shop());
+    const requirement = a.s.addRequirement('Reads under 100 ms');
+    const endpoint = b.s.addEndpoint('api')!;
+    b.s.updateEndpoint(endpoint, { requirements: [requirement] });
+    a.s.undo();
+    expect(a.s.doc.requirements.byId.has(requirement)).toBe(false);
+    for (const editor of [a, b]) expect(editor.s.doc.endpoints.byId.get(endpoint)?.requirements).toBeUndefined();
+    expect(contentOf(a.s.doc)).toEqual(contentOf(b.s.doc));
+    // The room kept b's endpoint as b wrote it: the name comes back with the requirement.
+    a.s.redo();
+    for (const editor of [a, b]) expect(editor.s.doc.endpoints.byId.get(endpoint)?.requirements).toEqual([requirement]);
+    expect(contentOf(a.s.doc)).toEqual(contentOf(b.s.doc));
+  });
+
+  it('shows records in the same order on every editor, with moves made apart both kept', () => {
+    const pair = livePair(shop());
+    const { a, b } = pair;
+    const [r1, r2, r3, r4] = ['one', 'two', 'three', 'four'].map((text) => a.s.addRequirement(text));
+    expect(b.s.doc.requirements.order).toEqual([r1, r2, r3, r4]);
+    a.s.moveRequirement(r3!, -2);
+    expect(b.s.doc.requirements.order).toEqual([r3, r1, r2, r4]);
+    pair.disconnect();
+    a.s.moveRequirement(r4!, -1);
+    b.s.moveRequirement(r1!, -1);
+    const r5 = b.s.addRequirement('five');
+    pair.reconnect();
+    expect(a.s.doc.requirements.order).toEqual([r1, r3, r4, r2, r5]);
+    expect(b.s.doc.requirements.order).toEqual(a.s.doc.requirements.order);
+    // A new group goes first in the file on both (it must come before what it holds).
+    const [group] = b.add('group');
+    expect(a.s.doc.nodes.order[0]).toBe(group);
+    expect(contentOf(a.s.doc)).toEqual(contentOf(b.s.doc));
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEditKey, roomOfEditKey } from '../../src/model/sync/roomAccess';
 import { parseLiveLink, serializeLiveLink } from '../../src/sync/liveLink';
+import { forgetRoom, hasRoomToJoin, rememberRoom } from '../../src/sync/roomMemory';
 
 describe('live links', () => {
   it('gives back the room of an edit link and of its view link', () => {
@@ -18,5 +19,25 @@ describe('live links', () => {
     for (const hash of ['', '#d=abc', '#live=edit.', '#live=edit.xyz', '#live=admin.' + 'a'.repeat(32), '#live=view.' + 'g'.repeat(32)]) {
       expect(parseLiveLink(hash)).toBeNull();
     }
+  });
+});
+
+describe('a room to join before the live session is loaded', () => {
+  const memory = () => {
+    const items = new Map<string, string>();
+    return { getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v), removeItem: (k: string) => void items.delete(k) };
+  };
+
+  it('is a live link in the address, or the room this tab’s diagram was in', () => {
+    const m = memory();
+    expect(hasRoomToJoin('', m, 'd1')).toBe(false);
+    expect(hasRoomToJoin('#d=abc', m, 'd1')).toBe(false);
+    expect(hasRoomToJoin(`#live=view.${'a'.repeat(32)}`, m, null)).toBe(true);
+    expect(hasRoomToJoin(`#x=1&live=edit.${'a'.repeat(32)}`, m, 'd1')).toBe(true);
+    rememberRoom(m, 'd1', `edit.${'b'.repeat(32)}`);
+    expect(hasRoomToJoin('', m, 'd1')).toBe(true);
+    expect(hasRoomToJoin('', m, 'd2')).toBe(false);
+    forgetRoom(m, 'd1');
+    expect(hasRoomToJoin('', m, 'd1')).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
  * exchange them on `reconnect()` (which is what the provider does through the server).
  */
 import * as Y from 'yjs';
-import { diagramFromRecords, DOCUMENT_TABLES, type DiagramRecords } from '../../src/model/recordsDiff';
+import { diagramFromRecords, type DiagramRecords } from '../../src/model/recordsDiff';
 import { bindDoc, type DocBinding } from '../../src/sync/docBinding';
 import { createRemoteReadState, readWholeDocument } from '../../src/sync/readRemoteChanges';
 import { writeWholeDocument } from '../../src/sync/writeLocalDiff';
@@ -67,11 +67,7 @@ export function livePair(initial?: Diagram): LivePair {
   return pair;
 }
 
-/** The document as a comparable value: records sorted by id (file order may differ between editors). */
+/** The document as a comparable value: what a file of it holds, in its order. */
 export function contentOf(doc: DiagramRecords): unknown {
-  const diagram = diagramFromRecords(doc) as unknown as Record<string, unknown>;
-  const byId = (records: { id: string }[]) => [...records].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
-  const out: Record<string, unknown> = { ...diagram };
-  for (const table of DOCUMENT_TABLES) if (Array.isArray(diagram[table])) out[table] = byId(diagram[table] as { id: string }[]);
-  return out;
+  return diagramFromRecords(doc);
 }
