@@ -7,6 +7,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  getViewportForBounds,
   useConnection,
   useReactFlow,
   useStore as useFlowStore,
@@ -38,9 +39,15 @@ const SNAP_GRID: [number, number] = [20, 20];
 const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
 const ZOOMED_OUT = 0.45;
 const ANIMATE_FIT_UP_TO = 300;
+const MAX_ZOOM = 3;
 const MINIMAP_STYLE = { width: 168, height: 112 };
-/** Above this, the minimap is one canvas (OverviewMap) rather than an SVG element per node. */
-const SVG_MINIMAP_UP_TO = 1_000;
+/**
+ * Above this, the minimap is one canvas (OverviewMap) rather than an SVG element per node: React
+ * Flow's MiniMap subscribes every node to its store, so each pan step, zoom step and layout slice
+ * ran a selector per node of the diagram (a fifth of the script time of a 1,000-node layout).
+ * Big diagrams are the ones culled to the view, so the two share a threshold.
+ */
+const SVG_MINIMAP_UP_TO = CULL_FROM;
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
 
 const ROLE_COLORS: Record<string, string> = {
@@ -109,12 +116,30 @@ export function Canvas() {
     if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
-    const { bounds, durationMs } = fitViewRequest;
-    const duration = durationMs ?? (fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0);
-    // A glide to given bounds (an auto layout settling) moves steadily, so nodes come into view evenly.
-    const glide = { padding: FIT_OPTIONS.padding, duration, interpolate: 'linear' as const, ease: (t: number) => t };
-    const handle = requestAnimationFrame(() => void (bounds ? rf.fitBounds(bounds, glide) : rf.fitView({ ...FIT_OPTIONS, duration })));
+    const { bounds, glideFrames } = fitViewRequest;
+    let handle = 0;
+    if (bounds) {
+      // A glide to given bounds (an auto layout settling) moves the same step every frame, however
+      // long frames take: React Flow's time-based animation jumps on a slow page, mounting the
+      // nodes a jump brings into view in one task (5.9 s at 1,000 nodes on a 4× slowed CPU).
+      const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, minZoom, MAX_ZOOM, FIT_OPTIONS.padding);
+      const from = rf.getViewport();
+      const frames = Math.max(1, glideFrames ?? 1);
+      let frame = 0;
+      const step = () => {
+        frame++;
+        const t = frame / frames;
+        void rf.setViewport({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, zoom: from.zoom + (to.zoom - from.zoom) * t });
+        if (frame < frames) handle = requestAnimationFrame(step);
+      };
+      handle = requestAnimationFrame(step);
+    } else {
+      const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
+      handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration }));
+    }
     return () => cancelAnimationFrame(handle);
+    // The canvas size and zoom floor are read when the request comes, not followed afterwards.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitViewRequest, rf, store]);
 
   useEffect(() => {
@@ -272,7 +297,7 @@ export function Canvas() {
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
       onlyRenderVisibleElements={big && !exporting}
       minZoom={minZoom}
-      maxZoom={3}
+      maxZoom={MAX_ZOOM}
       // No `fitView` prop: it would also fire when the first component is added to an empty
       // canvas and jump the view. The store asks for a fit when a diagram is opened.
       aria-label="Diagram canvas"

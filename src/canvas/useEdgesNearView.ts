@@ -8,16 +8,23 @@
  * 5,000 nodes and most of 30,000 at 20,000, with their labels: that, not the nodes, was the
  * freeze left after bounding the zoom (docs/ARCHITECTURE.md). Here the nodes come first, and the
  * connections of what is in view follow once the view rests; a connection whose two ends are both
- * out of view is not drawn until one of them comes in. They follow a slice per frame: mounting the
- * 870 connections near a 20,000-node diagram's first view was one task of 1–2 s.
+ * out of view is not drawn until one of them comes in. They follow a slice per frame, as many as
+ * frames stay quick: mounting the 870 connections near a 20,000-node diagram's first view was one
+ * task of 1–2 s.
  */
-import { useReactFlow, useStore as useFlowStore, type Edge } from '@xyflow/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useReactFlow, useStoreApi, type Edge } from '@xyflow/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { nextBudget } from '../store/layoutSlices';
 
 /** How long the view must rest before the shown connections follow it. */
 const SETTLE_MS = 120;
-/** Connections newly mounted per frame. */
-const SLICE = 150;
+/**
+ * Connections newly mounted per frame: from FIRST_SLICE, halved after a slow frame and grown
+ * after a quick one up to MAX_SLICE (each mount measures its label). A fixed 150 made frames of
+ * over a second on a slowed CPU.
+ */
+const FIRST_SLICE = 30;
+const MAX_SLICE = 150;
 /** The area around the view whose nodes' connections are shown too, as a share of the view. */
 const MARGIN = 0.25;
 const DEFAULT_W = 180;
@@ -32,23 +39,35 @@ interface Rect {
 
 export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E[] {
   const rf = useReactFlow();
-  const transform = useFlowStore((s) => s.transform);
-  const width = useFlowStore((s) => s.width);
-  const height = useFlowStore((s) => s.height);
+  const flowStore = useStoreApi();
   const [view, setView] = useState<Rect | null>(null);
 
+  // Follows the view through the store's own subscription rather than a selector: a selector on
+  // the transform re-rendered the whole canvas on every pan and zoom step, for a timer.
   useEffect(() => {
     if (!active) return;
-    const handle = setTimeout(() => {
-      const [tx, ty, zoom] = transform;
-      const w = width / zoom;
-      const h = height / zoom;
-      const x = -tx / zoom;
-      const y = -ty / zoom;
-      setView({ x0: x - w * MARGIN, y0: y - h * MARGIN, x1: x + w * (1 + MARGIN), y1: y + h * (1 + MARGIN) });
-    }, SETTLE_MS);
-    return () => clearTimeout(handle);
-  }, [active, transform, width, height]);
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    const rest = () => {
+      clearTimeout(handle);
+      handle = setTimeout(() => {
+        const { transform, width, height } = flowStore.getState();
+        const [tx, ty, zoom] = transform;
+        const w = width / zoom;
+        const h = height / zoom;
+        const x = -tx / zoom;
+        const y = -ty / zoom;
+        setView({ x0: x - w * MARGIN, y0: y - h * MARGIN, x1: x + w * (1 + MARGIN), y1: y + h * (1 + MARGIN) });
+      }, SETTLE_MS);
+    };
+    rest();
+    const unsubscribe = flowStore.subscribe((s, prev) => {
+      if (s.transform !== prev.transform || s.width !== prev.width || s.height !== prev.height) rest();
+    });
+    return () => {
+      clearTimeout(handle);
+      unsubscribe();
+    };
+  }, [active, flowStore]);
 
   const near = useMemo(() => {
     if (!active) return edges;
@@ -75,14 +94,21 @@ export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E
   // The ids mounted so far; each frame adds up to SLICE of those near the view that are not.
   const [mounted, setMounted] = useState<ReadonlySet<string>>(() => new Set());
   const pending = active && near.some((e) => !mounted.has(e.id));
+  const pace = useRef({ slice: FIRST_SLICE, lastFrame: 0 });
   useEffect(() => {
-    if (!pending) return;
-    const handle = requestAnimationFrame(() => {
+    if (!pending) {
+      pace.current = { slice: FIRST_SLICE, lastFrame: 0 };
+      return;
+    }
+    const handle = requestAnimationFrame((time) => {
+      const p = pace.current;
+      if (p.lastFrame > 0) p.slice = nextBudget(p.slice, time - p.lastFrame, MAX_SLICE, 10);
+      p.lastFrame = time;
       const next = new Set<string>();
       let added = 0;
       for (const e of near) {
         if (mounted.has(e.id)) next.add(e.id);
-        else if (added < SLICE) {
+        else if (added < p.slice) {
           next.add(e.id);
           added++;
         }

@@ -143,7 +143,8 @@ export interface FitViewRequest {
   seq: number;
   animate: boolean;
   bounds?: Rect;
-  durationMs?: number;
+  /** With `bounds`: how many frames the view takes to get there (the same step each frame). */
+  glideFrames?: number;
 }
 
 export interface SessionSlice {
@@ -153,7 +154,7 @@ export interface SessionSlice {
   /**
    * The canvas fits the view whenever this changes; animated after a layout or on request, at
    * once when a diagram is opened (nothing should drift under the pointer then). With `bounds`,
-   * it fits that area (flow coordinates) instead of the nodes, moving steadily for `durationMs`.
+   * it fits that area (flow coordinates) instead of the nodes, moving steadily over `glideFrames`.
    */
   fitViewRequest: FitViewRequest;
   /** The canvas centres on these ids whenever the request changes. */

@@ -12,7 +12,7 @@ import {
   LAYOUT_FIRST_BUDGET,
   LAYOUT_PIECE_NODES,
   LAYOUT_SLICES_FROM_NODES,
-  layoutGlideMs,
+  layoutGlideFrames,
   layoutTarget,
   measuredGroups,
   nextBudget,
@@ -166,14 +166,15 @@ export const createLayoutSlice =
           // would mount (and measure) hundreds of nodes in one task, a glide does it a few at a
           // time, and the slices mount the rest at their own pace.
           const bounds = target.bounds;
-          const glideMs = bounds ? layoutGlideMs(all.length) : 0;
+          const glideFrames = bounds ? layoutGlideFrames(all.length) : 0;
           if (bounds) {
-            set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true, bounds, durationMs: glideMs } }));
+            set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true, bounds, glideFrames } }));
           }
-          const started = services.now();
+          // The canvas glides one step a frame, so waiting as many frames waits for the glide.
+          let waited = 0;
           const waitForGlide = (hurry: boolean) => {
             if (run !== r) return;
-            if (hurry || services.now() - started >= glideMs) applySlice(r, hurry);
+            if (hurry || ++waited > glideFrames) applySlice(r, hurry);
             else frame(waitForGlide);
           };
           frame(waitForGlide);

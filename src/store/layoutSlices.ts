@@ -29,11 +29,13 @@ const MAX_BUDGET = 16;
 const SLOW_FRAME_MS = 40;
 const FAST_FRAME_MS = 25;
 /**
- * How long the view takes to glide to the new layout before the nodes start moving: longer for
- * bigger diagrams, which have more nodes leaving the view on the way.
+ * How many frames the view takes to glide to the new layout before the nodes start moving (24 to
+ * 72, about 0.4 to 1.2 s at 60 frames a second): more for bigger diagrams, which have more nodes
+ * leaving the view on the way. Counted in frames, not time, so a slow page glides as evenly
+ * (more slowly) instead of jumping and mounting a whole view of nodes in one frame.
  */
-export function layoutGlideMs(nodeCount: number): number {
-  return Math.min(1_200, Math.max(400, Math.round(nodeCount * 0.8)));
+export function layoutGlideFrames(nodeCount: number): number {
+  return Math.min(72, Math.max(24, Math.round(nodeCount / 20)));
 }
 
 export interface LayoutTarget {
@@ -75,10 +77,13 @@ export function unionOf(rects: readonly (Rect | null)[]): Rect | null {
   return minX <= maxX ? { x: minX, y: minY, width: maxX - minX, height: maxY - minY } : null;
 }
 
-/** How many nodes the next frame may move, given the time between the last two frames. */
-export function nextBudget(budget: number, frameMs: number): number {
+/**
+ * How many nodes (or other pieces of work) the next frame may take on, given the time between the
+ * last two frames: half after a slow frame, a little more (`step`) after a quick one, up to `max`.
+ */
+export function nextBudget(budget: number, frameMs: number, max = MAX_BUDGET, step = 2): number {
   if (frameMs > SLOW_FRAME_MS) return Math.max(1, Math.floor(budget / 2));
-  if (frameMs < FAST_FRAME_MS) return Math.min(MAX_BUDGET, budget + 2);
+  if (frameMs < FAST_FRAME_MS) return Math.min(max, budget + step);
   return budget;
 }
 

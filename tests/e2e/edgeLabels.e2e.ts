@@ -108,7 +108,15 @@ describe('a big diagram opened zoomed far out', () => {
       await page.waitForTimeout(60);
     }
     await expect.poll(() => page.locator('.react-flow.is-zoomed-out').count()).toBe(0);
-    const inView = await labelsInView(page);
+    // The connections near the view mount over a few frames once it rests (useEdgesNearView.ts),
+    // and React Flow shows a label from the frame after it measured it: wait until that settles.
+    let inView = await labelsInView(page);
+    await expect
+      .poll(async () => {
+        inView = await labelsInView(page);
+        return inView.length > 3 && inView.every((label) => label.visibility === 'visible');
+      }, { timeout: 30_000 })
+      .toBe(true);
     expect(inView.length).toBeGreaterThan(3);
     for (const label of inView) {
       expect(label.visibility, label.text).toBe('visible');

@@ -112,7 +112,7 @@ describe('auto layout of a big diagram, applied across frames', () => {
     const { pending } = await startLayout(store);
     const revision = store.getState().revision;
     expect(store.getState().layoutBusy).toBe(true);
-    expect(store.getState().fitViewRequest.durationMs).toBeGreaterThan(0);
+    expect(store.getState().fitViewRequest.glideFrames).toBeGreaterThan(0);
     halfway(store, f);
     // Not yet a document change: nothing recorded, nothing for autosave.
     expect(store.getState().history.past).toHaveLength(0);
