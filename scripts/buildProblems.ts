@@ -16,7 +16,7 @@ import { toDiagramFile } from '../src/model/serializeDiagramFile';
 import { validateFlow } from '../src/model/validateFlow';
 import { layoutDiagram } from '../src/layout/layoutDiagram';
 import { parseProblemValue, PROBLEM_FORMAT, PROBLEM_VERSION } from '../src/model/practice/problemRecord';
-import { peakRpsOf } from '../src/model/practice/estimate';
+import { peakRpsOf } from '../src/model/analysis/peakLoad';
 import { PROBLEMS } from './problemSources';
 import type { ProblemSource } from './problemSources';
 import { TEMPLATES } from './templateSources';
@@ -140,7 +140,7 @@ async function main() {
   mkdirSync(templateDir, { recursive: true });
   const index: string[] = [];
   for (const src of PROBLEMS) {
-    const peak = peakRpsOf(src.scale);
+    const peak = peakRpsOf(src.scale) ?? 0;
     const reference = await buildReference(src, peak, designRecords(src, peak), src.scale.p99LatencyMs);
     const problem = {
       format: PROBLEM_FORMAT, version: PROBLEM_VERSION, id: src.id, title: src.title, statement: src.statement, flow: 'bottom-up',

@@ -27,6 +27,7 @@ import { NodeMenu, type NodeMenuAt } from './NodeMenu';
 import { NoteNode } from './NoteNode';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
+import { TrafficLayerProvider, TrafficLayerTarget } from './TrafficDots';
 import { useEdgesNearView } from './useEdgesNearView';
 import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
 import { CULL_FROM, minZoomFor } from './viewBudget';
@@ -76,11 +77,14 @@ export function Canvas() {
   const following = useEditor((s) => (s.live.following === null ? null : (s.presence.peers.get(s.live.following)?.viewport ?? null)));
   const { onEdgesChange, connect } = store.getState();
   const rf = useReactFlow();
+  // Where the edges draw their traffic dots (TrafficDots.tsx).
+  const [trafficLayer, setTrafficLayer] = useState<HTMLElement | null>(null);
   const noteNodes = useNoteNodes();
   const shownNodes = useMemo(() => (noteNodes.length === 0 ? nodes : [...nodes, ...noteNodes]), [nodes, noteNodes]);
   const noteTool = useEditor((s) => s.noteTool);
   const pathShown = useEditor((s) => s.pathRecording !== null || (s.activePath !== null && s.doc.paths.byId.has(s.activePath)));
   const recording = useEditor((s) => s.pathRecording !== null);
+  const multiplierMoving = useEditor((s) => s.multiplierMoving);
   const canvasWidth = useFlowStore((s) => s.width);
   const canvasHeight = useFlowStore((s) => s.height);
   // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
@@ -106,6 +110,7 @@ export function Canvas() {
     pathShown ? 'has-path-shown' : '',
     noteTool ? 'is-placing-note' : '',
     recording ? 'is-recording-path' : '',
+    multiplierMoving ? 'is-load-moving' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -262,6 +267,7 @@ export function Canvas() {
 
   return (
     <>
+    <TrafficLayerProvider value={trafficLayer}>
     <ReactFlow
       nodes={shownNodes}
       edges={shownEdges}
@@ -303,6 +309,7 @@ export function Canvas() {
       aria-label="Diagram canvas"
       className={className}
     >
+      <TrafficLayerTarget onLayer={setTrafficLayer} />
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
       {nodes.length > SVG_MINIMAP_UP_TO ? (
         <OverviewMap />
@@ -313,6 +320,7 @@ export function Canvas() {
       <CanvasTools />
       <PeerCursors />
     </ReactFlow>
+    </TrafficLayerProvider>
     {menu && <NodeMenu at={menu} onClose={closeMenu} />}
     </>
   );

@@ -9,6 +9,7 @@ import type { Point } from '../model/diagram';
 import type { ArchEdge } from '../store/flowView';
 import { selectEdgeOnPath } from '../store/designIndex';
 import { selectEdgeRate, selectEdgeSeverity, selectEdgeTraffic } from '../store/selectors';
+import { TrafficDots } from './TrafficDots';
 
 /** An SVG path through `points` with softly rounded corners, and the middle of its length. */
 function routePath(points: readonly Point[]): { path: string; mid: Point } {
@@ -102,16 +103,6 @@ function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
       {rate && <RatePill text={rate} x={labelX} y={text ? labelY + 20 : labelY} />}
     </>
   );
-}
-
-/**
- * Dots moving along the edge the way requests go, drawn as a dashed stroke whose offset a CSS
- * animation moves: no JavaScript per frame, static under reduced motion. Busier edges get
- * denser, faster dots, in five steps by order of magnitude so a multiplier move rarely changes
- * the animation itself.
- */
-function TrafficDots({ path, level, against }: { path: string; level: number; against: boolean }) {
-  return <path d={path} className={`traffic traffic-${level}${against ? ' is-against' : ''}`} aria-hidden="true" />;
 }
 
 /**

@@ -5,7 +5,7 @@
  * against the design's p99 and availability targets. Wording is the model's
  * (describeCapacity.ts), so the app and `archflow analyze` say the same thing.
  */
-import { memo, useDeferredValue, useId } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { CapacityAnalysis } from '../model/analysis/analyzeCapacity';
 import { bottlenecksOf, describeBottleneck, formatLatency, formatPercent, formatRate } from '../model/analysis/describeCapacity';
@@ -27,6 +27,9 @@ function multiplierAt(position: number): number {
   return Number(m.toFixed(digits));
 }
 
+/** How long the multiplier must rest before the traffic dots come back. */
+const MOVING_REST_MS = 400;
+
 function LoadControls() {
   const store = useEditorStore();
   const multiplier = useEditor((s) => s.loadMultiplier);
@@ -34,9 +37,16 @@ function LoadControls() {
   const scale = useEditor((s) => s.meta.scale);
   const peak = useEditor((s) => s.capacity?.peak);
   const sliderId = useId();
+  const moving = useEditor((s) => s.multiplierMoving);
+  // The multiplier rests once no move came for a moment; the canvas's dots come back then.
+  useEffect(() => {
+    if (!moving) return;
+    const rest = setTimeout(() => store.getState().setMultiplierMoving(false), MOVING_REST_MS);
+    return () => clearTimeout(rest);
+  }, [moving, multiplier, store]);
   const fromScale =
     scale?.dailyActiveUsers !== undefined && scale.requestsPerUserPerDay !== undefined
-      ? 'the requirements\u2019 scale figures (daily users × requests per user / 86,400 s × peak factor)'
+      ? 'the requirements\u2019 scale figures (daily users × requests per user / 86,400 s × peak factor, 1 when not given)'
       : null;
   const state = store.getState();
   return (
@@ -63,7 +73,10 @@ function LoadControls() {
           step={0.01}
           value={Math.log10(multiplier)}
           aria-valuetext={formatMultiplier(multiplier)}
-          onChange={(e) => state.setLoadMultiplier(multiplierAt(Number(e.currentTarget.value)))}
+          onChange={(e) => {
+            state.setMultiplierMoving(true);
+            state.setLoadMultiplier(multiplierAt(Number(e.currentTarget.value)));
+          }}
           onDoubleClick={() => state.setLoadMultiplier(1)}
         />
         <span className="capacity-scale" aria-hidden="true">
@@ -121,6 +134,27 @@ function PathRow({ name, path, view }: { name: string; path: PathResult; view: C
   );
 }
 
+/**
+ * A long list's first rows and a button for the rest. At ×100 a big diagram has hundreds of
+ * bottlenecks whose every figure changes with each multiplier step: drawing them all re-laid the
+ * panel on every step (BENCHMARKS.md), and nobody reads past the worst few anyway.
+ */
+const FIRST_ROWS = 8;
+
+function useFirstRows<T>(rows: readonly T[], noun: string): { shown: readonly T[]; more: React.ReactNode } {
+  const [all, setAll] = useState(false);
+  const hidden = rows.length - FIRST_ROWS;
+  if (hidden <= 0) return { shown: rows, more: null };
+  return {
+    shown: all ? rows : rows.slice(0, FIRST_ROWS),
+    more: (
+      <button type="button" className="link-button capacity-more" aria-expanded={all} onClick={() => setAll(!all)}>
+        {all ? `Show the first ${FIRST_ROWS} ${noun} only` : `Show all ${rows.length} ${noun}`}
+      </button>
+    ),
+  };
+}
+
 const Results = memo(function Results({ view }: { view: CapacityView }) {
   const store = useEditorStore();
   const { analysis } = view;
@@ -142,6 +176,8 @@ const Results = memo(function Results({ view }: { view: CapacityView }) {
     .filter(Boolean)
     .join(' · ');
   const brokenPaths = analysis.paths.filter((p) => p.broken);
+  const firstBottlenecks = useFirstRows(bottlenecks, 'bottlenecks');
+  const firstClients = useFirstRows(analysis.clients, 'client routes');
   return (
     <div className="capacity-results">
       <p className={`capacity-summary${overloaded > 0 || analysis.cutOff.length > 0 ? ' is-bad' : hot > 0 ? ' is-warn' : ' is-good'}`} role="status">
@@ -188,7 +224,7 @@ const Results = memo(function Results({ view }: { view: CapacityView }) {
           <p className="empty-hint">None at this load. Move the multiplier to find where it breaks.</p>
         ) : (
           <ul className="capacity-bottlenecks">
-            {bottlenecks.map((node) => (
+            {firstBottlenecks.shown.map((node) => (
               <li key={node.id} className={`cap-${node.status}`}>
                 <span className="cap-tag">{node.status === 'overloaded' ? 'Overloaded' : 'Hot'}</span>
                 <NameButton id={node.id} view={view}>
@@ -198,6 +234,7 @@ const Results = memo(function Results({ view }: { view: CapacityView }) {
             ))}
           </ul>
         )}
+        {firstBottlenecks.more}
       </section>
       <section aria-label="Single points of failure" className="capacity-section">
         <h3>Single points of failure</h3>
@@ -236,11 +273,12 @@ const Results = memo(function Results({ view }: { view: CapacityView }) {
             {analysis.paths.map((path) => (
               <PathRow key={path.id} name={nameOf(analysis, path.id, view.pathNames)} path={path} view={view} />
             ))}
-            {analysis.clients.map((client) => (
+            {firstClients.shown.map((client) => (
               <PathRow key={`client:${client.id}`} name={`${client.label || client.id} (busiest route)`} path={client.path} view={view} />
             ))}
           </tbody>
         </table>
+        {firstClients.more}
         <p className="empty-hint">Mean latency through M/M/c queues, synchronous part only; docs/capacity-model.md gives every formula.</p>
       </section>
     </div>

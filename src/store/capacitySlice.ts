@@ -23,6 +23,11 @@ export interface CapacitySlice {
   capacityShown: boolean;
   /** Scales every load (×0.1 … ×100); a what-if, never saved. */
   loadMultiplier: number;
+  /**
+   * The multiplier is being moved: the canvas holds back its traffic dots until it rests, so
+   * every frame goes to the loads following the thumb (BENCHMARKS.md, "Capacity multiplier").
+   */
+  multiplierMoving: boolean;
   /** Components marked down for the failure what-if. */
   down: ReadonlySet<string>;
   /** An image export in progress draws the overlay (the export dialog's option). */
@@ -31,6 +36,7 @@ export interface CapacitySlice {
   capacity: CapacityView | null;
   showCapacity(on: boolean): void;
   setLoadMultiplier(multiplier: number): void;
+  setMultiplierMoving(moving: boolean): void;
   setDown(id: string, isDown: boolean): void;
   clearDown(): void;
   /** Sets one figure of a component; undefined (or a value outside its range) removes it, so the typical value applies. */
@@ -76,6 +82,7 @@ export const createCapacitySlice: StateCreator<EditorState, [], [], CapacitySlic
   return {
     capacityShown: false,
     loadMultiplier: 1,
+    multiplierMoving: false,
     down: new Set(),
     capacity: null,
     exportCapacity: true,
@@ -87,6 +94,10 @@ export const createCapacitySlice: StateCreator<EditorState, [], [], CapacitySlic
     setLoadMultiplier(multiplier) {
       const m = clampMultiplier(multiplier);
       if (get().loadMultiplier !== m) set({ loadMultiplier: m });
+    },
+
+    setMultiplierMoving(moving) {
+      if (get().multiplierMoving !== moving) set({ multiplierMoving: moving });
     },
 
     setDown(id, isDown) {

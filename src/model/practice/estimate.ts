@@ -24,12 +24,6 @@ export interface Estimate {
 const num = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : v.toLocaleString('en-US', { maximumFractionDigits: 2 }));
 const given = (v: number | undefined): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
-/** Requests per second at the peak: users × requests per user per day ÷ 86,400 × peak factor (1 when absent). */
-export function peakRpsOf(scale: ScaleFigures): number {
-  const average = averageRps(scale);
-  return average === null ? 0 : average * (given(scale.peakFactor) && scale.peakFactor > 0 ? scale.peakFactor : 1);
-}
-
 function averageRps(scale: ScaleFigures): number | null {
   return given(scale.dailyActiveUsers) && given(scale.requestsPerUserPerDay)
     ? (scale.dailyActiveUsers * scale.requestsPerUserPerDay) / SECONDS_PER_DAY

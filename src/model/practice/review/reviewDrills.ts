@@ -9,7 +9,7 @@ import type { DiagramNode } from '../../diagram';
 import type { AttemptDesign } from '../attempt';
 import { analysisInputOf } from '../attempt';
 import { purposesOf } from '../componentPurpose';
-import { peakRpsOf } from '../estimate';
+import { peakRpsOf } from '../../analysis/peakLoad';
 import type { Problem } from '../problemRecord';
 import type { ReviewPart, ReviewPoint } from './reviewTypes';
 import { PART_WEIGHTS, point, ratio } from './reviewTypes';
@@ -30,7 +30,7 @@ export function counterpartOf(reference: DiagramNode, design: AttemptDesign): Di
 export function reviewDrills(problem: Problem, design: AttemptDesign): ReviewPart {
   const points: ReviewPoint[] = [];
   let passed = 0;
-  const peak = peakRpsOf(problem.scale);
+  const peak = peakRpsOf(problem.scale) ?? 0;
   for (const drill of problem.drills) {
     const refs = drill.components.map((id) => problem.reference.nodes.find((n) => n.id === id)!);
     const mine = refs.map((r) => counterpartOf(r, design));

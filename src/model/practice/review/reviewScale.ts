@@ -6,7 +6,7 @@
 import { analyzeCapacity } from '../../analysis/analyzeCapacity';
 import type { AttemptDesign } from '../attempt';
 import { analysisInputOf } from '../attempt';
-import { peakRpsOf } from '../estimate';
+import { peakRpsOf } from '../../analysis/peakLoad';
 import type { Problem } from '../problemRecord';
 import type { ReviewPart, ReviewPoint } from './reviewTypes';
 import { PART_WEIGHTS, point } from './reviewTypes';
@@ -14,7 +14,7 @@ import { PART_WEIGHTS, point } from './reviewTypes';
 const rps = (v: number) => `${Math.round(v).toLocaleString('en-US')} requests/s`;
 
 export function reviewScale(problem: Problem, design: AttemptDesign): ReviewPart {
-  const peak = peakRpsOf(problem.scale);
+  const peak = peakRpsOf(problem.scale) ?? 0;
   const points: ReviewPoint[] = [];
   const served = design.nodes.some((n) => n.kind !== 'group') && analyzeCapacity(analysisInputOf(design, peak)).nodes.length > 0;
   if (!served) {
