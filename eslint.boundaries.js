@@ -21,6 +21,7 @@ export const BROWSER_FILES = [
   'src/io/downloadFile.ts',
   'src/io/exportImage.ts',
   'src/io/openingMark.ts',
+  'src/io/problemStorage.ts',
   'src/io/rasterizeSvg.ts',
   'src/io/snapshotElement.ts',
   'src/io/tabSync.ts',

@@ -8,6 +8,7 @@ import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createOpeningMark } from '../io/openingMark';
 import { createAttemptStorage } from '../io/attemptStorage';
+import { createProblemStorage } from '../io/problemStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
 import type { LiveService } from '../store/liveTypes';
@@ -50,6 +51,7 @@ export function createBrowserServices(): {
       journal: createUnsavedJournal(),
       openingMark: createOpeningMark(),
       attempts: createAttemptStorage(),
+      problems: createProblemStorage(),
     },
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Diagram } from '../model/diagram';
 import type { AttemptStorage } from '../io/attemptStorage';
+import type { ProblemStorage } from '../io/problemStorage';
 import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave';
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
 import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
@@ -33,6 +34,8 @@ export interface WorkspaceServices {
   openingMark?: OpeningMark;
   /** Past practice attempts (issue 14). */
   attempts?: AttemptStorage;
+  /** The user's own practice problems (issue 14). */
+  problems?: ProblemStorage;
 }
 
 /** What the canvas lends the store for image export. */
@@ -77,6 +80,8 @@ export interface WorkspaceActions {
   copySelectionText(): string | null;
   saveFile(): void;
   exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
+  /** The open diagram drawn as Export PNG/SVG draws it, without downloading; null (and a notice) when it cannot be. */
+  renderImage(format: 'png' | 'svg', settings: ExportSettings): Promise<Blob | null>;
   shareLink(): Promise<string | null>;
   copyMermaid(): Promise<boolean>;
   /** Downloads the design document (Markdown: requirements, estimates, APIs, data, Mermaid charts). */
