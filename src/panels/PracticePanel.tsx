@@ -57,10 +57,10 @@ function Drills({ problem, session, now }: { problem: Problem; session: Practice
       {done.length > 0 && (
         <ol className="drill-done">
           {done.map((d) => (
-            <li key={d.drill} className={d.served ? 'ok' : 'missing'}>
+            <li key={d.drill} className={d.served && d.down.length > 0 ? 'ok' : 'missing'}>
               <p>{prompt(d.drill)}</p>
               <p className="practice-meta">
-                {d.served ? 'Every client served after your fix' : 'Some client still cut off'} · {formatClock(d.spentMs ?? 0)} · {d.changes ? describeChanges(d.changes) : ''}
+                {d.down.length === 0 ? 'Nothing to fail in your design' : d.served ? 'Every client served after your fix' : 'Some client still cut off'} · {formatClock(d.spentMs ?? 0)} · {d.changes ? describeChanges(d.changes) : ''}
               </p>
             </li>
           ))}
@@ -70,7 +70,9 @@ function Drills({ problem, session, now }: { problem: Problem; session: Practice
         <div className="drill-running" role="group" aria-label="Drill in progress">
           <p className="drill-prompt">{prompt(running.drill)}</p>
           <p className="practice-meta">
-            {running.down.length > 0 ? `Marked down in the capacity analysis: ${names(running.down)}.` : 'Your design has no counterpart to mark down.'} Change the design so every client is served, then say Done.
+            {running.down.length > 0
+              ? `Marked down in the capacity analysis: ${names(running.down)}. Change the design so every client is served, then say Done.`
+              : 'Your design has nothing this drill can fail. Add what it needs, or say Done to move on.'}
           </p>
           <p className="practice-meta" aria-live="off">{formatClock(Math.max(0, elapsedMs(session, now) - running.startElapsedMs))} on this drill</p>
           <button type="button" className="primary" onClick={() => store.getState().finishDrill()}>

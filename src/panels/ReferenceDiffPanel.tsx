@@ -6,16 +6,25 @@
 import { ArrowLeft, X } from 'lucide-react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 
-function Items({ title, items, empty }: { title: string; items: readonly string[]; empty: string }) {
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** One side of the comparison: components by purpose, endpoints, entities, each listed under its own heading. */
+function Side({ title, purposes, endpoints, entities, empty }: { title: string; purposes: readonly string[]; endpoints: readonly string[]; entities: readonly string[]; empty: string }) {
+  const groups: [string, readonly string[]][] = [['Components', purposes], ['Endpoints', endpoints], ['Entities', entities]];
+  const any = groups.some(([, items]) => items.length > 0);
   return (
-    <div className="diff-group">
-      <h4>{title}</h4>
-      {items.length === 0 ? <p className="practice-meta">{empty}</p> : (
-        <ul>
-          {items.map((text, i) => <li key={i}>{text}</li>)}
-        </ul>
-      )}
-    </div>
+    <section className="diff-group" aria-label={title}>
+      <h3>{title}</h3>
+      {!any && <p className="practice-meta">{empty}</p>}
+      {groups.filter(([, items]) => items.length > 0).map(([name, items]) => (
+        <div key={name}>
+          <h4>{name}</h4>
+          <ul>
+            {items.map((text, i) => <li key={i}>{text}</li>)}
+          </ul>
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -31,7 +40,7 @@ export function ReferenceDiffPanel() {
       <div className="review-head">
         <h2 className="panel-heading">Reference · {comparison.problemTitle}</h2>
         <p className="practice-meta">
-          Compared with your design: {d.shared.purposes} component purposes, {d.shared.endpoints} endpoints and {d.shared.entities} entities in common.
+          Compared with your design: {plural(d.shared.purposes, 'component purpose')}, {plural(d.shared.endpoints, 'endpoint')} and {plural(d.shared.entities, 'entity', 'entities')} in common.
         </p>
         <div className="row wrap">
           {candidateId !== null && (
@@ -44,16 +53,20 @@ export function ReferenceDiffPanel() {
           </button>
         </div>
       </div>
-      <Items title="Missing from yours" items={[
-        ...d.missingPurposes.map((p) => `${p.phrase} (the reference’s ${p.components.join(', ')})`),
-        ...d.missingEndpoints.map((e) => `Endpoint ${e}`),
-        ...d.missingEntities.map((e) => `Entity ${e}`),
-      ]} empty="Nothing: your design has every purpose, endpoint and entity of the reference." />
-      <Items title="Yours has, the reference does not" items={[
-        ...d.extraPurposes.map((p) => `${p.phrase} (yours: ${p.components.join(', ')})`),
-        ...d.extraEndpoints.map((e) => `Endpoint ${e}`),
-        ...d.extraEntities.map((e) => `Entity ${e}`),
-      ]} empty="Nothing extra." />
+      <Side
+        title="Missing from yours"
+        purposes={d.missingPurposes.map((p) => `${p.phrase} (here: ${p.components.join(', ')})`)}
+        endpoints={d.missingEndpoints}
+        entities={d.missingEntities}
+        empty="Nothing: yours has every purpose, endpoint and entity of the reference."
+      />
+      <Side
+        title="Yours has, the reference does not"
+        purposes={d.extraPurposes.map((p) => `${p.phrase} (yours: ${p.components.join(', ')})`)}
+        endpoints={d.extraEndpoints}
+        entities={d.extraEntities}
+        empty="Nothing extra."
+      />
     </section>
   );
 }

@@ -277,8 +277,9 @@ export const createPracticeSlice =
           : undefined;
         // The picture goes inside the Markdown as a data URL: one file that Markdown viewers
         // (VS Code, Obsidian, Typora, most previewers) show as it is, where a zip would have to be
-        // unpacked first. PNG at 1×: the review is read on a screen, and the file stays small.
-        const png = get().getDiagram().nodes.length > 0 ? await get().renderImage('png', { scale: 1, background: 'white', padding: 24, capacityOverlay: false }) : null;
+        // unpacked first (GitHub's viewer is the exception: it drops data URLs). PNG at 2× so labels stay
+        // sharp when a viewer shrinks a wide diagram to its column.
+        const png = get().getDiagram().nodes.length > 0 ? await get().renderImage('png', { scale: 2, background: 'white', padding: 24, capacityOverlay: false }) : null;
         const image = png ? await blobToDataUrl(png) : undefined;
         const text = formatReviewMarkdown(review, { labels, ...(subtitle ? { subtitle } : {}), ...(image ? { image } : {}) });
         workspace.download(new Blob([text], { type: 'text/markdown' }), fileNameFor(review.problemTitle));

@@ -24,9 +24,13 @@ const instancesOf = (node: DiagramNode): number => {
 const nameList = (design: AttemptDesign, ids: readonly string[]) => ids.map((id) => { const n = design.nodes.find((x) => x.id === id); return n ? n.label || n.kind : id; }).join(', ');
 
 /** A drill the candidate ran and finished with "Done". */
-function recordedPoint(drill: ProblemDrill, design: AttemptDesign): ReviewPoint | undefined {
+function recordedPoint(drill: ProblemDrill, problem: Problem, design: AttemptDesign): ReviewPoint | undefined {
   const run = design.practice?.drills?.find((d) => d.drill === drill.id && d.spentMs !== undefined);
   if (!run || run.spentMs === undefined) return undefined;
+  if (run.down.length === 0) {
+    const refs = drill.components.map((id) => problem.reference.nodes.find((n) => n.id === id)?.label ?? id).join(' or ');
+    return point(false, `${drill.prompt} Your design has no ${refs} to fail.`, [], 'Nothing was marked down, so the drill could not test your design.');
+  }
   const served = run.served === true;
   const present = run.down.filter((id) => design.nodes.some((n) => n.id === id));
   const changed = run.changes ? describeChanges(run.changes) : 'no change recorded';
@@ -34,7 +38,7 @@ function recordedPoint(drill: ProblemDrill, design: AttemptDesign): ReviewPoint 
     served,
     `${drill.prompt} ${served ? 'After your fix every client was served' : 'After your fix some client still had no route to its data'} (${formatClock(run.spentMs)}).`,
     present.map((id) => ({ table: 'nodes' as const, id })),
-    `Marked down: ${run.down.length > 0 ? nameList(design, run.down) : 'nothing (no counterpart in your design)'}. You changed: ${changed}.`,
+    `Marked down: ${nameList(design, run.down)}. You changed: ${changed}.`,
   );
 }
 
@@ -61,7 +65,7 @@ function checkedPoint(drill: ProblemDrill, problem: Problem, design: AttemptDesi
 
 export function reviewDrills(problem: Problem, design: AttemptDesign): ReviewPart {
   const peak = peakRpsOf(problem.scale);
-  const points = problem.drills.map((drill) => recordedPoint(drill, design) ?? checkedPoint(drill, problem, design, peak));
+  const points = problem.drills.map((drill) => recordedPoint(drill, problem, design) ?? checkedPoint(drill, problem, design, peak));
   const passed = points.filter((p) => p.ok).length;
   return { id: 'drills', title: 'Failure drills', score: ratio(passed, problem.drills.length), weight: PART_WEIGHTS.drills, points };
 }
