@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createAutosaver } from '../../src/io/autosave';
-import { createMemoryLibrary } from '../../src/io/memoryLibrary';
 import { createProblemStorage } from '../../src/io/problemStorage';
 import { parseProblemsFile } from '../../src/model/practice/problemPack';
 import { loadShippedProblem } from '../../src/model/practice/problemLibrary';
 import type { Problem } from '../../src/model/practice/problemRecord';
 import { serializeProblemFile, serializeProblemPack } from '../../src/model/practice/serializeProblemFile';
 import { createEditorStore } from '../../src/store/editorStore';
-import type { WorkspaceServices } from '../../src/store/workspaceTypes';
+import { fakeWorkspace } from './fakeWorkspace';
 
 async function shipped(id: string): Promise<Problem> {
   const parsed = await loadShippedProblem(id);
@@ -21,20 +19,7 @@ const own = async (from: string, id: string, title: string): Promise<Problem> =>
 function setup(memory = new Map<string, string>()) {
   const downloads: { blob: Blob; name: string }[] = [];
   const storage = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
-  const library = createMemoryLibrary();
-  const workspace: WorkspaceServices = {
-    openLibrary: async () => library,
-    createAutosaver: (o) => createAutosaver({ ...o, delayMs: 1, maxWaitMs: 5 }),
-    createTabSync: () => ({ announceSave() {}, onRemoteSave: () => () => {}, dispose() {} }),
-    tabId: 'tab',
-    flushOnHide: () => () => {},
-    download: (blob, name) => downloads.push({ blob, name }),
-    exportImage: async () => ({ ok: false, message: 'no DOM here' }),
-    copyText: async () => true,
-    location: () => ({ href: 'https://archflow.test/', hash: '' }),
-    clearHash: () => {},
-    problems: createProblemStorage(storage),
-  };
+  const workspace = fakeWorkspace(undefined, { download: (blob, name) => void downloads.push({ blob, name }), problems: createProblemStorage(storage) });
   const store = createEditorStore({ workspace });
   return { store, downloads, memory };
 }
