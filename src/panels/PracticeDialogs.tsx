@@ -79,14 +79,14 @@ function OwnProblems({ selected, onAdded }: { selected: string; onAdded: (id: st
       }}
     >
       <div className="row wrap">
-        <button type="button" onClick={() => fileInput.current?.click()}>
+        <button type="button" className="secondary" onClick={() => fileInput.current?.click()}>
           <FileUp size={14} aria-hidden="true" /> Add problem file…
         </button>
-        <button type="button" onClick={() => void s().exportPracticeProblem(selected)}>
+        <button type="button" className="secondary" onClick={() => void s().exportPracticeProblem(selected)}>
           <Download size={14} aria-hidden="true" /> Export this problem
         </button>
         {own.length > 1 && (
-          <button type="button" onClick={() => void s().exportPracticePack(own.map((p) => p.id))}>
+          <button type="button" className="secondary" onClick={() => void s().exportPracticePack(own.map((p) => p.id))}>
             <Package size={14} aria-hidden="true" /> Export yours as a pack
           </button>
         )}

@@ -81,7 +81,7 @@ function Drills({ problem, session, now }: { problem: Problem; session: Practice
         </div>
       )}
       {next && (
-        <button type="button" onClick={() => store.getState().startDrill()}>
+        <button type="button" className="secondary" onClick={() => store.getState().startDrill()}>
           <Siren size={14} aria-hidden="true" /> {done.length === 0 ? 'Start the first drill' : 'Start the next drill'}
         </button>
       )}
@@ -124,11 +124,11 @@ export function PracticePanel() {
         <Countdown session={session} now={now} />
         <div className="row">
           {running ? (
-            <button type="button" onClick={() => s().pausePractice()}>
+            <button type="button" className="secondary" onClick={() => s().pausePractice()}>
               <Pause size={14} aria-hidden="true" /> Pause
             </button>
           ) : (
-            <button type="button" onClick={() => s().resumePractice()}>
+            <button type="button" className="secondary" onClick={() => s().resumePractice()}>
               <Play size={14} aria-hidden="true" /> Resume
             </button>
           )}
@@ -178,7 +178,7 @@ export function PracticePanel() {
         </label>
       </div>
       <div className="practice-hints">
-        <button type="button" disabled={!loaded || hintsLeft <= 0} onClick={() => setHint(s().takeHint())}>
+        <button type="button" className="secondary" disabled={!loaded || hintsLeft <= 0} onClick={() => setHint(s().takeHint())}>
           <Lightbulb size={14} aria-hidden="true" /> Show a hint ({hintsLeft} left)
         </button>
         {hint && <p className="practice-hint" role="status">{hint}</p>}

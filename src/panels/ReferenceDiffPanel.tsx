@@ -44,7 +44,7 @@ export function ReferenceDiffPanel() {
         </p>
         <div className="row wrap">
           {candidateId !== null && (
-            <button type="button" onClick={() => void store.getState().openStored(candidateId)}>
+            <button type="button" className="secondary" onClick={() => void store.getState().openStored(candidateId)}>
               <ArrowLeft size={14} aria-hidden="true" /> Back to your design
             </button>
           )}

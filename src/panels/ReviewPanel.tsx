@@ -40,10 +40,10 @@ export function ReviewPanel() {
         {review.hintsUsed > 0 && <p className="practice-meta">{review.hintsUsed} hint{review.hintsUsed === 1 ? '' : 's'} used</p>}
         <div className="row wrap">
           <button type="button" className="primary" onClick={() => void s().openReference()}>Open the reference design</button>
-          <button type="button" onClick={() => s().exportReview()}>
+          <button type="button" className="secondary" onClick={() => void s().exportReview()}>
             <FileText size={14} aria-hidden="true" /> Export review
           </button>
-          <button type="button" aria-expanded={rubric} onClick={() => setRubric(!rubric)}>Rubric</button>
+          <button type="button" className="secondary" aria-expanded={rubric} onClick={() => setRubric(!rubric)}>Rubric</button>
         </div>
       </div>
       {rubric && (

@@ -26,6 +26,7 @@ describe('practice', () => {
     const upload = (name: string, value: unknown) => dialog.getByLabel('Problem file to add').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
     await upload('broken.json', { ...mine, flow: 'sideways' });
     await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/^broken\.json was not added\. flow: "sideways" is not a flow/);
+    await dialog.screenshot({ path: '.tmp/practice-start-error.png' });
     await upload('team.json', mine);
     await expect.poll(() => dialog.getByRole('list', { name: 'Your problems' }).textContent()).toBe('Team pastebin');
     expect(await dialog.getByRole('combobox', { name: 'Problem' }).inputValue()).toBe('team-paste');
@@ -103,6 +104,7 @@ describe('practice', () => {
     await review.getByRole('button', { name: /^Show: POST \/v1\/urls/ }).click();
     await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(1);
     await page.screenshot({ path: '.tmp/practice-review.png' });
+    await review.getByRole('region', { name: /^Failure drills/ }).screenshot({ path: '.tmp/practice-review-drills.png' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), review.getByRole('button', { name: 'Export review' }).click()]);
     expect(download.suggestedFilename()).toBe('review-url-shortener.md');
