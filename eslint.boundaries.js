@@ -23,6 +23,7 @@ export const BROWSER_FILES = [
   'src/io/openFile.worker.ts',
   'src/io/openFileInWorker.ts',
   'src/io/openingMark.ts',
+  'src/io/problemStorage.ts',
   'src/io/rasterizeSvg.ts',
   'src/io/snapshotElement.ts',
   'src/io/tabSync.ts',

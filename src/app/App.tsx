@@ -10,6 +10,7 @@ import { LivePresence } from '../panels/LivePresence';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
 import { PracticePanel } from '../panels/PracticePanel';
+import { ReferenceDiffPanel } from '../panels/ReferenceDiffPanel';
 import { ReviewPanel } from '../panels/ReviewPanel';
 import { PathsPanel } from '../panels/PathsPanel';
 import { TopBar } from '../panels/TopBar';
@@ -46,6 +47,7 @@ function Chrome() {
       <aside className="sidebar right" aria-label="Properties, capacity and validation">
         <PracticePanel />
         <ReviewPanel />
+        <ReferenceDiffPanel />
         <Inspector />
         <CapacityPanel />
         <ValidationPanel />

@@ -9,6 +9,7 @@ import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createOpeningMark } from '../io/openingMark';
 import { openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
 import { createAttemptStorage } from '../io/attemptStorage';
+import { createProblemStorage } from '../io/problemStorage';
 import { createLayoutClient } from '../layout/layoutClient';
 import type { EditorServices } from '../store/services';
 import type { WorkspaceServices } from '../store/workspaceTypes';
@@ -51,6 +52,7 @@ export function createBrowserServices(): {
       openingMark: createOpeningMark(),
       attempts: createAttemptStorage(),
       openFile: (file) => openDiagramFileInWorker(file),
+      problems: createProblemStorage(),
     },
   };
 }

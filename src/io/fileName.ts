@@ -3,7 +3,7 @@
  * separators, no control or direction-override characters (which can disguise an extension),
  * no names Windows reserves, never empty, never too long for a file system.
  */
-export type DiagramFileExtension = 'archflow.json' | 'png' | 'svg' | 'design.md';
+export type DiagramFileExtension = 'archflow.json' | 'png' | 'svg' | 'design.md' | 'problem.json' | 'problems.json';
 
 /** Characters kept from a title, before the extension: well under the 255-byte limit of common file systems. */
 const MAX_BASE_LENGTH = 100;

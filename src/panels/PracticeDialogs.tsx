@@ -1,7 +1,7 @@
 /** "Templates" and "Start practice": the two ways to begin from something other than a blank canvas. */
-import { GraduationCap, LayoutTemplate } from 'lucide-react';
+import { Download, FileUp, GraduationCap, LayoutTemplate, Package, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { useEditorStore } from '../bindings/editorContext';
+import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow } from '../model/diagram';
 import { PROBLEM_LIST, TEMPLATE_LIST } from '../model/practice/problemLibrary';
 
@@ -45,12 +45,99 @@ function TemplatesDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
+/** Adding, exporting and removing the user's own problems, inside the Start practice dialog. */
+function OwnProblems({ selected, onAdded }: { selected: string; onAdded: (id: string) => void }) {
+  const store = useEditorStore();
+  const own = useEditor((s) => s.practiceUserProblems);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const s = () => store.getState();
+  async function add(file: File) {
+    const result = await s().addPracticeProblems(file);
+    if (!result.ok) {
+      setMessage({ ok: false, text: `${file.name} was not added. ${result.message}` });
+      return;
+    }
+    const { added } = result;
+    setMessage({ ok: true, text: `Added ${added.length === 1 ? `“${added[0]!.title}”` : `${added.length} problems`} from ${file.name}.` });
+    onAdded(added[0]!.id);
+  }
+  return (
+    <div
+      className="own-problems"
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        }
+      }}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        if (!file) return;
+        e.preventDefault();
+        void add(file);
+      }}
+    >
+      <div className="row wrap">
+        <button type="button" className="secondary" onClick={() => fileInput.current?.click()}>
+          <FileUp size={14} aria-hidden="true" /> Add problem file…
+        </button>
+        <button type="button" className="secondary" onClick={() => void s().exportPracticeProblem(selected)}>
+          <Download size={14} aria-hidden="true" /> Export this problem
+        </button>
+        {own.length > 1 && (
+          <button type="button" className="secondary" onClick={() => void s().exportPracticePack(own.map((p) => p.id))}>
+            <Package size={14} aria-hidden="true" /> Export yours as a pack
+          </button>
+        )}
+      </div>
+      <p className="dialog-hint">Or drop a problem or pack file here (docs/problem-format.md). Yours are kept in this browser.</p>
+      <input
+        ref={fileInput}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        aria-label="Problem file to add"
+        tabIndex={-1}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) void add(file);
+        }}
+      />
+      {message && (
+        <p className={message.ok ? 'own-problems-ok' : 'warning-text'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+      {own.length > 0 && (
+        <ul className="own-problem-list" aria-label="Your problems">
+          {own.map((p) => (
+            <li key={p.id}>
+              <span>{p.title}</span>
+              <button type="button" className="icon-button" aria-label={`Export ${p.title}`} title="Export" onClick={() => void s().exportPracticeProblem(p.id)}>
+                <Download size={14} aria-hidden="true" />
+              </button>
+              <button type="button" className="icon-button" aria-label={`Remove ${p.title}`} title="Remove from this browser" onClick={() => s().removePracticeProblem(p.id)}>
+                <Trash2 size={14} aria-hidden="true" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
 function StartPracticeDialog({ onClose }: { onClose: () => void }) {
   const store = useEditorStore();
   const dialog = useModal();
-  const [problemId, setProblemId] = useState(PROBLEM_LIST[0]!.id);
+  const own = useEditor((s) => s.practiceUserProblems);
+  const [chosen, setProblemId] = useState(PROBLEM_LIST[0]!.id);
   const [flow, setFlow] = useState<Flow>('bottom-up');
   const [minutes, setMinutes] = useState(45);
+  // A removed problem of one's own falls back to the first shipped one.
+  const problemId = PROBLEM_LIST.some((p) => p.id === chosen) || own.some((p) => p.id === chosen) ? chosen : PROBLEM_LIST[0]!.id;
   const valid = Number.isInteger(minutes) && minutes >= 5 && minutes <= 240;
   return (
     <dialog ref={dialog} className="dialog" aria-labelledby="practice-title" onClose={onClose} onCancel={onClose}>
@@ -68,11 +155,21 @@ function StartPracticeDialog({ onClose }: { onClose: () => void }) {
         <label className="field">
           <span>Problem</span>
           <select value={problemId} onChange={(e) => setProblemId(e.currentTarget.value)}>
-            {PROBLEM_LIST.map((p) => (
-              <option key={p.id} value={p.id}>{p.title}</option>
-            ))}
+            <optgroup label="Shipped with Archflow">
+              {PROBLEM_LIST.map((p) => (
+                <option key={p.id} value={p.id}>{p.title}</option>
+              ))}
+            </optgroup>
+            {own.length > 0 && (
+              <optgroup label="Yours">
+                {own.map((p) => (
+                  <option key={p.id} value={p.id}>{p.title}</option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
+        <OwnProblems selected={problemId} onAdded={setProblemId} />
         <fieldset>
           <legend>Flow</legend>
           {(['bottom-up', 'top-down'] as const).map((f) => (

@@ -17,7 +17,7 @@ const RUBRIC: readonly [string, string][] = [
   ['Data', 'The reference entities you have (half), keyed by the same field (half).'],
   ['Architecture', 'A valid flow (1), a request path for each must requirement (1), the reference\u2019s component purposes (2), no single point of failure (1).'],
   ['Scale', 'With your figures: nothing overloaded at the peak (2) and at 2× (1), the slowest path within the p99 target (1).'],
-  ['Failure drills', 'Each drill fails your matching component: passes when every client is still served.'],
+  ['Failure drills', 'A drill you ran passes when every client was served after your fix (what you changed and the time are shown); one not run fails your matching component on the final design.'],
 ];
 
 export function ReviewPanel() {
@@ -40,10 +40,10 @@ export function ReviewPanel() {
         {review.hintsUsed > 0 && <p className="practice-meta">{review.hintsUsed} hint{review.hintsUsed === 1 ? '' : 's'} used</p>}
         <div className="row wrap">
           <button type="button" className="primary" onClick={() => void s().openReference()}>Open the reference design</button>
-          <button type="button" onClick={() => s().exportReview()}>
+          <button type="button" className="secondary" onClick={() => void s().exportReview()}>
             <FileText size={14} aria-hidden="true" /> Export review
           </button>
-          <button type="button" aria-expanded={rubric} onClick={() => setRubric(!rubric)}>Rubric</button>
+          <button type="button" className="secondary" aria-expanded={rubric} onClick={() => setRubric(!rubric)}>Rubric</button>
         </div>
       </div>
       {rubric && (

@@ -12,7 +12,7 @@ import type { EditorState } from './editorState';
 import { sentence } from './sentence';
 import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
 
-type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
+type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'renderImage' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
 
 export const createExportActions =
   (services: WorkspaceServices | undefined): StateCreator<EditorState, [], [], ExportActions> =>
@@ -31,15 +31,22 @@ export const createExportActions =
     },
 
     async exportImage(format, settings) {
+      const blob = await get().renderImage(format, settings);
+      if (!blob || !services) return false;
+      services.download(blob, diagramFileName(get().getDiagram().title, format));
+      return true;
+    },
+
+    async renderImage(format, settings) {
       const element = canvas?.viewportElement();
       if (!services || !canvas || !element) {
         get().notify('error', 'The canvas is not ready for export yet.');
-        return false;
+        return null;
       }
       const diagram = get().getDiagram();
       if (diagram.nodes.length === 0) {
         get().notify('info', 'The diagram is empty: add components before exporting an image.');
-        return false;
+        return null;
       }
       const background =
         settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
@@ -58,11 +65,10 @@ export const createExportActions =
       set({ exportPhase: null });
       if (!result.ok) {
         get().notify('error', sentence(`Export failed: ${result.message}`));
-        return false;
+        return null;
       }
-      services.download(result.blob, diagramFileName(diagram.title, format));
       if (result.notice) get().notify('warning', result.notice);
-      return true;
+      return result.blob;
     },
 
     async shareLink() {

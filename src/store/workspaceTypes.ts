@@ -5,6 +5,7 @@
  */
 import type { Diagram, ParseResult } from '../model/diagram';
 import type { AttemptStorage } from '../io/attemptStorage';
+import type { ProblemStorage } from '../io/problemStorage';
 import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave';
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
 import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
@@ -35,6 +36,8 @@ export interface WorkspaceServices {
   attempts?: AttemptStorage;
   /** Reads a picked or dropped file, off the main thread in the browser; `openDiagramFile` when absent. */
   openFile?(file: FileLike): Promise<ParseResult<Diagram>>;
+  /** The user's own practice problems (issue 14). */
+  problems?: ProblemStorage;
 }
 
 /** What the canvas lends the store for image export. */
@@ -84,6 +87,8 @@ export interface WorkspaceActions {
   cutSelectionText(): string | null;
   saveFile(): void;
   exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
+  /** The open diagram drawn as Export PNG/SVG draws it, without downloading; null (and a notice) when it cannot be. */
+  renderImage(format: 'png' | 'svg', settings: ExportSettings): Promise<Blob | null>;
   shareLink(): Promise<string | null>;
   copyMermaid(): Promise<boolean>;
   /** Downloads the design document (Markdown: requirements, estimates, APIs, data, Mermaid charts). */

@@ -1,10 +1,10 @@
-// Interview practice end to end (issue 14): start on the URL shortener, work a little, survive a
-// reload, finish, read the review, export it, open the reference; and a template.
-// The design records' editing UI (issue 12) was not on main when this was written, so the
-// requirement and the endpoint are written through the store (window.__archflow).
-import { writeFileSync } from 'node:fs';
+// Interview practice end to end (issue 14): add a problem file of one's own, start on the URL
+// shortener, work a little as a person does (palette, design drawer, endpoint editor), survive a
+// reload, run the failure drills, finish, read the review, export it with its picture, open the
+// reference beside its differences; and a template.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, diagramOf, openApp, type AppSession } from './app';
+import { connect, diagramOf, node, openApp, type AppSession } from './app';
 
 let app: AppSession;
 beforeAll(async () => {
@@ -14,14 +14,24 @@ afterAll(async () => {
   await app.close();
 });
 
-type Store = { getState(): Record<string, (...args: unknown[]) => unknown> & { getDiagram(): { nodes: { id: string; kind: string }[] } } };
-
 describe('practice', () => {
   it('runs a session on the URL shortener and reviews it', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Start practice' }).click();
     const dialog = page.getByRole('dialog', { name: 'Start practice' });
-    await expect.poll(() => dialog.getByLabel('Problem').inputValue()).toBe('url-shortener');
+    await expect.poll(() => dialog.getByRole('combobox', { name: 'Problem' }).inputValue()).toBe('url-shortener');
+
+    // A coach's problem file: a broken one is refused with its place, a good one is listed and kept.
+    const mine = { ...JSON.parse(readFileSync('src/model/practice/problems/pastebin.json', 'utf8')), id: 'team-paste', title: 'Team pastebin' };
+    const upload = (name: string, value: unknown) => dialog.getByLabel('Problem file to add').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(value)) });
+    await upload('broken.json', { ...mine, flow: 'sideways' });
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toMatch(/^broken\.json was not added\. flow: "sideways" is not a flow/);
+    await dialog.screenshot({ path: '.tmp/practice-start-error.png' });
+    await upload('team.json', mine);
+    await expect.poll(() => dialog.getByRole('list', { name: 'Your problems' }).textContent()).toBe('Team pastebin');
+    expect(await dialog.getByRole('combobox', { name: 'Problem' }).inputValue()).toBe('team-paste');
+    await page.screenshot({ path: '.tmp/practice-start-dialog.png' });
+    await dialog.getByRole('combobox', { name: 'Problem' }).selectOption('url-shortener');
     expect(await dialog.getByLabel('Length (minutes)').inputValue()).toBe('45');
     await dialog.getByRole('button', { name: 'Start' }).click();
 
@@ -55,15 +65,29 @@ describe('practice', () => {
     await connect(page, 'API Server', 'SQL Database');
     await expect.poll(async () => (await diagramOf(page)).edges.length).toBe(2);
 
-    // A requirement and an endpoint (through the store: see the note at the top).
-    await page.evaluate(() => {
-      const store = (window as unknown as { __archflow: Store }).__archflow;
-      const api = store.getState().getDiagram().nodes.find((n) => n.kind === 'api-server')!;
-      store.getState().changeRecords!({
-        requirements: { put: [{ id: 'r1', text: 'Users shorten a long URL', priority: 'must' }] },
-        endpoints: { put: [{ id: 'ep1', node: api.id, method: 'POST', path: '/api/urls' }] },
-      });
-    });
+    // A requirement in the design drawer, an endpoint in the API server's endpoint editor.
+    const design = page.getByRole('region', { name: 'Design' });
+    await design.getByRole('button', { name: /^Design/ }).click();
+    await design.getByRole('button', { name: 'Add requirement' }).click();
+    await design.getByRole('textbox', { name: 'Requirement 1' }).fill('Users shorten a long URL');
+    await node(page, 'API Server').click();
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await inspector.getByRole('button', { name: 'Add endpoint' }).click();
+    await inspector.getByRole('combobox', { name: 'Method of endpoint 1' }).selectOption('POST');
+    await inspector.getByRole('textbox', { name: 'Path of endpoint 1' }).fill('/api/urls');
+
+    // The drills, one at a time: the second fails the database, marked down in the analysis.
+    await practice.getByRole('button', { name: /Deep dive/ }).click();
+    const drills = practice.getByRole('region', { name: 'Failure drills' });
+    await drills.getByRole('button', { name: 'Start the first drill' }).click();
+    await drills.getByRole('group', { name: 'Drill in progress' }).getByRole('button', { name: 'Done' }).click();
+    await drills.getByRole('button', { name: 'Start the next drill' }).click();
+    await expect.poll(() => drills.getByRole('group', { name: 'Drill in progress' }).textContent()).toContain('Marked down in the capacity analysis: SQL Database');
+    await expect.poll(() => node(page, 'SQL Database').getByTestId('capacity-badge').textContent()).toBe('Down');
+    await expect.poll(() => node(page, 'Web Client').getByTestId('capacity-badge').textContent()).toBe('Cut off');
+    await page.screenshot({ path: '.tmp/practice-drill.png' });
+    await drills.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => drills.textContent()).toContain('2 of 2 done');
 
     await page.getByRole('button', { name: 'Finish' }).click();
     const review = page.getByRole('region', { name: 'Review' });
@@ -74,11 +98,13 @@ describe('practice', () => {
     expect(text).toContain('Missing (must): Opening a short link redirects to the long URL');
     expect(text).toContain('Missing: GET /{code}');
     expect(text).toContain('1 hint used');
+    expect(text).toContain('After your fix some client still had no route to its data');
     expect(await page.getByRole('region', { name: 'Practice' }).count()).toBe(0);
     // "Show" selects what a point concerns.
     await review.getByRole('button', { name: /^Show: POST \/v1\/urls/ }).click();
     await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(1);
     await page.screenshot({ path: '.tmp/practice-review.png' });
+    await review.getByRole('region', { name: /^Failure drills/ }).screenshot({ path: '.tmp/practice-review-drills.png' });
 
     const [download] = await Promise.all([page.waitForEvent('download'), review.getByRole('button', { name: 'Export review' }).click()]);
     expect(download.suggestedFilename()).toBe('review-url-shortener.md');
@@ -87,6 +113,10 @@ describe('practice', () => {
     writeFileSync('.tmp/practice-review.md', markdown);
     expect(markdown).toMatch(/^# Review: URL shortener\n/);
     expect(markdown).toContain('- ❌ Missing: cache in front of the database');
+    // The diagram travels inside the Markdown as a PNG.
+    const png = /!\[The design\]\(data:image\/png;base64,([A-Za-z0-9+/=]+)\)/.exec(markdown)?.[1];
+    expect(Buffer.from(png ?? '', 'base64').subarray(1, 4).toString()).toBe('PNG');
+    writeFileSync('.tmp/practice-review-diagram.png', Buffer.from(png!, 'base64'));
 
     // The review is still there after a reload.
     await page.reload();
@@ -95,7 +125,11 @@ describe('practice', () => {
     await page.getByRole('button', { name: 'Open the reference design' }).click();
     await expect.poll(async () => (await diagramOf(page)).title).toBe('Reference: URL shortener');
     expect((await diagramOf(page)).nodes.length).toBe(8);
+    const differences = page.getByRole('region', { name: 'Differences from your design' });
+    await expect.poll(() => differences.textContent()).toContain('cache in front of the database');
     await page.screenshot({ path: '.tmp/practice-reference.png' });
+    await differences.getByRole('button', { name: 'Back to your design' }).click();
+    await expect.poll(async () => (await diagramOf(page)).title).toBe('Practice: URL shortener');
   });
 
   it('opens a template as a new diagram', async () => {

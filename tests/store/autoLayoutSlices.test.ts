@@ -4,13 +4,13 @@
  * applied to a half laid-out diagram, and what is saved is always a whole document.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createAutosaver } from '../../src/io/autosave';
 import { createMemoryLibrary } from '../../src/io/memoryLibrary';
 import type { Diagram } from '../../src/model/diagram';
 import { createEditorStore } from '../../src/store/editorStore';
 import { LAYOUT_SLICES_FROM_NODES } from '../../src/store/layoutSlices';
 import type { LayoutOutcome } from '../../src/store/services';
 import type { WorkspaceServices } from '../../src/store/workspaceTypes';
+import { fakeWorkspace } from './fakeWorkspace';
 
 /** Groups of six chained services, a client in front of each, a shared database: 8 nodes a team. */
 function company(teams: number): Diagram {
@@ -242,18 +242,7 @@ describe('auto layout of a big diagram, applied across frames', () => {
       saved.push(diagram);
       return save(id, diagram, opts);
     };
-    const workspace: WorkspaceServices = {
-      openLibrary: async () => library,
-      createAutosaver: (o) => createAutosaver({ ...o, delayMs: 1, maxWaitMs: 5 }),
-      createTabSync: () => ({ announceSave() {}, onRemoteSave: () => () => {}, dispose() {} }),
-      tabId: 'tab',
-      flushOnHide: () => () => {},
-      download: () => {},
-      exportImage: async () => ({ ok: false, message: 'no DOM here' }),
-      copyText: async () => true,
-      location: () => ({ href: 'https://archflow.test/', hash: '' }),
-      clearHash: () => {},
-    };
+    const workspace = fakeWorkspace(library);
     const { store, f, outcome } = setup(workspace);
     await store.getState().start();
     const id = store.getState().currentId!;

@@ -64,3 +64,12 @@ export function purposesOf(node: Pick<DiagramNode, 'kind' | 'label'> & { tech?: 
   if (byKind !== undefined && !out.includes(byKind)) out.push(byKind);
   return out;
 }
+
+/** Each purpose the design's components serve, with the ids of those serving it, in file order. */
+export function purposesIn(design: { nodes: readonly DiagramNode[] }): Map<Purpose, string[]> {
+  const out = new Map<Purpose, string[]>();
+  for (const node of design.nodes) {
+    for (const purpose of purposesOf(node)) out.set(purpose, [...(out.get(purpose) ?? []), node.id]);
+  }
+  return out;
+}

@@ -103,23 +103,30 @@ export interface Problem extends ProblemFields {
 
 /** Parses a problem file's text. Never throws. */
 export function parseProblemFile(text: string): ParseResult<Problem> {
+  const value = readJsonText(text, MAX_PROBLEM_BYTES, 'problem file');
+  return value.ok ? parseProblemValue(value.value) : value;
+}
+
+/**
+ * The JSON inside a problem or pack file, refused before parsing when it is not text, empty,
+ * over `maxChars` or nested deeper than the diagram limit. Never throws.
+ */
+export function readJsonText(text: string, maxChars: number, what: string): ParseResult<unknown> {
   if (typeof text !== 'string') return refusal('not-json', '', 'The input is not text.');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.length > MAX_PROBLEM_BYTES) {
-    return refusal('too-large', '', `The problem file is over ${MAX_PROBLEM_BYTES.toLocaleString('en-US')} characters; a problem never is.`);
+  if (body.length > maxChars) {
+    return refusal('too-large', '', `The ${what} is over ${maxChars.toLocaleString('en-US')} characters.`);
   }
   if (body.trim() === '') return refusal('empty', '', 'The file is empty.');
   const deepAt = findJsonDepthOver(body, LIMITS.maxJsonDepth);
   if (deepAt !== undefined) {
     return refusal('limit', '', `The JSON nests deeper than ${LIMITS.maxJsonDepth} levels at ${lineColumn(body, deepAt)}.`);
   }
-  let value: unknown;
   try {
-    value = JSON.parse(body);
+    return { ok: true, value: JSON.parse(body) as unknown, notices: [] };
   } catch (err) {
     return refusal('not-json', '', jsonErrorMessage(body, err));
   }
-  return parseProblemValue(value);
 }
 
 /** Checks an already-parsed value. Never throws. */

@@ -7,21 +7,12 @@ import { analyzeCapacity } from '../../analysis/analyzeCapacity';
 import { validateFlow } from '../../validateFlow';
 import type { AttemptDesign } from '../attempt';
 import { analysisInputOf } from '../attempt';
-import { PURPOSE_PHRASES, purposesOf } from '../componentPurpose';
-import type { Purpose } from '../componentPurpose';
+import { PURPOSE_PHRASES, purposesIn } from '../componentPurpose';
 import { peakRpsOf } from '../../analysis/peakLoad';
 import type { Problem } from '../problemRecord';
 import { matchRequirements } from './reviewRequirements';
 import type { ReviewPart, ReviewPoint } from './reviewTypes';
 import { PART_WEIGHTS, point, ratio } from './reviewTypes';
-
-function purposesIn(design: AttemptDesign): Map<Purpose, string[]> {
-  const out = new Map<Purpose, string[]>();
-  for (const node of design.nodes) {
-    for (const purpose of purposesOf(node)) out.set(purpose, [...(out.get(purpose) ?? []), node.id]);
-  }
-  return out;
-}
 
 export function reviewArchitecture(problem: Problem, design: AttemptDesign): ReviewPart {
   const points: ReviewPoint[] = [];
