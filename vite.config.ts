@@ -64,6 +64,9 @@ export default defineConfig({
     sourcemap: true,
     // How long each plugin took is noise in a user's build; `node --cpu-prof` answers it better.
     rolldownOptions: { checks: { bundlerTimings: false } },
+    // The first-paint budget is a row of `npm run bench` (bench/bundleSuite.ts: ≤ 250 KB gzip,
+    // measured and recorded), not this generic 500 KB raw warning; warn only far past it.
+    chunkSizeWarningLimit: 1000,
   },
   test: {
     // Model, store, io and layout code must run without a DOM: a DOM or React leak into
