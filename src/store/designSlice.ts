@@ -6,9 +6,9 @@
  * to it in the same step (`changeRecords` applies src/model/cascadeRemoval.ts). Path recording, the path on show, the
  * Note tool and note selection are session state: never saved, never undone.
  *
- * Longer than our usual ~400 lines on purpose: the actions of the six design tables share one
- * `change` helper and one rule for keys and limits, and read as one list in the drawer's order;
- * split by table, each file would repeat those rules.
+ * Longer than our usual ~400 lines on purpose: the actions of the design tables share the same
+ * id, reorder and put helpers and one rule for typing keys and limits, and read as one list in the
+ * drawer's order; split by table, each file would repeat those helpers.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { absolutePosition } from '../model/absolutePosition';
