@@ -2,6 +2,7 @@
 import { Download, FileUp, GraduationCap, LayoutTemplate, Package, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
+import { HiddenFileInput } from './HiddenFileInput';
 import type { Flow } from '../model/diagram';
 import { PROBLEM_LIST, TEMPLATE_LIST } from '../model/practice/problemLibrary';
 
@@ -92,19 +93,7 @@ function OwnProblems({ selected, onAdded }: { selected: string; onAdded: (id: st
         )}
       </div>
       <p className="dialog-hint">Or drop a problem or pack file here (docs/problem-format.md). Yours are kept in this browser.</p>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        aria-label="Problem file to add"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void add(file);
-        }}
-      />
+      <HiddenFileInput ref={fileInput} accept=".json,application/json" label="Problem file to add" onFile={(file) => void add(file)} />
       {message && (
         <p className={message.ok ? 'own-problems-ok' : 'warning-text'} role={message.ok ? 'status' : 'alert'}>
           {message.text}

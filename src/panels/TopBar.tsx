@@ -22,6 +22,7 @@ import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
 import { ExportDialog } from './ExportDialog';
+import { HiddenFileInput } from './HiddenFileInput';
 import { PracticeButtons } from './PracticeDialogs';
 import { LiveDialog } from './LiveDialog';
 import { ShareDialog } from './ShareDialog';
@@ -178,19 +179,7 @@ function TopBarView() {
       <ToolButton label="Dark theme" pressed={theme === 'dark'} onClick={() => s().toggleTheme()}>
         {theme === 'dark' ? <Sun size={18} aria-hidden="true" /> : <Moon size={18} aria-hidden="true" />}
       </ToolButton>
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,.archflow.json,application/json,image/png,image/svg+xml,.svg,.png"
-        className="visually-hidden"
-        aria-label="Diagram file to open"
-        tabIndex={-1}
-        onChange={(e) => {
-          const file = e.currentTarget.files?.[0];
-          e.currentTarget.value = '';
-          if (file) void s().openFile(file);
-        }}
-      />
+      <HiddenFileInput ref={fileInput} accept=".json,.archflow.json,application/json,image/png,image/svg+xml,.svg,.png" label="Diagram file to open" onFile={(file) => void s().openFile(file)} />
       {exporting && <ExportDialog format={exporting} onClose={() => setExporting(null)} />}
       {sharing && <ShareDialog onClose={() => setSharing(false)} />}
       {sharingLive && <LiveDialog onClose={() => setSharingLive(false)} />}
