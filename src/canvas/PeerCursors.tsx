@@ -5,6 +5,7 @@
 import { ViewportPortal, useStore as useFlowStore } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../bindings/editorContext';
+import { labelTextOn } from '../model/sync/peerColors';
 
 function PeerCursorsView() {
   const peers = useEditor((s) => s.presence.peers);
@@ -24,7 +25,7 @@ function PeerCursorsView() {
             <svg width="18" height="20" viewBox="0 0 18 20">
               <path d="M1 1 L1 16 L5.5 12 L8.5 19 L11 18 L8 11 L14 11 Z" fill="currentColor" stroke="white" strokeWidth="1.5" strokeLinejoin="round" />
             </svg>
-            <span className="peer-cursor-name" style={{ background: peer.color }}>
+            <span className="peer-cursor-name" style={{ background: peer.color, color: labelTextOn(peer.color) }}>
               {peer.name}
             </span>
           </div>

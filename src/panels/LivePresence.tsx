@@ -5,6 +5,7 @@
 import { Eye } from 'lucide-react';
 import { memo } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
+import { labelTextOn } from '../model/sync/peerColors';
 import type { LiveStatus } from '../store/liveTypes';
 
 const STATUS_TEXT: Record<LiveStatus, string> = {
@@ -48,7 +49,7 @@ function LivePresenceView() {
             <button
               type="button"
               className={`live-avatar${following === id ? ' is-following' : ''}`}
-              style={{ background: peer.color }}
+              style={{ background: peer.color, color: labelTextOn(peer.color) }}
               aria-pressed={following === id}
               aria-label={`${following === id ? 'Stop following' : 'Follow'} ${peer.name}${peer.viewOnly ? ' (view only)' : ''}`}
               title={`${peer.name}${peer.viewOnly ? ' (view only)' : ''} — ${following === id ? 'click to stop following' : 'click to follow their view'}`}

@@ -4,13 +4,12 @@
  */
 import type { Point } from '../model/diagram';
 import { LIMITS } from '../model/limits';
+import { PEER_COLORS } from '../model/sync/peerColors';
 import { isPlainObject, own } from '../model/plainData';
 import { cleanText } from '../model/text';
 import type { Peer } from '../store/editorState';
 import type { Viewport } from '../store/liveTypes';
 
-/** Colours peers are drawn in: distinct on light and dark canvases. */
-export const PEER_COLORS = ['#e5484d', '#f76b15', '#ffc53d', '#30a46c', '#12a594', '#0090ff', '#8e4ec6', '#d6409f'] as const;
 
 const MAX_NAME = 40;
 const MAX_SELECTION = 1000;
