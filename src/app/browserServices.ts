@@ -31,7 +31,7 @@ export function createBrowserServices(): {
   const clearHash = () => history.replaceState(null, '', window.location.pathname + window.location.search);
   const location = () => ({ href: window.location.href, hash: window.location.hash });
   return {
-    live: createLazyLiveSession({ url: syncUrl(), location, clearHash, memory: window.sessionStorage, userMemory: window.localStorage }),
+    live: createLazyLiveSession({ url: syncUrl(), location, clearHash, memory: window.sessionStorage, userMemory: window.localStorage, roleMemory: window.localStorage }),
     services: {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
       frame: nextFrame,

@@ -38,6 +38,7 @@ export function createLazyLiveSession(options: Omit<LiveSessionOptions, 'user'> 
     leave: (store) => session?.leave(store),
     pointer: (at) => session?.pointer(at),
     viewport: (view) => session?.viewport(view),
+    keepRole: (role, notes) => session?.keepRole(role, notes),
     async resume(store) {
       if (!hasRoomToJoin(options.location().hash, options.memory, store.getState().currentId)) return;
       try {

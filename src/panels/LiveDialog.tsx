@@ -1,10 +1,32 @@
 /**
  * "Share live": starts a live room from the open diagram and gives its two links, edit and view
- * only, each with a copy button. In a room, it shows the links again and lets you leave.
+ * only, each with a copy button. In a room, it shows the links again and lets you leave. From a
+ * practice session it gives an interviewer link and a candidate link instead of the plain edit
+ * link, and lets the one who shared say which of the two they are.
  */
 import { Check, Copy } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
+import type { LiveRole } from '../store/liveTypes';
+
+function RoleChoice() {
+  const store = useEditorStore();
+  const role = useEditor((s) => s.live.role ?? 'candidate');
+  const choose = (r: LiveRole) => store.getState().setLiveRole(r);
+  return (
+    <fieldset className="live-role">
+      <legend>You are</legend>
+      <label className="choice">
+        <input type="radio" name="live-role" checked={role === 'candidate'} onChange={() => choose('candidate')} />
+        the candidate <span className="live-link-hint">(no hints, follow-ups or reference on your screen)</span>
+      </label>
+      <label className="choice">
+        <input type="radio" name="live-role" checked={role === 'interviewer'} onChange={() => choose('interviewer')} />
+        the interviewer <span className="live-link-hint">(hints, follow-ups, drills, reference and your notes)</span>
+      </label>
+    </fieldset>
+  );
+}
 
 function LinkRow({ label, hint, url }: { label: string; hint: string; url: string }) {
   const store = useEditorStore();
@@ -41,6 +63,8 @@ export function LiveDialog({ onClose }: { onClose: () => void }) {
   const store = useEditorStore();
   const room = useEditor((s) => s.live.room);
   const readOnly = useEditor((s) => s.live.readOnly);
+  const practising = useEditor((s) => s.meta.practice !== undefined && s.meta.practice.finishedAt === undefined);
+  const roleLinks = practising ? room?.roleLinks : null;
   const [problem, setProblem] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -62,16 +86,24 @@ export function LiveDialog({ onClose }: { onClose: () => void }) {
           <p className="dialog-hint">
             Everyone with a link sees changes as they are made. Your copy stays in My diagrams, also after you leave.
           </p>
-          {room.editLink && <LinkRow label="Edit link" hint="can change the diagram" url={room.editLink} />}
-          <LinkRow label="View-only link" hint="sees everything, changes nothing" url={room.viewLink} />
+          {roleLinks ? (
+            <>
+              <LinkRow label="Interviewer link" hint="sees the hints, follow-ups, drills and reference" url={roleLinks.interviewer} />
+              <LinkRow label="Candidate link" hint="shares the clock and the step, sees no hints" url={roleLinks.candidate} />
+            </>
+          ) : (
+            room.editLink && <LinkRow label="Edit link" hint="can change the diagram" url={room.editLink} />
+          )}
+          <LinkRow label="View-only link" hint={practising ? 'watches, changes nothing, sees no hints' : 'sees everything, changes nothing'} url={room.viewLink} />
+          {roleLinks && <RoleChoice />}
           {readOnly && <p className="dialog-hint">You joined with a view-only link.</p>}
         </>
       ) : (
         <>
           <p className="dialog-hint">
             Start a live room from “{store.getState().meta.title || 'Untitled diagram'}” and invite others with an edit link or a
-            view-only link — an interviewer can watch, a reviewer can point. The diagram goes to the sync server; the links hold keys
-            nobody can guess.
+            view-only link — an interviewer can watch, a reviewer can point.{practising ? ' A practice session gets an interviewer link and a candidate link: the clock and the step are shared, the hints and the reference stay on the interviewer’s screen.' : ''} The
+            diagram goes to the sync server; the links hold keys nobody can guess.
           </p>
           {problem && <p className="warning-text">{problem}</p>}
         </>

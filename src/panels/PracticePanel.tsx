@@ -2,15 +2,19 @@
  * The "Practice" region: the problem, the countdown (role="timer"), the steps in the flow's
  * order with their guide, suggested and spent time and notes, hints on request and "Finish".
  * Time is computed from the session and the clock each second; only the user's actions write.
+ * In a live room the clock and the step are shared; the candidate's panel shows no hints,
+ * follow-ups or drill prompts, and the interviewer's adds InterviewerPanel (docs/sync-protocol.md).
  */
-import { Check, Lightbulb, Pause, Play, Siren } from 'lucide-react';
+import { Lightbulb, Pause, Play } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { elapsedMs, formatClock, remainingMs, stepSpentMs } from '../model/practice/practiceClock';
 import { practiceSteps, suggestedMinutes } from '../model/practice/practiceSteps';
 import type { PracticeSession } from '../model/records/practiceSession';
-import { activeDrill, describeChanges, nextDrill } from '../model/practice/drillRun';
-import type { Problem } from '../model/practice/problemRecord';
+import { lazyView } from './lazyView';
+import { PracticeDrills } from './PracticeDrills';
+
+const InterviewerPanel = lazyView(() => import('./InterviewerPanel'), 'InterviewerPanel');
 
 /** The time now, once a second while `running` (and once when it changes). */
 function useNow(running: boolean): number {
@@ -42,54 +46,6 @@ function Countdown({ session, now }: { session: PracticeSession; now: number }) 
   );
 }
 
-/** The failure drills one at a time: the one running, the next to start, and those done. */
-function Drills({ problem, session, now }: { problem: Problem; session: PracticeSession; now: number }) {
-  const store = useEditorStore();
-  const labels = useEditor((s) => s.doc.nodes.byId);
-  const running = activeDrill(session);
-  const next = nextDrill(problem, session);
-  const done = (session.drills ?? []).filter((d) => d.spentMs !== undefined);
-  const prompt = (id: string) => problem.drills.find((d) => d.id === id)?.prompt ?? id;
-  const names = (ids: readonly string[]) => ids.map((id) => labels.get(id)?.label || id).join(', ');
-  return (
-    <section aria-label="Failure drills">
-      <h4>Failure drills <span className="practice-meta">{done.length} of {problem.drills.length} done</span></h4>
-      {done.length > 0 && (
-        <ol className="drill-done">
-          {done.map((d) => (
-            <li key={d.drill} className={d.served && d.down.length > 0 ? 'ok' : 'missing'}>
-              <p>{prompt(d.drill)}</p>
-              <p className="practice-meta">
-                {d.down.length === 0 ? 'Nothing to fail in your design' : d.served ? 'Every client served after your fix' : 'Some client still cut off'} · {formatClock(d.spentMs ?? 0)} · {d.changes ? describeChanges(d.changes) : ''}
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-      {running && (
-        <div className="drill-running" role="group" aria-label="Drill in progress">
-          <p className="drill-prompt">{prompt(running.drill)}</p>
-          <p className="practice-meta">
-            {running.down.length > 0
-              ? `Marked down in the capacity analysis: ${names(running.down)}. Change the design so every client is served, then say Done.`
-              : 'Your design has nothing this drill can fail. Add what it needs, or say Done to move on.'}
-          </p>
-          <p className="practice-meta" aria-live="off">{formatClock(Math.max(0, elapsedMs(session, now) - running.startElapsedMs))} on this drill</p>
-          <button type="button" className="primary" onClick={() => store.getState().finishDrill()}>
-            <Check size={14} aria-hidden="true" /> Done
-          </button>
-        </div>
-      )}
-      {next && (
-        <button type="button" className="secondary" onClick={() => store.getState().startDrill()}>
-          <Siren size={14} aria-hidden="true" /> {done.length === 0 ? 'Start the first drill' : 'Start the next drill'}
-        </button>
-      )}
-      {!running && !next && <p className="practice-meta">All drills done.</p>}
-    </section>
-  );
-}
-
 export function PracticePanel() {
   const store = useEditorStore();
   const session = useEditor((s) => s.meta.practice);
@@ -101,6 +57,8 @@ export function PracticePanel() {
   const [showStatement, setShowStatement] = useState(true);
   const problemId = session?.problem;
   const finished = session?.finishedAt !== undefined;
+  // Alone: the whole panel. In a room: the interviewer's or the candidate's (also without a role).
+  const seat = useEditor((s) => (s.live.room === null ? 'alone' : s.live.role === 'interviewer' ? 'interviewer' : 'candidate'));
 
   useEffect(() => {
     if (problemId !== undefined) void store.getState().loadPracticeProblem();
@@ -163,13 +121,18 @@ export function PracticePanel() {
         <p className={`practice-step-time${overStep ? ' over' : ''}`} aria-live="polite">
           {formatClock(spent)} spent · about {suggested} min suggested{overStep ? ' — time to move on' : ''}
         </p>
-        {step.id === 'deep-dive' && loaded && (
+        {step.id === 'deep-dive' && loaded && seat === 'alone' && (
           <div className="practice-drills">
-            <Drills problem={loaded} session={session} now={now} />
+            <PracticeDrills problem={loaded} session={session} now={now} prompts />
             <h4>Follow-up questions</h4>
             <ul>
               {loaded.followUps.map((q) => <li key={q}>{q}</li>)}
             </ul>
+          </div>
+        )}
+        {seat === 'candidate' && (
+          <div className="practice-drills">
+            <PracticeDrills problem={loaded} session={session} now={now} prompts={false} />
           </div>
         )}
         <label className="field">
@@ -178,12 +141,15 @@ export function PracticePanel() {
         </label>
       </div>
       <div className="practice-hints">
-        <button type="button" className="secondary" disabled={!loaded || hintsLeft <= 0} onClick={() => setHint(s().takeHint())}>
-          <Lightbulb size={14} aria-hidden="true" /> Show a hint ({hintsLeft} left)
-        </button>
-        {hint && <p className="practice-hint" role="status">{hint}</p>}
-        <p className="practice-meta">{session.hintsUsed} hint{session.hintsUsed === 1 ? '' : 's'} used · {formatClock(elapsedMs(session, now))} elapsed</p>
+        {seat === 'alone' && (
+          <button type="button" className="secondary" disabled={!loaded || hintsLeft <= 0} onClick={() => setHint(s().takeHint())}>
+            <Lightbulb size={14} aria-hidden="true" /> Show a hint ({hintsLeft} left)
+          </button>
+        )}
+        {hint && seat === 'alone' && <p className="practice-hint" role="status">{hint}</p>}
+        <p className="practice-meta">{session.hintsUsed} hint{session.hintsUsed === 1 ? '' : 's'} {seat === 'alone' ? 'used' : 'given'} · {formatClock(elapsedMs(session, now))} elapsed</p>
       </div>
+      {seat === 'interviewer' && loaded && <InterviewerPanel problem={loaded} session={session} now={now} />}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { EditorState } from './editorState';
 import type { LiveService, LiveSlice, LiveState } from './liveTypes';
 
-export const initialLive: LiveState = { room: null, status: null, readOnly: false, following: null };
+export const initialLive: LiveState = { room: null, status: null, readOnly: false, following: null, role: null, privateNotes: '' };
 
 export const createLiveSlice =
   (service: LiveService | undefined, copyText?: (text: string) => Promise<boolean>): StateCreator<EditorState, [], [], LiveSlice> =>
@@ -38,6 +38,16 @@ export const createLiveSlice =
 
     viewportMoved(view) {
       if (get().live.room) service?.viewport(view);
+    },
+
+    setLiveRole(role) {
+      set({ live: { ...get().live, role } });
+      service?.keepRole(role, get().live.privateNotes);
+    },
+
+    setPrivateNotes(privateNotes) {
+      set({ live: { ...get().live, privateNotes } });
+      service?.keepRole(get().live.role, privateNotes);
     },
 
     setLive(patch) {

@@ -10,11 +10,20 @@ import type { EditorState } from './editorState';
 /** Connected; trying again after losing the server; or offline with changes kept here. */
 export type LiveStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
+/**
+ * Practising together: who this browser is in a practice room. The interviewer's panel shows the
+ * problem's hints, follow-ups, failure drills and reference design (loaded from the shipped
+ * problem, never from the room); the candidate's does not. A view choice, not access control.
+ */
+export type LiveRole = 'interviewer' | 'candidate';
+
 export interface LiveRoom {
   id: string;
   /** The link that lets others edit; absent on a view-only link. */
   editLink: string | null;
   viewLink: string;
+  /** Edit links that open the room as the interviewer or the candidate of a practice session; absent on a view-only link. */
+  roleLinks: Record<LiveRole, string> | null;
 }
 
 export interface Viewport {
@@ -30,6 +39,10 @@ export interface LiveState {
   readOnly: boolean;
   /** The peer whose view this editor follows (their viewport is in `presence.peers`). */
   following: string | null;
+  /** In a practice room: interviewer or candidate (null: no role given, shown as the candidate). */
+  role: LiveRole | null;
+  /** The interviewer's own notes on this room: kept on this device, never sent to the room. */
+  privateNotes: string;
 }
 
 export type LiveOutcome = { ok: true } | { ok: false; message: string };
@@ -44,6 +57,8 @@ export interface LiveService {
   pointer(at: Point | null): void;
   /** What this editor's canvas shows, so that others can follow. */
   viewport(view: Viewport): void;
+  /** Keeps this device's role and private notes for the room (so a reload finds them). */
+  keepRole(role: LiveRole | null, notes: string): void;
 }
 
 export interface LiveSlice {
@@ -55,6 +70,9 @@ export interface LiveSlice {
   follow(peerId: string | null): void;
   pointerMoved(at: Point | null): void;
   viewportMoved(view: Viewport): void;
+  /** Chooses this browser's practice role in the room (the one who shares picks theirs). */
+  setLiveRole(role: LiveRole): void;
+  setPrivateNotes(notes: string): void;
   /** For the live service: the room, the status, who is here. */
   setLive(patch: Partial<LiveState>): void;
 }

@@ -13,7 +13,8 @@ import type { Point } from '../model/diagram';
 import { createEditKey, roomOfEditKey } from '../model/sync/roomAccess';
 import { sentence } from '../store/sentence';
 import type { EditorState, Peer } from '../store/editorState';
-import type { LiveOutcome, LiveService, LiveStatus, Viewport } from '../store/liveTypes';
+import { activeDrill } from '../model/practice/drillRun';
+import type { LiveOutcome, LiveRole, LiveService, LiveStatus, Viewport } from '../store/liveTypes';
 import { bindDoc, type DocBinding } from './docBinding';
 import { parseLiveLink, serializeLiveLink, type LiveLink } from './liveLink';
 import { PEER_COLORS } from '../model/sync/peerColors';
@@ -31,6 +32,8 @@ export interface LiveSessionOptions {
   memory: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
   /** Who this person is to the others. */
   user: { name: string; color: string };
+  /** Where this device keeps its practice role and private notes per room (localStorage). */
+  roleMemory?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 }
 
 /** After this long without the server the status says the changes are kept on this device. */
@@ -55,11 +58,28 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
 
   function linksOf(link: LiveLink) {
     const { href } = options.location();
+    const edit = link.access === 'edit';
     return {
       id: link.room,
-      editLink: link.access === 'edit' ? serializeLiveLink(href, 'edit', link.key) : null,
+      editLink: edit ? serializeLiveLink(href, 'edit', link.key) : null,
       viewLink: serializeLiveLink(href, 'view', link.viewKey),
+      roleLinks: edit ? { interviewer: serializeLiveLink(href, 'edit', link.key, 'interviewer'), candidate: serializeLiveLink(href, 'edit', link.key, 'candidate') } : null,
     };
+  }
+
+  const roleKey = (roomName: string) => `archflow-live-role:${roomName}`;
+  /** This device's role and private notes in a room, as kept by keepRole. */
+  function keptRole(roomName: string): { role: LiveRole | null; notes: string } {
+    try {
+      const kept = JSON.parse(options.roleMemory?.getItem(roleKey(roomName)) ?? 'null') as unknown;
+      if (kept && typeof kept === 'object') {
+        const { role, notes } = kept as { role?: unknown; notes?: unknown };
+        return { role: role === 'interviewer' || role === 'candidate' ? role : null, notes: typeof notes === 'string' ? notes.slice(0, 100_000) : '' };
+      }
+    } catch {
+      // Unreadable storage or a damaged entry: no role kept.
+    }
+    return { role: null, notes: '' };
   }
 
   function connect(store: StoreApi<EditorState>, link: LiveLink, ydoc: Y.Doc): Room {
@@ -111,7 +131,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
       if (offlineTimer) clearTimeout(offlineTimer);
     });
     watchPresence(store, current, link.access === 'view');
-    s().setLive({ room: linksOf(link), status: 'connecting', readOnly: link.access === 'view', following: null });
+    const kept = keptRole(link.room);
+    const role = link.access === 'view' ? null : (link.role ?? kept.role);
+    s().setLive({ room: linksOf(link), status: 'connecting', readOnly: link.access === 'view', following: null, role, privateNotes: role === 'interviewer' ? kept.notes : '' });
     return current;
   }
 
@@ -159,6 +181,7 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
         if (info.origin === 'load' && room === current) leave(store);
       }),
     );
+    current.stop.push(mirrorDrillMarks(store));
   }
 
   function remember(store: StoreApi<EditorState>, link: LiveLink) {
@@ -200,6 +223,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
     const catchUp = readRemoteChanges(ydoc, s.doc, state, report);
     s.applyDiff(catchUp, { origin: 'remote' });
     remember(store, link);
+    // A role from the link outlives the link (the address is cleared): kept for a reload.
+    const { role, privateNotes } = store.getState().live;
+    if (role !== null) keepRole(role, privateNotes);
     bind(store, current, state);
   }
 
@@ -214,7 +240,16 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
     void current.persistence.clearData();
     const id = store.getState().currentId;
     if (id !== null) forgetRoom(options.memory, id);
-    store.getState().setLive({ room: null, status: null, readOnly: false, following: null });
+    store.getState().setLive({ room: null, status: null, readOnly: false, following: null, role: null, privateNotes: '' });
+  }
+
+  function keepRole(role: LiveRole | null, notes: string) {
+    if (!room || !options.roleMemory) return;
+    try {
+      options.roleMemory.setItem(roleKey(room.link.room), JSON.stringify({ role, notes }));
+    } catch {
+      // Storage refused: the role and notes last for this page.
+    }
   }
 
   let lastPointer = 0;
@@ -240,7 +275,9 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
       if (store.getState().live.readOnly) return { ok: false, message: 'A view-only diagram cannot be shared.' };
       const editKey = createEditKey();
       const { viewKey, room: name } = roomOfEditKey(editKey);
-      const link: LiveLink = { access: 'edit', key: editKey, room: name, viewKey };
+      // Sharing a practice session: the one who shares is the candidate until they say otherwise.
+      const role: LiveRole | null = store.getState().meta.practice ? 'candidate' : null;
+      const link: LiveLink = { access: 'edit', key: editKey, room: name, viewKey, role };
       const ydoc = new Y.Doc();
       writeWholeDocument(ydoc, store.getState().doc);
       room = connect(store, link, ydoc);
@@ -250,6 +287,8 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
     },
 
     leave,
+
+    keepRole,
 
     pointer(at: Point | null) {
       throttled('cursor', at, lastPointer, pointerTimer, (t, timer) => {
@@ -279,6 +318,23 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
       if (link) await join(store, link, 'current');
     },
   };
+}
+
+/**
+ * A failure drill started by anyone in the room marks its components down on every screen (the
+ * running drill travels in the shared session; the marks are each editor's own view state), and
+ * its end lifts them. Idempotent with the marks the starting editor sets itself.
+ */
+function mirrorDrillMarks(store: StoreApi<EditorState>): () => void {
+  return store.subscribe((st, prev) => {
+    if (st.meta.practice === prev.meta.practice) return;
+    const before = prev.meta.practice ? activeDrill(prev.meta.practice) : undefined;
+    const after = st.meta.practice ? activeDrill(st.meta.practice) : undefined;
+    const down = new Set(after?.down ?? []);
+    for (const id of before?.down ?? []) if (!down.has(id)) st.setDown(id, false);
+    if (after && after.drill !== before?.drill) st.showCapacity(true);
+    for (const id of down) if (!(before?.down ?? []).includes(id)) st.setDown(id, true);
+  });
 }
 
 /** A name and colour for this person, kept in this browser. */

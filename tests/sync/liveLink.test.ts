@@ -8,11 +8,23 @@ describe('live links', () => {
     const editKey = createEditKey();
     const { viewKey, room } = roomOfEditKey(editKey);
     const edit = parseLiveLink(new URL(serializeLiveLink('http://127.0.0.1:4310/?x=1#d=old', 'edit', editKey)).hash);
-    expect(edit).toEqual({ access: 'edit', key: editKey, room, viewKey });
+    expect(edit).toEqual({ access: 'edit', key: editKey, room, viewKey, role: null });
     const view = parseLiveLink(new URL(serializeLiveLink('http://127.0.0.1:4310/', 'view', viewKey)).hash);
-    expect(view).toEqual({ access: 'view', key: viewKey, room, viewKey });
+    expect(view).toEqual({ access: 'view', key: viewKey, room, viewKey, role: null });
     // A view link does not give the edit key.
     expect(JSON.stringify(view)).not.toContain(editKey);
+  });
+
+  it('carries a practice role on an edit link, in either order, and never on a view link', () => {
+    const editKey = createEditKey();
+    const { viewKey } = roomOfEditKey(editKey);
+    const interviewer = new URL(serializeLiveLink('http://127.0.0.1:4310/#d=old', 'edit', editKey, 'interviewer')).hash;
+    expect(interviewer).toBe(`#live=edit.${editKey}&role=interviewer`);
+    expect(parseLiveLink(interviewer)?.role).toBe('interviewer');
+    expect(parseLiveLink(`#role=candidate&live=edit.${editKey}`)).toMatchObject({ access: 'edit', key: editKey, role: 'candidate' });
+    expect(parseLiveLink(`#live=edit.${editKey}&role=admin`)?.role).toBeNull();
+    expect(parseLiveLink(`#live=edit.${editKey}&role=interviewers`)?.role).toBeNull();
+    expect(parseLiveLink(`#live=view.${viewKey}&role=interviewer`)).toMatchObject({ access: 'view', role: null });
   });
 
   it('names no room for anything else', () => {
