@@ -13,11 +13,11 @@ import type { Point } from '../model/diagram';
 import { createEditKey, roomOfEditKey } from '../model/sync/roomAccess';
 import { sentence } from '../store/sentence';
 import type { EditorState, Peer } from '../store/editorState';
-import { activeDrill } from '../model/practice/drillRun';
 import type { LiveOutcome, LiveRole, LiveService, LiveStatus, Viewport } from '../store/liveTypes';
 import { bindDoc, type DocBinding } from './docBinding';
 import { parseLiveLink, serializeLiveLink, type LiveLink } from './liveLink';
 import { PEER_COLORS } from '../model/sync/peerColors';
+import { mirrorDrillMarks } from './mirrorDrillMarks';
 import { parsePeer } from './parsePeer';
 import { forgetRoom, rememberedRoom, rememberRoom } from './roomMemory';
 import { createRemoteReadState, readRemoteChanges, readWholeDocument } from './readRemoteChanges';
@@ -318,23 +318,6 @@ export function createLiveSession(options: LiveSessionOptions): LiveService & { 
       if (link) await join(store, link, 'current');
     },
   };
-}
-
-/**
- * A failure drill started by anyone in the room marks its components down on every screen (the
- * running drill travels in the shared session; the marks are each editor's own view state), and
- * its end lifts them. Idempotent with the marks the starting editor sets itself.
- */
-function mirrorDrillMarks(store: StoreApi<EditorState>): () => void {
-  return store.subscribe((st, prev) => {
-    if (st.meta.practice === prev.meta.practice) return;
-    const before = prev.meta.practice ? activeDrill(prev.meta.practice) : undefined;
-    const after = st.meta.practice ? activeDrill(st.meta.practice) : undefined;
-    const down = new Set(after?.down ?? []);
-    for (const id of before?.down ?? []) if (!down.has(id)) st.setDown(id, false);
-    if (after && after.drill !== before?.drill) st.showCapacity(true);
-    for (const id of down) if (!(before?.down ?? []).includes(id)) st.setDown(id, true);
-  });
 }
 
 /** A name and colour for this person, kept in this browser. */
