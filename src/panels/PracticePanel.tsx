@@ -78,7 +78,10 @@ export function PracticePanel() {
   return (
     <section className="practice panel" aria-label="Practice">
       <div className="practice-head">
-        <h2 className="panel-heading">Practice · {session.problemTitle}</h2>
+        <h2 className="panel-heading">
+          Practice · {session.problemTitle}
+          {seat !== 'alone' && <span className="practice-seat"> · {seat === 'interviewer' ? 'you interview' : 'you are the candidate'}</span>}
+        </h2>
         <Countdown session={session} now={now} />
         <div className="row">
           {running ? (

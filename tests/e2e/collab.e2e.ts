@@ -4,7 +4,7 @@
  * and selections; a view-only link cannot edit; both keep editing through a server restart and
  * through one of them going offline, and end with the same diagram and every edit kept.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -29,8 +29,8 @@ interface Editor {
   errors: string[];
 }
 
-async function openEditor(path = '/'): Promise<Editor> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function openEditor(path = '/', viewport = { width: 1280, height: 800 }): Promise<Editor> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -152,6 +152,70 @@ describe('live rooms', () => {
     expect(sorted(await docOf(b.page))).toEqual(sorted(await docOf(a.page)));
 
     for (const e of [a, b]) {
+      await e.context.close();
+      expect(e.errors).toEqual([]);
+    }
+  });
+
+  it('practises together: the interviewer sees the hints, follow-ups, drills and reference; the candidate none; the clock and the step are shared', async () => {
+    const problem = JSON.parse(readFileSync('src/model/practice/problems/url-shortener.json', 'utf8')) as { hints: string[]; followUps: string[]; drills: { prompt: string }[] };
+    // The practice panel and the interviewer's part want a taller screen than the other tests'.
+    const screen = { width: 1440, height: 1000 };
+    const candidate = await openEditor('/', screen);
+    await candidate.page.getByRole('button', { name: 'Start practice' }).click();
+    await candidate.page.getByRole('dialog', { name: 'Start practice' }).getByRole('button', { name: 'Start' }).click();
+    const practiceOf = (page: Page) => page.getByRole('region', { name: 'Practice' });
+    await practiceOf(candidate.page).waitFor();
+
+    // Sharing a practice session gives an interviewer link and a candidate link; the one who shares is the candidate.
+    await candidate.page.getByRole('button', { name: 'Share live' }).click();
+    await candidate.page.getByRole('button', { name: 'Start live room' }).click();
+    const dialog = candidate.page.getByRole('dialog', { name: 'Share live' });
+    const interviewerLink = await dialog.getByRole('textbox', { name: /^Interviewer link/ }).inputValue();
+    expect(await dialog.getByRole('textbox', { name: /^Candidate link/ }).inputValue()).toMatch(/#live=edit\.[0-9a-f]{32}&role=candidate$/);
+    expect(await dialog.getByRole('textbox', { name: /^Edit link/ }).count()).toBe(0);
+    expect(await dialog.getByRole('radio', { name: /the candidate/ }).isChecked()).toBe(true);
+    await candidate.page.screenshot({ path: '.tmp/collab-practice-share.png' });
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => status(candidate.page).textContent()).toContain('Connected');
+
+    const interviewer = await openEditor(`/${new URL(interviewerLink).hash}`, screen);
+    await expect.poll(() => status(interviewer.page).textContent()).toContain('Connected');
+    const notes = interviewer.page.getByRole('region', { name: 'Interviewer' });
+    await notes.waitFor();
+    // The interviewer's panel: every hint, every follow-up, the drills and the reference sketch.
+    expect(await notes.getByRole('region', { name: 'Hints' }).getByRole('listitem').allTextContents()).toEqual(problem.hints);
+    expect(await notes.getByRole('region', { name: 'Follow-up questions' }).getByRole('listitem').allTextContents()).toEqual(problem.followUps);
+    await notes.getByRole('button', { name: 'Start the first drill' }).waitFor();
+    await notes.getByText('Reference design').click();
+    await expect.poll(() => notes.getByRole('img', { name: /^Reference design for URL shortener: \d+ components/ }).count()).toBe(1);
+
+    // The interviewer gives a hint and moves to the next step: the candidate sees the count and the step, not the hint.
+    await notes.getByRole('button', { name: 'Give hint 1' }).click();
+    await practiceOf(interviewer.page).getByRole('button', { name: /Estimation/ }).click();
+    await expect.poll(() => practiceOf(candidate.page).getByText(/1 hint given/).count()).toBe(1);
+    await expect.poll(() => practiceOf(candidate.page).locator('[aria-current="step"]').textContent()).toContain('Estimation');
+    await notes.getByLabel('Your notes (kept on this device)').fill('Asked about custom aliases');
+
+    // The clock: paused by the candidate, paused at the same time on both screens.
+    await practiceOf(candidate.page).getByRole('button', { name: 'Pause' }).click();
+    await practiceOf(interviewer.page).getByRole('button', { name: 'Resume' }).waitFor();
+    const shown = await practiceOf(candidate.page).getByRole('timer').textContent();
+    await expect.poll(() => practiceOf(interviewer.page).getByRole('timer').textContent()).toBe(shown);
+
+    // Nothing of the interviewer's reached the candidate's screen.
+    const candidateText = (await candidate.page.locator('body').innerText()) + (await candidate.page.content());
+    for (const secret of [...problem.hints, ...problem.followUps, ...problem.drills.map((d) => d.prompt), 'custom aliases']) {
+      expect(candidateText, secret).not.toContain(secret);
+    }
+    expect(await candidate.page.getByRole('button', { name: /Show a hint|Give hint/ }).count()).toBe(0);
+    expect(await candidate.page.getByRole('region', { name: 'Interviewer' }).count()).toBe(0);
+
+    await interviewer.page.getByRole('complementary', { name: /Properties/ }).evaluate((el) => el.scrollTo(0, 0));
+    await interviewer.page.screenshot({ path: '.tmp/collab-practice-interviewer.png' });
+    await notes.screenshot({ path: '.tmp/collab-practice-interviewer-panel.png' });
+    await candidate.page.screenshot({ path: '.tmp/collab-practice-candidate.png' });
+    for (const e of [candidate, interviewer]) {
       await e.context.close();
       expect(e.errors).toEqual([]);
     }
