@@ -9,9 +9,7 @@ import { Inspector } from '../panels/Inspector';
 import { LivePresence } from '../panels/LivePresence';
 import { Notices } from '../panels/Notices';
 import { Palette } from '../panels/Palette';
-import { PracticePanel } from '../panels/PracticePanel';
-import { ReferenceDiffPanel } from '../panels/ReferenceDiffPanel';
-import { ReviewPanel } from '../panels/ReviewPanel';
+import { lazyView } from '../panels/lazyView';
 import { PathsPanel } from '../panels/PathsPanel';
 import { TopBar } from '../panels/TopBar';
 import { ValidationPanel } from '../panels/ValidationPanel';
@@ -19,10 +17,18 @@ import type { EditorStore } from '../store/editorStore';
 import { EditorProvider, useEditor } from '../bindings/editorContext';
 import { useShortcuts } from './useShortcuts';
 
+// Practice's panels load once a diagram holds a practice session (or a reference is compared):
+// most first paints have neither (BENCHMARKS.md, "Bundle").
+const PracticePanel = lazyView(() => import('../panels/PracticePanel'), 'PracticePanel');
+const ReviewPanel = lazyView(() => import('../panels/ReviewPanel'), 'ReviewPanel');
+const ReferenceDiffPanel = lazyView(() => import('../panels/ReferenceDiffPanel'), 'ReferenceDiffPanel');
+
 function Chrome() {
   const theme = useEditor((s) => s.theme);
   const title = useEditor((s) => s.meta.title);
   const layoutBusy = useEditor((s) => s.layoutBusy);
+  const practising = useEditor((s) => s.meta.practice !== undefined);
+  const comparing = useEditor((s) => s.practiceComparison !== null);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
     document.documentElement.style.colorScheme = theme;
@@ -45,9 +51,9 @@ function Chrome() {
       </main>
       <DesignPanel />
       <aside className="sidebar right" aria-label="Properties, capacity and validation">
-        <PracticePanel />
-        <ReviewPanel />
-        <ReferenceDiffPanel />
+        {practising && <PracticePanel />}
+        {practising && <ReviewPanel />}
+        {comparing && <ReferenceDiffPanel />}
         <Inspector />
         <CapacityPanel />
         <ValidationPanel />

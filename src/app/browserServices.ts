@@ -3,7 +3,6 @@ import { createAutosaver, flushOnHide } from '../io/autosave';
 import { copyTextToClipboard } from '../io/clipboard';
 import { openDiagramLibrary } from '../io/diagramLibrary';
 import { downloadBlob } from '../io/downloadFile';
-import { exportDiagramImage } from '../io/exportImage';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
 import { createOpeningMark } from '../io/openingMark';
@@ -44,7 +43,8 @@ export function createBrowserServices(): {
       tabId: createTabId(),
       flushOnHide: (autosaver) => flushOnHide(autosaver),
       download: downloadBlob,
-      exportImage: exportDiagramImage,
+      // Image export (SVG snapshot, PNG rasterizing and metadata) loads on first use, not with the first paint.
+      exportImage: async (...args) => (await import('../io/exportImage')).exportDiagramImage(...args),
       copyText: copyTextToClipboard,
       location,
       clearHash,

@@ -8,9 +8,8 @@ import { overLimit } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { refusal } from '../model/plainData';
 import { parseDiagramFile } from '../model/parseDiagramFile';
-import { extractDiagramFromPng, isPng } from './pngMetadata';
+import { isPng } from './pngSignature';
 import { parseShareLink } from './shareLink';
-import { extractDiagramFromSvg } from './svgMetadata';
 
 export type FileLike = Blob & { name?: string };
 
@@ -24,12 +23,15 @@ export async function openDiagramFile(file: FileLike): Promise<ParseResult<Diagr
     }
     if (file.size === 0) return refusal('empty', '', 'This file is empty.');
     const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+    // The PNG and SVG readers load only for such a file: most first paints open none.
     if (isPng(head)) {
+      const { extractDiagramFromPng } = await import('./pngMetadata');
       const json = extractDiagramFromPng(new Uint8Array(await file.arrayBuffer()));
       return json.ok ? parseDiagramFile(json.value) : json;
     }
     const text = await file.text();
     if (looksLikeSvg(text)) {
+      const { extractDiagramFromSvg } = await import('./svgMetadata');
       const json = extractDiagramFromSvg(text);
       return json.ok ? parseDiagramFile(json.value) : json;
     }

@@ -17,14 +17,12 @@ import { xmlSafeJson } from './xmlText';
 
 export const PNG_KEYWORD = 'archflow';
 
-const SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] as const;
+import { isPng, PNG_SIGNATURE as SIGNATURE } from './pngSignature';
 /** Chunk lengths are limited to 2^31 - 1 by the PNG specification. */
 const MAX_CHUNK_LENGTH = 0x7fffffff;
 const ASCII = new TextEncoder();
 
-export function isPng(bytes: Uint8Array): boolean {
-  return bytes.length >= SIGNATURE.length && SIGNATURE.every((b, i) => bytes[i] === b);
-}
+export { isPng };
 
 /**
  * A copy of `png` with `json` in an `archflow` iTXt chunk just before IEND (any older Archflow

@@ -8,9 +8,12 @@ import { ChevronDown, ChevronUp, ClipboardList } from 'lucide-react';
 import { memo, useState } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import type { Flow } from '../model/diagram';
-import { ApisSection } from './design/ApisSection';
-import { DataSection } from './design/DataSection';
-import { RequirementsSection } from './design/RequirementsSection';
+import { lazyView } from './lazyView';
+
+// The drawer's sections load when it is first opened; it starts closed (BENCHMARKS.md, "Bundle").
+const ApisSection = lazyView(() => import('./design/ApisSection'), 'ApisSection');
+const DataSection = lazyView(() => import('./design/DataSection'), 'DataSection');
+const RequirementsSection = lazyView(() => import('./design/RequirementsSection'), 'RequirementsSection');
 
 export const DESIGN_STEPS: Record<Flow, readonly ('requirements' | 'apis' | 'data')[]> = {
   'bottom-up': ['requirements', 'apis', 'data'],

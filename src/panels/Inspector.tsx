@@ -6,8 +6,11 @@ import type { ComponentData, ConnectionData } from '../store/flowView';
 import { selectEndpointsOf, selectEntitiesOf } from '../store/designIndex';
 import { selectSelectionKey } from '../store/selectors';
 import { EdgeCapacityFields, NodeCapacityFields } from './CapacityFigures';
-import { EndpointsEditor } from './design/EndpointsEditor';
-import { EntitiesEditor } from './design/EntitiesEditor';
+import { lazyView } from './lazyView';
+
+// A component's endpoint and entity editors load with the first selection, not the first paint.
+const EndpointsEditor = lazyView(() => import('./design/EndpointsEditor'), 'EndpointsEditor');
+const EntitiesEditor = lazyView(() => import('./design/EntitiesEditor'), 'EntitiesEditor');
 
 export const PROTOCOLS = ['HTTP', 'HTTPS', 'gRPC', 'WebSocket', 'WebRTC', 'TCP', 'UDP', 'AMQP'];
 const TECH_SUGGESTIONS = ['PostgreSQL', 'MySQL', 'Redis', 'Memcached', 'Cassandra', 'DynamoDB', 'MongoDB', 'Kafka', 'RabbitMQ', 'SQS', 'S3', 'Elasticsearch', 'Nginx', 'Envoy', 'Node.js', 'Go', 'Java', 'Python', 'Kubernetes'];

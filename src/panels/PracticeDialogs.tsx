@@ -1,5 +1,8 @@
-/** "Templates" and "Start practice": the two ways to begin from something other than a blank canvas. */
-import { Download, FileUp, GraduationCap, LayoutTemplate, Package, Trash2 } from 'lucide-react';
+/**
+ * The "Templates" and "Start practice" dialogs: the two ways to begin from something other than a
+ * blank canvas. Loaded when first opened (PracticeButtons.tsx).
+ */
+import { Download, FileUp, Package, Trash2 } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { HiddenFileInput } from './HiddenFileInput';
@@ -15,7 +18,7 @@ function useModal() {
   return dialog;
 }
 
-function TemplatesDialog({ onClose }: { onClose: () => void }) {
+export function TemplatesDialog({ onClose }: { onClose: () => void }) {
   const store = useEditorStore();
   const dialog = useModal();
   return (
@@ -118,7 +121,7 @@ function OwnProblems({ selected, onAdded }: { selected: string; onAdded: (id: st
   );
 }
 
-function StartPracticeDialog({ onClose }: { onClose: () => void }) {
+export function StartPracticeDialog({ onClose }: { onClose: () => void }) {
   const store = useEditorStore();
   const dialog = useModal();
   const own = useEditor((s) => s.practiceUserProblems);
@@ -179,24 +182,5 @@ function StartPracticeDialog({ onClose }: { onClose: () => void }) {
         </div>
       </form>
     </dialog>
-  );
-}
-
-/** The top bar's two buttons and their dialogs. */
-export function PracticeButtons() {
-  const [open, setOpen] = useState<'templates' | 'practice' | null>(null);
-  return (
-    <>
-      {/* Icons like the rest of the top bar: with text labels it overflowed at 1280 px and the
-          buttons lay over Share live. */}
-      <button type="button" className="tool-button" aria-label="Templates" title="Templates" onClick={() => setOpen('templates')}>
-        <LayoutTemplate size={18} aria-hidden="true" />
-      </button>
-      <button type="button" className="tool-button" aria-label="Start practice" title="Start practice" onClick={() => setOpen('practice')}>
-        <GraduationCap size={18} aria-hidden="true" />
-      </button>
-      {open === 'templates' && <TemplatesDialog onClose={() => setOpen(null)} />}
-      {open === 'practice' && <StartPracticeDialog onClose={() => setOpen(null)} />}
-    </>
   );
 }

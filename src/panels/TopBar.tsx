@@ -21,11 +21,14 @@ import { memo, useRef, useState, type ReactNode } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { Flow, LayoutDirection } from '../model/diagram';
 import { selectCanRedo, selectCanUndo } from '../store/selectors';
-import { ExportDialog } from './ExportDialog';
 import { HiddenFileInput } from './HiddenFileInput';
-import { PracticeButtons } from './PracticeDialogs';
-import { LiveDialog } from './LiveDialog';
-import { ShareDialog } from './ShareDialog';
+import { lazyView } from './lazyView';
+import { PracticeButtons } from './PracticeButtons';
+
+// Dialogs load when first opened: none is part of the first paint (BENCHMARKS.md, "Bundle").
+const ExportDialog = lazyView(() => import('./ExportDialog'), 'ExportDialog');
+const LiveDialog = lazyView(() => import('./LiveDialog'), 'LiveDialog');
+const ShareDialog = lazyView(() => import('./ShareDialog'), 'ShareDialog');
 
 const MOD = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
 
@@ -152,7 +155,7 @@ function TopBarView() {
         <ToolButton label="Copy as Mermaid" onClick={() => void s().copyMermaid()}>
           <FileCode size={18} aria-hidden="true" />
         </ToolButton>
-        <ToolButton label="Export design doc" onClick={() => s().exportDesignDoc()}>
+        <ToolButton label="Export design doc" onClick={() => void s().exportDesignDoc()}>
           <FileText size={18} aria-hidden="true" />
         </ToolButton>
         <span className="toolbar-sep" />

@@ -3,10 +3,7 @@
  * Mermaid text or the design document. The canvas lends its DOM for images through a `CanvasHandle`.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { serializeDesignDoc } from '../io/designDoc';
 import { diagramFileName } from '../io/fileName';
-import { serializeMermaid } from '../io/mermaid';
-import { serializeShareLink, shareLinkWarning } from '../io/shareLink';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import type { EditorState } from './editorState';
 import { sentence } from './sentence';
@@ -73,6 +70,8 @@ export const createExportActions =
 
     async shareLink() {
       if (!services) return null;
+      // The share-link codec (with its deflate) loads on first use, not with the first paint.
+      const { serializeShareLink, shareLinkWarning } = await import('../io/shareLink');
       const url = serializeShareLink(get().getDiagram(), services.location().href);
       const warning = shareLinkWarning(url);
       set({ lastShare: { url, warning } });
@@ -85,14 +84,17 @@ export const createExportActions =
     },
 
     async copyMermaid() {
+      // Text exports load on first use, not with the first paint.
+      const { serializeMermaid } = await import('../io/mermaid');
       const text = serializeMermaid(get().getDiagram());
       const copied = (await services?.copyText(text)) ?? false;
       get().notify(copied ? 'info' : 'error', copied ? 'Mermaid flowchart copied to the clipboard.' : 'The clipboard refused the Mermaid text.');
       return copied;
     },
 
-    exportDesignDoc() {
+    async exportDesignDoc() {
       const diagram = get().getDiagram();
+      const { serializeDesignDoc } = await import('../io/designDoc');
       const text = serializeDesignDoc(diagram);
       services?.download(new Blob([text], { type: 'text/markdown' }), diagramFileName(diagram.title, 'design.md'));
     },

@@ -11,7 +11,6 @@ import type { DiagramLibrary } from '../io/diagramLibraryTypes';
 import { createMemoryLibrary } from '../io/memoryLibrary';
 import { openDiagramFile, parseDiagramText } from '../io/openDiagramFile';
 import { describeRecovery, recoverUnsaved } from '../io/recoverUnsaved';
-import { parseShareLink } from '../io/shareLink';
 import type { TabSync } from '../io/tabSync';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
 import { LIMITS } from '../model/limits';
@@ -237,6 +236,8 @@ export const createWorkspaceSlice =
 
         const { hash } = services.location();
         if (/[#&]d=/.test(hash)) {
+          // Loaded only for a shared link: its codec is not part of every first paint.
+          const { parseShareLink } = await import('../io/shareLink');
           const shared = parseShareLink(hash);
           services.clearHash();
           if (shared.ok) {

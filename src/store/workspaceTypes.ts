@@ -92,7 +92,7 @@ export interface WorkspaceActions {
   shareLink(): Promise<string | null>;
   copyMermaid(): Promise<boolean>;
   /** Downloads the design document (Markdown: requirements, estimates, APIs, data, Mermaid charts). */
-  exportDesignDoc(): void;
+  exportDesignDoc(): Promise<void>;
   openStored(id: string): Promise<boolean>;
   createStored(): Promise<void>;
   renameStored(id: string, title: string): Promise<void>;

@@ -169,7 +169,7 @@ describe('workspace', () => {
   it('downloads the design document as Markdown named after the title', async () => {
     const { store, downloads } = setup();
     store.getState().loadDiagram({ ...shared, title: 'Shop: v2' });
-    store.getState().exportDesignDoc();
+    await store.getState().exportDesignDoc();
     expect(downloads[0]!.name).toBe('Shop- v2.design.md');
     expect(downloads[0]!.blob.type).toBe('text/markdown');
     expect(await downloads[0]!.blob.text()).toBe(serializeDesignDoc(store.getState().getDiagram()));
