@@ -12,20 +12,15 @@ import type { AttemptSummary } from '../model/practice/attemptHistory';
 import {
   finishSession, newSession, pauseSession, resumeSession, setStepNotes, switchStep,
 } from '../model/practice/practiceClock';
-import { compareWithReference } from '../model/practice/compareWithReference';
 import type { ReferenceDifferences } from '../model/practice/compareWithReference';
 import { activeDrill, beginDrill, drillTargets, endDrill, nextDrill } from '../model/practice/drillRun';
 import { peakRpsOf } from '../model/analysis/peakLoad';
 import { loadShippedProblem, loadTemplate, PROBLEM_LIST } from '../model/practice/problemLibrary';
 import type { ShippedEntry } from '../model/practice/problemLibrary';
 import type { Problem } from '../model/practice/problemRecord';
-import { serializeProblemFile, serializeProblemPack } from '../model/practice/serializeProblemFile';
 import { blobToDataUrl } from '../io/dataUrl';
 import { diagramFileName } from '../io/fileName';
 import type { FileLike } from '../io/openDiagramFile';
-import { openProblemFile } from '../io/openProblemFile';
-import { formatReviewMarkdown } from '../model/practice/review/formatReviewMarkdown';
-import { reviewAttempt } from '../model/practice/review/reviewAttempt';
 import type { Review, ReviewTarget } from '../model/practice/review/reviewTypes';
 import type { PracticeSession, PracticeStepId } from '../model/records/practiceSession';
 import { diffOf } from '../model/recordsDiff';
@@ -133,6 +128,7 @@ export const createPracticeSlice =
       practiceComparison: null,
 
       async addPracticeProblems(file) {
+        const { openProblemFile } = await import('../io/openProblemFile');
         const parsed = await openProblemFile(file);
         if (!parsed.ok) return { ok: false, message: parsed.error.message };
         const shipped = new Set(PROBLEM_LIST.map((p) => p.id));
@@ -156,6 +152,7 @@ export const createPracticeSlice =
       async exportPracticeProblem(id) {
         const problem = await problemFor(id);
         if (!problem || !workspace) return;
+        const { serializeProblemFile } = await import('../model/practice/serializeProblemFile');
         workspace.download(new Blob([serializeProblemFile(problem)], { type: 'application/json' }), diagramFileName(problem.id, 'problem.json'));
       },
 
@@ -167,6 +164,7 @@ export const createPracticeSlice =
           if (problem) problems.push(problem);
         }
         const title = problems.length === 1 ? problems[0]!.title : `${problems.length} practice problems`;
+        const { serializeProblemPack } = await import('../model/practice/serializeProblemFile');
         workspace.download(new Blob([serializeProblemPack(title, problems)], { type: 'application/json' }), diagramFileName('practice-pack', 'problems.json'));
       },
 
@@ -210,6 +208,7 @@ export const createPracticeSlice =
         const current = session();
         if (!current) return;
         const problem = await problemFor(current.problem);
+        const { reviewAttempt } = await import('../model/practice/review/reviewAttempt');
         if (!problem || session()?.problem !== problem.id) return;
         const finished = session()?.finishedAt !== undefined;
         set({
@@ -251,15 +250,23 @@ export const createPracticeSlice =
         const ended = run ? endDrill(current, get().getDiagram(), (peakRpsOf(problem.scale) ?? 0), now) : current;
         for (const id of run?.down ?? []) get().setDown(id, false);
         writeSession(finishSession(ended, now));
-        const review = reviewAttempt(problem, get().getDiagram(), { hintsUsed: current.hintsUsed });
-        workspace?.attempts?.add(summarizeAttempt(review, get().currentId, now));
-        set({ practiceReview: review, practiceAttempts: attempts() });
+        // The review's rules load when the first session ends, not with the first paint; it
+        // reviews the design as it was at "Finish".
+        const design = get().getDiagram();
+        const diagramId = get().currentId;
+        void import('../model/practice/review/reviewAttempt').then(({ reviewAttempt }) => {
+          const review = reviewAttempt(problem, design, { hintsUsed: current.hintsUsed });
+          workspace?.attempts?.add(summarizeAttempt(review, diagramId, now));
+          if (get().currentId === diagramId) set({ practiceReview: review, practiceAttempts: attempts() });
+          else set({ practiceAttempts: attempts() });
+        });
       },
 
       async openReference() {
         const problem = get().practiceProblem;
         if (!problem) return false;
         const candidateId = get().currentId;
+        const { compareWithReference } = await import('../model/practice/compareWithReference');
         const differences = compareWithReference(get().getDiagram(), problem.reference);
         const referenceId = await get().openAsNewDiagram({ ...problem.reference, title: `Reference: ${problem.title}` }, 'reference design');
         if (referenceId === null) return false;
@@ -281,6 +288,7 @@ export const createPracticeSlice =
         // sharp when a viewer shrinks a wide diagram to its column.
         const png = get().getDiagram().nodes.length > 0 ? await get().renderImage('png', { scale: 2, background: 'white', padding: 24, capacityOverlay: false }) : null;
         const image = png ? await blobToDataUrl(png) : undefined;
+        const { formatReviewMarkdown } = await import('../model/practice/review/formatReviewMarkdown');
         const text = formatReviewMarkdown(review, { labels, ...(subtitle ? { subtitle } : {}), ...(image ? { image } : {}) });
         workspace.download(new Blob([text], { type: 'text/markdown' }), fileNameFor(review.problemTitle));
       },
