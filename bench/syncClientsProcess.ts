@@ -2,9 +2,12 @@
  * A share of the load bench's headless clients in a process of its own, so that the clients'
  * own work (decoding every arrival in every copy) is spread like real browsers' would be rather
  * than queued on one event loop. Driven over IPC by bench/syncSuite.ts:
- *   join { url, rooms: [{ room, editKey, keys }] } → joined    one client per key, all synced
+ *   join { url, rooms: [{ room, editKey, keys, watch? }] } → joined    one client per key, all synced
  *   type { until }                                 → typed { typed: { [room/key]: n } }
  *   check { expected: { [room/key]: n } }          → checked { latencies, lost, settledAt }
+ * A room joined with `watch: true` gets clients that only watch (observers): they type nothing,
+ * so the arrival times they take are those of one person's browser with nothing else to do,
+ * where a typist's are delayed by the other typists packed into its process.
  *   stop                                           → (exits)
  * Times are wall-clock milliseconds (timeOrigin + now), comparable across processes.
  */
@@ -15,6 +18,7 @@ interface Typist {
   room: string;
   key: string;
   typed: number;
+  watch: boolean;
 }
 
 const wall = () => performance.timeOrigin + performance.now();
@@ -32,9 +36,9 @@ function heldBy(typist: Typist, expected: Record<string, number>): number {
   return missing;
 }
 
-process.on('message', async (message: { type: string; url?: string; rooms?: { room: string; editKey: string; keys: string[] }[]; until?: number; expected?: Record<string, number> }) => {
+process.on('message', async (message: { type: string; url?: string; rooms?: { room: string; editKey: string; keys: string[]; watch?: boolean }[]; until?: number; expected?: Record<string, number> }) => {
   if (message.type === 'join') {
-    for (const { room, editKey, keys } of message.rooms!) {
+    for (const { room, editKey, keys, watch = false } of message.rooms!) {
       for (const key of keys) {
         const client = connectClient(message.url!, room, editKey);
         const notes = client.doc.getMap<{ at: number }>('notes');
@@ -46,7 +50,7 @@ process.on('message', async (message: { type: string; url?: string; rooms?: { ro
             if (value) latencies.push(at - value.at);
           }
         });
-        typists.push({ client, room, key, typed: 0 });
+        typists.push({ client, room, key, typed: 0, watch });
       }
     }
     await Promise.all(typists.map(async (t) => {
@@ -57,7 +61,7 @@ process.on('message', async (message: { type: string; url?: string; rooms?: { ro
     send({ type: 'joined' });
   } else if (message.type === 'type') {
     latencies.length = 0;
-    await Promise.all(typists.map(async (t) => {
+    await Promise.all(typists.filter((t) => !t.watch).map(async (t) => {
       // Typing pace (about 5 keys a second) with a human's unevenness; a random start spreads the clients.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 200));
       const notes = t.client.doc.getMap('notes');
@@ -67,7 +71,7 @@ process.on('message', async (message: { type: string; url?: string; rooms?: { ro
         await new Promise((resolve) => setTimeout(resolve, 200 * (0.5 + Math.random())));
       }
     }));
-    send({ type: 'typed', typed: Object.fromEntries(typists.map((t) => [`${t.room}/${t.key}`, t.typed])) });
+    send({ type: 'typed', typed: Object.fromEntries(typists.filter((t) => !t.watch).map((t) => [`${t.room}/${t.key}`, t.typed])) });
   } else if (message.type === 'check') {
     const expected = message.expected!;
     try {
