@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { createBrowserServices } from './browserServices';
 import { createEditorStore } from '../store/editorStore';
 import { App } from './App';
+import { prefetchOnDemand } from './prefetchOnDemand';
 
 const { services, workspace, live } = createBrowserServices();
 const prefersDark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
@@ -23,3 +24,4 @@ void store
   .getState()
   .start()
   .then(() => live.resume(store));
+prefetchOnDemand();
