@@ -11,6 +11,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { startSyncServer, type SyncServer } from '../../src/server/syncServer';
+import { seriousFindings } from './axe';
 import { CHROMIUM_ARGS } from './chromium.mjs';
 
 let server: SyncServer;
@@ -176,6 +177,7 @@ describe('live rooms', () => {
     expect(await dialog.getByRole('textbox', { name: /^Edit link/ }).count()).toBe(0);
     expect(await dialog.getByRole('radio', { name: /the candidate/ }).isChecked()).toBe(true);
     await candidate.page.screenshot({ path: '.tmp/collab-practice-share.png' });
+    expect(await seriousFindings(candidate.page, 'practice share dialog')).toEqual([]);
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect.poll(() => status(candidate.page).textContent()).toContain('Connected');
 
@@ -215,6 +217,9 @@ describe('live rooms', () => {
     await interviewer.page.screenshot({ path: '.tmp/collab-practice-interviewer.png' });
     await notes.screenshot({ path: '.tmp/collab-practice-interviewer-panel.png' });
     await candidate.page.screenshot({ path: '.tmp/collab-practice-candidate.png' });
+    // Both views, the interviewer's with the reference sketch open, hold nothing serious for axe.
+    expect(await seriousFindings(interviewer.page, 'interviewer view')).toEqual([]);
+    expect(await seriousFindings(candidate.page, 'candidate view')).toEqual([]);
     for (const e of [candidate, interviewer]) {
       await e.context.close();
       expect(e.errors).toEqual([]);
