@@ -1,0 +1,254 @@
+/**
+ * A fast path for the record schemas, compiled from the schemas' own zod definitions
+ * (`schema._zod.def`: its type, shape, element, checks…), so each record is still defined once.
+ * It handles the kinds the records use (objects, lists, strings, numbers, flags, enums, optional
+ * fields, pipes and transforms, with their checks) with plain loops, without zod's per-field
+ * payloads and issue lists: about half the cost of a 10,000-node parse was that machinery
+ * (issue 11). Any other kind (unions, defaults, tuples…) is delegated: zod's own `run` parses
+ * that part in place.
+ *
+ * It only ever answers for valid input. On the first value that fails a check, or anything it is
+ * unsure of, it returns MISMATCH, and the caller parses the whole value with zod's `safeParse`,
+ * so every refusal, its place and its wording are zod's, exactly as before. No eval, no
+ * `new Function`: the app's content security policy forbids both.
+ * tests/model/fastParser.property.test.ts holds it to zod's result on valid and broken records.
+ */
+import type { z } from 'zod';
+
+type Schema = z.core.$ZodType;
+type Check = z.core.$ZodCheck;
+
+/** "Not answered here": the caller asks zod. Never a parsed value. */
+export const MISMATCH: unique symbol = Symbol('mismatch');
+
+/** A parsed value, or MISMATCH. */
+export type FastParse = (value: unknown) => unknown;
+
+/** The parse context `safeParse` gives a schema. */
+const CONTEXT = { async: false } as const;
+
+interface Payload {
+  value: unknown;
+  issues: unknown[];
+  addIssue?: (issue: unknown) => void;
+}
+
+interface Def {
+  type: string;
+  checks?: Check[];
+  shape?: Record<string, Schema>;
+  catchall?: Schema;
+  element?: Schema;
+  innerType?: Schema;
+  in?: Schema;
+  out?: Schema;
+  entries?: Record<string, unknown>;
+  coerce?: boolean;
+  transform?: (value: unknown, payload: Payload) => unknown;
+}
+
+interface CheckDef {
+  check: string;
+  maximum?: number;
+  tx?: (value: unknown) => unknown;
+  fn?: (value: unknown) => unknown;
+  when?: (payload: Payload) => boolean;
+}
+
+const compiled = new WeakMap<Schema, FastParse>();
+
+/** The fast parse of `schema`, compiled on first use and kept. */
+export function fastParserFor(schema: Schema): FastParse {
+  let parse = compiled.get(schema);
+  if (!parse) {
+    parse = guarded(compile(schema));
+    compiled.set(schema, parse);
+  }
+  return parse;
+}
+
+/** Anything thrown on the way (a getter, a proxy) is zod's to meet and report, not ours. */
+function guarded(parse: FastParse): FastParse {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch {
+      return MISMATCH;
+    }
+  };
+}
+
+function defOf(schema: Schema): Def {
+  return schema._zod.def as unknown as Def;
+}
+
+function compile(schema: Schema): FastParse {
+  const def = defOf(schema);
+  const base = compileType(schema, def);
+  const checks = def.checks?.length ? def.checks.map(compileCheck) : [];
+  if (checks.length === 0) return base;
+  return (value) => {
+    let out = base(value);
+    for (let i = 0; i < checks.length && out !== MISMATCH; i++) out = checks[i]!(out);
+    return out;
+  };
+}
+
+/** What zod does to a value before its checks, by kind. */
+function compileType(schema: Schema, def: Def): FastParse {
+  if (def.coerce) return delegate(schema);
+  switch (def.type) {
+    case 'string':
+      return (value) => (typeof value === 'string' ? value : MISMATCH);
+    case 'number':
+      return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : MISMATCH);
+    case 'boolean':
+      return (value) => (typeof value === 'boolean' ? value : MISMATCH);
+    case 'unknown':
+      return (value) => value;
+    case 'enum':
+      return compileEnum(schema, def);
+    case 'optional':
+      return compileOptional(schema, def);
+    case 'pipe':
+      return compilePipe(schema, def);
+    case 'transform':
+      return compileTransform(schema, def);
+    case 'array':
+      return def.element ? compileArray(def.element) : delegate(schema);
+    case 'object':
+      return compileObject(schema, def);
+    default:
+      return delegate(schema);
+  }
+}
+
+/** zod's own parse of `schema`, for a kind not compiled here. */
+function delegate(schema: Schema): FastParse {
+  return (value) => {
+    const result = schema._zod.run({ value, issues: [] }, CONTEXT) as Payload | Promise<Payload>;
+    if (result instanceof Promise || result.issues.length > 0) return MISMATCH;
+    return result.value;
+  };
+}
+
+function compileEnum(schema: Schema, def: Def): FastParse {
+  const values = Object.values(def.entries ?? {});
+  // Numeric enums list their names too; only plain lists of words are compiled.
+  if (values.length === 0 || values.some((v) => typeof v !== 'string')) return delegate(schema);
+  const allowed = new Set(values);
+  return (value) => (allowed.has(value) ? value : MISMATCH);
+}
+
+function compileOptional(schema: Schema, def: Def): FastParse {
+  const inner = def.innerType;
+  if (!inner || inner._zod.optin === 'defaulted') return delegate(schema);
+  const parse = compile(inner);
+  return (value) => (value === undefined ? undefined : parse(value));
+}
+
+function compilePipe(schema: Schema, def: Def): FastParse {
+  if (!def.in || !def.out) return delegate(schema);
+  const first = compile(def.in);
+  const then = compile(def.out);
+  return (value) => {
+    const mid = first(value);
+    return mid === MISMATCH ? MISMATCH : then(mid);
+  };
+}
+
+function compileTransform(schema: Schema, def: Def): FastParse {
+  const transform = def.transform;
+  if (!transform) return delegate(schema);
+  return (value) => {
+    const payload: Payload = { value, issues: [] };
+    payload.addIssue = (issue) => payload.issues.push(issue);
+    const out = transform(value, payload);
+    if (out instanceof Promise || payload.issues.length > 0) return MISMATCH;
+    return out;
+  };
+}
+
+function compileArray(element: Schema): FastParse {
+  const item = compile(element);
+  return (value) => {
+    if (!Array.isArray(value)) return MISMATCH;
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const parsed = item(value[i]);
+      if (parsed === MISMATCH) return MISMATCH;
+      out[i] = parsed;
+    }
+    return out;
+  };
+}
+
+interface Field {
+  key: string;
+  parse: FastParse;
+  /** zod's "optional in and out": an absent key is left out rather than refused. */
+  optional: boolean;
+}
+
+function compileObject(schema: Schema, def: Def): FastParse {
+  const shape = def.shape;
+  if (!shape || def.catchall || Object.getOwnPropertySymbols(shape).length > 0 || Object.hasOwn(shape, '__proto__')) return delegate(schema);
+  const fields: Field[] = [];
+  for (const key of Object.keys(shape)) {
+    const field = shape[key]!;
+    const { optin, optout } = field._zod;
+    // Other combinations (defaults, a required field that accepts undefined) stay with zod.
+    if (optin === undefined && optout === undefined) fields.push({ key, parse: compile(field), optional: false });
+    else if (optin === 'optional' && optout === 'optional') fields.push({ key, parse: compile(field), optional: true });
+    else return delegate(schema);
+  }
+  return (value) => {
+    // zod's test for an object: anything but null and lists.
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return MISMATCH;
+    const input = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i]!;
+      const key = field.key;
+      // Read as zod reads them (`key in input`, `input[key]`), so both see the same value.
+      if (!(key in input)) {
+        if (field.optional) continue;
+        return MISMATCH;
+      }
+      const parsed = field.parse(input[key]);
+      if (parsed === MISMATCH) return MISMATCH;
+      out[key] = parsed;
+    }
+    return out;
+  };
+}
+
+/** One check on a value of the right kind: the value it leaves, or MISMATCH on any issue. */
+function compileCheck(check: Check): FastParse {
+  const def = check._zod.def as unknown as CheckDef;
+  if (def.check === 'max_length' && def.maximum !== undefined) {
+    const maximum = def.maximum;
+    // zod counts a string's code points, not its UTF-16 units; anything over in units is left to it.
+    return (value) => ((value as { length: number }).length <= maximum ? value : MISMATCH);
+  }
+  if (def.check === 'overwrite' && def.tx) {
+    const tx = def.tx;
+    return (value) => tx(value);
+  }
+  if (def.check === 'custom' && def.fn && !def.when && (check._zod as { traits?: Set<string> }).traits?.has('$ZodCustom') === true) {
+    // A `refine`: its function says yes or no.
+    const fn = def.fn;
+    return (value) => {
+      const ok = fn(value);
+      return ok instanceof Promise || !ok ? MISMATCH : value;
+    };
+  }
+  // Everything else (`superRefine`, patterns) runs zod's own check on a payload of its own.
+  return (value) => {
+    const payload: Payload = { value, issues: [] };
+    if (def.when && !def.when(payload)) return value;
+    const result = (check._zod.check as (payload: Payload) => unknown)(payload);
+    if (result instanceof Promise || payload.issues.length > 0) return MISMATCH;
+    return payload.value;
+  };
+}
