@@ -86,7 +86,37 @@ function compile(schema: Schema): FastParse {
   const def = defOf(schema);
   const base = compileType(schema, def);
   const checks = def.checks?.length ? def.checks.map(compileCheck) : [];
-  if (checks.length === 0) return base;
+  return withChecks(base, checks);
+}
+
+/**
+ * The kind's parse followed by its checks, the usual one to three written out: a loop over a list
+ * of closures was a third of the fast path's time (one call site for every schema).
+ */
+function withChecks(base: FastParse, checks: readonly FastParse[]): FastParse {
+  const [first, second, third] = checks;
+  if (!first) return base;
+  if (!second) {
+    return (value) => {
+      const out = base(value);
+      return out === MISMATCH ? MISMATCH : first(out);
+    };
+  }
+  if (!third) {
+    return (value) => {
+      let out = base(value);
+      if (out !== MISMATCH) out = first(out);
+      return out === MISMATCH ? MISMATCH : second(out);
+    };
+  }
+  if (checks.length === 3) {
+    return (value) => {
+      let out = base(value);
+      if (out !== MISMATCH) out = first(out);
+      if (out !== MISMATCH) out = second(out);
+      return out === MISMATCH ? MISMATCH : third(out);
+    };
+  }
   return (value) => {
     let out = base(value);
     for (let i = 0; i < checks.length && out !== MISMATCH; i++) out = checks[i]!(out);
@@ -210,12 +240,14 @@ function compileObject(schema: Schema, def: Def): FastParse {
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i]!;
       const key = field.key;
-      // Read as zod reads them (`key in input`, `input[key]`), so both see the same value.
-      if (!(key in input)) {
+      // Read as zod reads them (`input[key]`, and `key in input` to tell absent from undefined),
+      // so both see the same value; JSON never holds undefined, so `in` is seldom asked.
+      const raw = input[key];
+      if (raw === undefined && !(key in input)) {
         if (field.optional) continue;
         return MISMATCH;
       }
-      const parsed = field.parse(input[key]);
+      const parsed = field.parse(raw);
       if (parsed === MISMATCH) return MISMATCH;
       out[key] = parsed;
     }
