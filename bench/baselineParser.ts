@@ -70,7 +70,7 @@ export function parseDiagramFileByHand(text: string): ParseResult<Diagram> {
   } catch (err) {
     return failure('not-json', '', jsonErrorMessage(body, err));
   }
-  return parseDiagramValue(value);
+  return parseDiagramValueByHand(value);
 }
 
 /**
@@ -126,7 +126,7 @@ function scanJson(text: string): { tooDeep: boolean; at: number } {
 // JSON value → Diagram
 
 /** Migrates and strictly checks an already-parsed value. Never throws. */
-function parseDiagramValue(value: unknown): ParseResult<Diagram> {
+export function parseDiagramValueByHand(value: unknown): ParseResult<Diagram> {
   try {
     if (!isObject(value)) {
       return failure(

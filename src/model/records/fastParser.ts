@@ -84,9 +84,43 @@ function defOf(schema: Schema): Def {
 
 function compile(schema: Schema): FastParse {
   const def = defOf(schema);
-  const base = compileType(schema, def);
   const checks = def.checks?.length ? def.checks.map(compileCheck) : [];
-  return withChecks(base, checks);
+  if (!def.coerce && (def.type === 'string' || def.type === 'number' || def.type === 'boolean')) {
+    return leafWithChecks(def.type, checks);
+  }
+  return withChecks(compileType(schema, def), checks);
+}
+
+type Leaf = 'string' | 'number' | 'boolean';
+
+/** zod's type test for a text, a number (finite) or a flag. Small, so it is inlined where used. */
+function isLeaf(kind: Leaf, value: unknown): boolean {
+  if (kind === 'string') return typeof value === 'string';
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'boolean';
+}
+
+/** A text, number or flag and its checks in one closure: most fields are one of these. */
+function leafWithChecks(kind: Leaf, checks: readonly FastParse[]): FastParse {
+  const [first, second, third] = checks;
+  if (!first) return (value) => (isLeaf(kind, value) ? value : MISMATCH);
+  if (!second) return (value) => (isLeaf(kind, value) ? first(value) : MISMATCH);
+  if (!third) {
+    return (value) => {
+      if (!isLeaf(kind, value)) return MISMATCH;
+      const out = first(value);
+      return out === MISMATCH ? MISMATCH : second(out);
+    };
+  }
+  if (checks.length === 3) {
+    return (value) => {
+      if (!isLeaf(kind, value)) return MISMATCH;
+      let out = first(value);
+      if (out !== MISMATCH) out = second(out);
+      return out === MISMATCH ? MISMATCH : third(out);
+    };
+  }
+  return withChecks((value) => (isLeaf(kind, value) ? value : MISMATCH), checks);
 }
 
 /**
@@ -124,16 +158,10 @@ function withChecks(base: FastParse, checks: readonly FastParse[]): FastParse {
   };
 }
 
-/** What zod does to a value before its checks, by kind. */
+/** What zod does to a value before its checks, by kind (leaves are compiled above). */
 function compileType(schema: Schema, def: Def): FastParse {
   if (def.coerce) return delegate(schema);
   switch (def.type) {
-    case 'string':
-      return (value) => (typeof value === 'string' ? value : MISMATCH);
-    case 'number':
-      return (value) => (typeof value === 'number' && Number.isFinite(value) ? value : MISMATCH);
-    case 'boolean':
-      return (value) => (typeof value === 'boolean' ? value : MISMATCH);
     case 'unknown':
       return (value) => value;
     case 'enum':
@@ -215,9 +243,12 @@ function compileArray(element: Schema): FastParse {
 
 interface Field {
   key: string;
+  /** The parse of a value that is there (under a plain `.optional()`, of its inner schema). */
   parse: FastParse;
   /** zod's "optional in and out": an absent key is left out rather than refused. */
   optional: boolean;
+  /** A plain `.optional()`: undefined stays undefined without asking the inner schema. */
+  plainOptional: boolean;
 }
 
 function compileObject(schema: Schema, def: Def): FastParse {
@@ -228,9 +259,11 @@ function compileObject(schema: Schema, def: Def): FastParse {
     const field = shape[key]!;
     const { optin, optout } = field._zod;
     // Other combinations (defaults, a required field that accepts undefined) stay with zod.
-    if (optin === undefined && optout === undefined) fields.push({ key, parse: compile(field), optional: false });
-    else if (optin === 'optional' && optout === 'optional') fields.push({ key, parse: compile(field), optional: true });
-    else return delegate(schema);
+    if (optin === undefined && optout === undefined) fields.push({ key, parse: compile(field), optional: false, plainOptional: false });
+    else if (optin === 'optional' && optout === 'optional') {
+      const inner = plainOptionalInner(field);
+      fields.push({ key, parse: compile(inner ?? field), optional: true, plainOptional: inner !== undefined });
+    } else return delegate(schema);
   }
   return (value) => {
     // zod's test for an object: anything but null and lists.
@@ -247,12 +280,24 @@ function compileObject(schema: Schema, def: Def): FastParse {
         if (field.optional) continue;
         return MISMATCH;
       }
-      const parsed = field.parse(raw);
+      // An optional field given as undefined stays undefined (as `.optional()` leaves it).
+      const parsed = raw === undefined && field.plainOptional ? undefined : field.parse(raw);
       if (parsed === MISMATCH) return MISMATCH;
       out[key] = parsed;
     }
     return out;
   };
+}
+
+/**
+ * The inner schema of a plain `.optional()` (no checks of its own, no default inside), which
+ * adds nothing for a value that is there: compiled without the wrapper, one call less per field.
+ */
+function plainOptionalInner(field: Schema): Schema | undefined {
+  const def = defOf(field);
+  const inner = def.innerType;
+  if (def.type !== 'optional' || def.checks?.length || !inner || inner._zod.optin === 'defaulted') return undefined;
+  return inner;
 }
 
 /** One check on a value of the right kind: the value it leaves, or MISMATCH on any issue. */
