@@ -13,6 +13,7 @@ import { EdgeRecord } from '../../src/model/records/edge';
 import { EndpointRecord } from '../../src/model/records/endpoint';
 import { EntityRecord } from '../../src/model/records/entity';
 import { fastParserFor, MISMATCH } from '../../src/model/records/fastParser';
+import type { ValueSource } from '../../src/model/records/fastParser';
 import { NodeRecord } from '../../src/model/records/node';
 import { NoteRecord } from '../../src/model/records/note';
 import { PracticeSessionRecord } from '../../src/model/records/practiceSession';
@@ -28,15 +29,31 @@ function layout(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => (v === undefined ? '<undefined>' : Object.is(v, -0) ? '<-0>' : v));
 }
 
-/** Fails the property when the fast path answers differently from zod. Returns whether it answered. */
-function expectSameAsZod(schema: z.ZodType, value: unknown): boolean {
+/**
+ * Fails the property when the fast path answers differently from zod. Returns whether it
+ * answered. `json`: the value is JSON.parse's own, so the parse for such values is held to zod too.
+ */
+function expectSameAsZod(schema: z.ZodType, value: unknown, sources: readonly ValueSource[] = ['any']): boolean {
   const zod = schema.safeParse(value);
-  const fast = fastParserFor(schema)(value);
-  if (fast === MISMATCH) return false;
-  expect(zod.success).toBe(true);
-  expect(fast).toStrictEqual(zod.data);
-  expect(layout(fast)).toBe(layout(zod.data));
-  return true;
+  let answered = true;
+  for (const source of sources) {
+    const fast = fastParserFor(schema, source)(value);
+    if (fast === MISMATCH) {
+      answered = false;
+      continue;
+    }
+    expect(zod.success).toBe(true);
+    expect(fast).toStrictEqual(zod.data);
+    expect(layout(fast)).toBe(layout(zod.data));
+  }
+  return answered;
+}
+
+const BOTH: readonly ValueSource[] = ['any', 'json'];
+
+function viaJson(value: unknown): unknown {
+  const text = JSON.stringify(value);
+  return text === undefined ? undefined : JSON.parse(text);
 }
 
 /** A practice session with every kind of field, valid as it stands. */
@@ -148,7 +165,7 @@ describe('the fast path gives zod\'s answer', () => {
   it('takes every valid document, with the same value as zod', () => {
     fc.assert(
       fc.property(arbitraryFile, (file) => {
-        expect(expectSameAsZod(DiagramRecord, file)).toBe(true);
+        expect(expectSameAsZod(DiagramRecord, file, BOTH)).toBe(true);
       }),
       { numRuns: 150 },
     );
@@ -159,6 +176,7 @@ describe('the fast path gives zod\'s answer', () => {
       fc.property(arbitraryFile, fc.nat(), arbitraryMutation, (file, at, mutation) => {
         mutate(file, at, mutation);
         expectSameAsZod(DiagramRecord, file);
+        expectSameAsZod(DiagramRecord, viaJson(file), BOTH);
       }),
       { numRuns: 600 },
     );
@@ -168,8 +186,8 @@ describe('the fast path gives zod\'s answer', () => {
     fc.assert(
       fc.property(arbitraryRawText(40), arbitraryRawText(40), arbitraryRawText(40), (label, tech, notes) => {
         const node = { id: label === '' ? 'n' : label, kind: 'api-server', label, tech, notes };
-        expectSameAsZod(NodeRecord, node);
-        expectSameAsZod(NoteRecord, { id: 'n', text: notes, position: { x: 0, y: -0 } });
+        expectSameAsZod(NodeRecord, node, BOTH);
+        expectSameAsZod(NoteRecord, { id: 'n', text: notes, position: { x: 0, y: -0 } }, BOTH);
       }),
       { numRuns: 300 },
     );
@@ -179,6 +197,7 @@ describe('the fast path gives zod\'s answer', () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.object({ key: fc.constantFrom('id', 'kind', 'label', 'text', 'x', 'y', 'source', 'target', 'node', 'position') })), (value) => {
         expectSameAsZod(schema, value);
+        expectSameAsZod(schema, viaJson(value), BOTH);
       }),
       { numRuns: 200 },
     );
@@ -189,6 +208,26 @@ describe('the fast path gives zod\'s answer', () => {
     expect(fastParserFor(NodeRecord)(node)).toStrictEqual({ id: 'api', kind: 'api-server', label: 'API v2', notes: 'a\nb', position: { x: 0, y: 3 }, figures: { instances: 2 } });
     expect(fastParserFor(NodeRecord)({ ...node, role: 'group' })).toBe(MISMATCH);
     expect(NodeRecord.safeParse({ ...node, role: 'group' }).success).toBe(false);
+  });
+
+  it('reads fields in a different order, unknown fields and a JSON "__proto__" key as zod does', () => {
+    const reordered = JSON.parse('{"label":"A","kind":"cdn","id":"a","position":{"y":-0,"x":1}}') as unknown;
+    expect(expectSameAsZod(NodeRecord, reordered, BOTH)).toBe(true);
+    const extra = JSON.parse('{"id":"a","kind":"cdn","label":"A","__proto__":{"polluted":true},"selected":true}') as unknown;
+    expect(expectSameAsZod(NodeRecord, extra, BOTH)).toBe(true);
+    expect(fastParserFor(NodeRecord, 'json')(extra)).toStrictEqual({ id: 'a', kind: 'cdn', label: 'A' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('gives zod\'s answer even when Object.prototype has been given an enumerable field', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto.tech = 'polluted';
+    try {
+      const node = JSON.parse('{"id":"a","kind":"cdn","label":"A"}') as unknown;
+      expect(expectSameAsZod(NodeRecord, node, BOTH)).toBe(true);
+    } finally {
+      delete proto.tech;
+    }
   });
 
   it('falls back on input it does not read as data (a getter that throws)', () => {
