@@ -16,8 +16,8 @@ import { architectureDiagram } from './architecture';
 import { withDesignData } from './designData';
 import { bareElkGraph, createBareElk } from './bareElkGraph';
 import { diagramQuality, elkQuality, type LayoutQuality } from './layoutQuality';
-import { figure, median, now, ratioSpread, type Figure } from './stats';
-import { parseDiagramFileByHand } from './baselineParser';
+import { figure, median, now, type Figure } from './stats';
+import { parseAgainstBaseline, parseRatioFigure } from './parseRatio';
 
 /**
  * Compactness target for large layouts: drawing area per node at most this many times bare
@@ -101,34 +101,6 @@ function capacity() {
   log(`capacity 10000: ${figures.at(-1)!.value.toFixed(2)} ms`);
 }
 
-/**
- * Issue 11: the schema-driven parser against the hand-written one it replaced, on the same text in
- * one process, alternating which goes first each round so drift (heat, other load) falls on both.
- */
-function parseAgainstBaseline(text: string, rounds: number): { schemas: number[]; byHand: number[] } {
-  const sides = {
-    schemas: () => parseDiagramFile(text),
-    byHand: () => parseDiagramFileByHand(text),
-  };
-  const samples = { schemas: [] as number[], byHand: [] as number[] };
-  const once = (side: keyof typeof sides) => {
-    const t = now();
-    const r = sides[side]();
-    const ms = now() - t;
-    if (!r.ok) throw new Error(`${side}: ${r.error.message}`);
-    return ms;
-  };
-  for (let i = 0; i < 3; i++) {
-    once('schemas');
-    once('byHand');
-  }
-  for (let i = 0; i < rounds; i++) {
-    const order = i % 2 === 0 ? (['schemas', 'byHand'] as const) : (['byHand', 'schemas'] as const);
-    for (const side of order) samples[side].push(once(side));
-  }
-  return samples;
-}
-
 function files() {
   const diagram = architectureDiagram(10_000);
   const text = serializeDiagramFile(diagram);
@@ -136,16 +108,7 @@ function files() {
   const { version: _v, flow: _f, ...draftObject } = JSON.parse(text) as Record<string, unknown>;
   const draft = JSON.stringify(draftObject, null, 2);
   const runs = quick ? 3 : 11;
-  const mb = (text.length / 1024 / 1024).toFixed(1);
-  const parse = parseAgainstBaseline(text, quick ? 5 : 31);
-  figures.push(
-    figure('File (Node)', `parse + check, 10,000-node file (${mb} MB), vs the hand-written parser`, 'ms', parse.schemas, {
-      bareSamples: parse.byHand,
-      // A same-run ratio: issue 11 asks for no regression against the parser the schemas replaced.
-      target: { text: '≤ 1.1× hand-written', maxRatio: 1.1 },
-      note: `bare = the hand-written parser of 7c1c644 (bench/baselineParser.ts) on the same text; ${parse.byHand.length} interleaved rounds, per-round ratio ${ratioSpread(parse.schemas, parse.byHand)}`,
-    }),
-  );
+  figures.push(parseRatioFigure('File (Node)', text.length, parseAgainstBaseline(text, quick ? 5 : 31)));
   const migrate = timeSync(() => {
     const r = parseDiagramFile(draft);
     if (!r.ok) throw new Error(r.error.message);
