@@ -316,18 +316,17 @@ function compileObject(schema: Schema, def: Def, source: ValueSource): FastParse
  * (as a file Archflow wrote does); any other object is built key by key by `keyed`.
  */
 function copiedWhole(fields: readonly Field[], keyed: FastParse): FastParse {
-  const at = new Map(fields.map((field, i) => [field.key, i]));
   const required = fields.filter((field) => !field.optional).length;
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return MISMATCH;
     const out = { ...(value as Record<string, unknown>) };
-    let last = -1;
+    // Each key is looked for after the previous one's field: in order, or not a field at all.
+    let next = 0;
     let seen = 0;
     for (const key in out) {
-      const i = at.get(key);
-      if (i === undefined || i <= last) return keyed(value);
-      last = i;
-      const field = fields[i]!;
+      while (next < fields.length && fields[next]!.key !== key) next++;
+      if (next === fields.length) return keyed(value);
+      const field = fields[next++]!;
       if (!field.optional) seen++;
       const raw = out[key];
       const parsed = raw === undefined && field.plainOptional ? undefined : field.parse(raw);
