@@ -363,9 +363,7 @@ async function main() {
     }
 
     // Issue 11: parse + check against the hand-written parser, in a page (zod without eval).
-    const parse = await parseInChromiumFigure(browser, quick ? 5 : 31);
-    figures.push(parse);
-    log(`parse in Chromium: ${parse.value.toFixed(0)} ms vs hand-written ${parse.bare!.value.toFixed(0)} ms`);
+    figures.push(await parseInChromiumFigure(browser, quick ? 5 : 31));
 
     // Opening a big diagram (issue 17): bench/openProbe.ts. `--open=5000` picks the sizes, `--open=` skips it.
     const openArg = process.argv.find((a) => a.startsWith('--open='));
