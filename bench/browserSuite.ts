@@ -24,6 +24,7 @@ import { exportLongTask, layoutLongTask, type LayoutRun } from './longTaskProbes
 import { figure, median, now, ratioSpread, type Figure } from './stats';
 import { measureBigOpen, OPEN_SIZES } from './openProbe';
 import { multiplierSweep } from './capacityProbe';
+import { parseInChromiumFigure } from './parseInChromium';
 
 const out = process.argv[2];
 if (!out) throw new Error('usage: browserSuite.ts OUT.json [--quick] [--sizes=100,500] [--reps=N] [--png=N] [--no-layout] [--no-loaded]');
@@ -360,6 +361,9 @@ async function main() {
         }),
       );
     }
+
+    // Issue 11: parse + check against the hand-written parser, in a page (zod without eval).
+    figures.push(await parseInChromiumFigure(browser, quick ? 5 : 31));
 
     // Opening a big diagram (issue 17): bench/openProbe.ts. `--open=5000` picks the sizes, `--open=` skips it.
     const openArg = process.argv.find((a) => a.startsWith('--open='));

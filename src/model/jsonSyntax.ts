@@ -18,22 +18,35 @@ export function lineColumn(text: string, index: number): string {
 /**
  * Where the nesting first goes past `maxDepth`, or undefined. One linear pass over the text
  * before JSON.parse, which would otherwise recurse as deep as the input asks. Brackets inside
- * strings do not count.
+ * strings do not count: a string is crossed with `indexOf` to its closing quote (one not escaped
+ * by an odd run of backslashes), not a character at a time, which made this pass a fifth of
+ * reading a big file (issue 11).
  */
 export function findJsonDepthOver(text: string, maxDepth: number): number | undefined {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
+    if (c === 0x22) {
+      const end = closingQuote(text, i);
+      if (end === -1) return undefined;
+      i = end;
+    } else if (c === 0x5b || c === 0x7b) {
       if (++depth > maxDepth) return i;
     } else if (c === 0x5d || c === 0x7d) depth--;
   }
   return undefined;
+}
+
+/** The index of the quote that closes the string opened at `open`, or -1 when none does. */
+function closingQuote(text: string, open: number): number {
+  let at = text.indexOf('"', open + 1);
+  while (at !== -1) {
+    let backslashes = 0;
+    while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return at;
+    at = text.indexOf('"', at + 1);
+  }
+  return -1;
 }
 
 /**

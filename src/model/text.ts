@@ -18,9 +18,17 @@ export interface CleanTextOptions {
   multiline?: boolean;
 }
 
+/**
+ * Text with nothing to clean in any mode: no control characters, line breaks, tabs, surrogates
+ * (so no emoji either: those take the full test) or non-characters. One pass of one regex, for the
+ * labels and ids almost every field holds.
+ */
+const PLAIN = /^[\u0020-\u007E\u00A0-\u2027\u202A-\uD7FF\uE000-\uFFFD]*$/;
+
 /** True when `text` is already what `cleanText` would make of it (cheap; no allocation). */
 export function isCleanText(text: string, maxLength: number, options: CleanTextOptions = {}): boolean {
   if (text.length > maxLength) return false;
+  if (PLAIN.test(text)) return true;
   CONTROL.lastIndex = 0;
   LONE_SURROGATE.lastIndex = 0;
   LINE_BREAKS.lastIndex = 0;

@@ -197,6 +197,8 @@ describe('parseDiagramFile: the document', () => {
     ['title missing', (f) => delete f.title, 'invalid', 'title'],
     ['title not a string', (f) => (f.title = 7), 'invalid', 'title'],
     ['title too long', (f) => (f.title = 'x'.repeat(LIMITS.maxLabelLength + 1)), 'limit', 'title'],
+    // An emoji is two characters (UTF-16 units) here as everywhere in Archflow, so this is 2,000 long.
+    ['title of emoji too long', (f) => (f.title = '😀'.repeat(LIMITS.maxLabelLength)), 'limit', 'title'],
     ['flow missing', (f) => delete f.flow, 'invalid', 'flow'],
     ['flow unknown', (f) => (f.flow = 'sideways'), 'invalid', 'flow'],
     ['layout not an object', (f) => (f.layout = 'up'), 'invalid', 'layout'],
@@ -244,6 +246,7 @@ describe('parseDiagramFile: the document', () => {
     ['edge source not a node', (f) => (edges(f)[0]!.source = 'nope'), 'invalid', 'edges[0].source'],
     ['edge label not a string', (f) => (edges(f)[0]!.label = {}), 'invalid', 'edges[0].label'],
     ['edge protocol too long', (f) => (edges(f)[0]!.protocol = 'x'.repeat(1_001)), 'limit', 'edges[0].protocol'],
+    ['edge label of emoji too long', (f) => (edges(f)[0]!.label = '🚀'.repeat(501)), 'limit', 'edges[0].label'],
     ['bidirectional not a boolean', (f) => (edges(f)[0]!.bidirectional = 'yes'), 'invalid', 'edges[0].bidirectional'],
     ['route not a list', (f) => (edges(f)[1]!.route = { x: 1, y: 2 }), 'invalid', 'edges[1].route'],
     ['route point not finite', (f) => (edges(f)[1]!.route = [{ x: 1, y: 2 }, { x: 'a', y: 0 }]), 'invalid', 'edges[1].route[1].x'],
@@ -253,6 +256,15 @@ describe('parseDiagramFile: the document', () => {
     const file = validFile();
     mutate(file);
     expectRefused(parse(file), code, path);
+  });
+
+  it('counts a limit in UTF-16 units, so emoji text at the limit is kept whole and past it is refused', () => {
+    const atLimit = validFile();
+    nodes(atLimit)[0]!.label = '👩‍💻'.repeat(LIMITS.maxLabelLength / 5);
+    expect(expectAccepted(parse(atLimit)).nodes[0]!.label).toBe('👩‍💻'.repeat(200));
+    const over = validFile();
+    nodes(over)[0]!.label = '😀'.repeat(LIMITS.maxLabelLength);
+    expect(expectRefused(parse(over), 'limit', 'nodes[0].label')).toBe('nodes[0].label: is 2000 characters long; the limit is 1000');
   });
 
   it('names the edge and the missing node exactly', () => {

@@ -38,6 +38,31 @@ describe('cleanText', () => {
     expect(isCleanText(text, 100)).toBe(true);
   });
 
+  it('says text is clean exactly when no character in it needs cleaning (checked one character at a time)', () => {
+    const needsCleaning = (text: string, multiline: boolean): boolean => {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c <= 0x08 || (c >= 0x0b && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || c === 0xfffe || c === 0xffff) return true;
+        if (c === 0x0d || (!multiline && (c === 0x09 || c === 0x0a || c === 0x2028 || c === 0x2029))) return true;
+        const high = c >= 0xd800 && c <= 0xdbff;
+        const low = c >= 0xdc00 && c <= 0xdfff;
+        const next = text.charCodeAt(i + 1);
+        if (high && !(next >= 0xdc00 && next <= 0xdfff)) return true;
+        if (high) i++;
+        else if (low) return true;
+      }
+      return false;
+    };
+    const awkward = fc.constantFrom('\t', '\n', '\r', '\u2028', '\u2029', '\u0085', '\u007f', '\ufffe', '\uffff', '\ufffd', '\ud83d', '\ude80', '🚀', 'é', '東', ' ', 'a');
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.array(awkward, { maxLength: 12 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, multiline) => {
+        expect(isCleanText(t, 100, { multiline })).toBe(!needsCleaning(t, multiline));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('always gives well-formed text within the limit with no control characters, and is idempotent', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.integer({ min: 0, max: 90 }), fc.boolean(), (text, max, multiline) => {

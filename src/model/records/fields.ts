@@ -34,10 +34,15 @@ function missingOr(expected: string, issue: Issue): string {
     : `expected ${expected}, found ${describeValue(issue.input)}`;
 }
 
-/** A string of at most `max` characters, taken as it is. */
+/**
+ * A string of at most `max` characters, taken as it is. Characters are UTF-16 units, as
+ * everywhere else (the message, `cleanText`'s cut, typing in the app), not zod's `.max()`, which
+ * counts code points: 1,000 emoji passed a 1,000 limit there and were then cut to 500.
+ */
 export function boundedString(max: number) {
-  return z.string({ error: (issue) => missingOr('a string', issue) }).max(max, {
+  return z.string({ error: (issue) => missingOr('a string', issue) }).refine((value) => value.length <= max, {
     error: (issue) => `is ${String((issue.input as string).length)} characters long; the limit is ${max}`,
+    params: LIMIT_PARAMS,
   });
 }
 

@@ -6,6 +6,8 @@ import type { DiagramErrorCode, ParseResult } from '../diagram';
 import { refusal } from '../plainData';
 import type { z } from './fields';
 import { LIMIT_PARAMS } from './fields';
+import { fastParserFor, MISMATCH } from './fastParser';
+import type { ValueSource } from './fastParser';
 
 /** `['edges', 5, 'target']` → `edges[5].target`. */
 export function placeOf(path: readonly PropertyKey[], prefix = ''): string {
@@ -26,8 +28,13 @@ function codeOf(issue: z.core.$ZodIssue): DiagramErrorCode {
 /**
  * The parsed record, or a refusal naming the first problem found (in the order the fields are
  * written). `prefix` places a record that sits inside a larger document, e.g. `nodes[3]`.
+ * Valid records take the fast path compiled from the same schema (fastParser.ts); anything it
+ * does not accept is parsed by zod, whose issue is the refusal. `source: 'json'` only for a value
+ * straight from JSON.parse (see ValueSource).
  */
-export function parseRecord<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): ParseResult<z.output<S>> {
+export function parseRecord<S extends z.ZodType>(schema: S, value: unknown, prefix = '', source: ValueSource = 'any'): ParseResult<z.output<S>> {
+  const fast = fastParserFor(schema, source)(value);
+  if (fast !== MISMATCH) return { ok: true, value: fast as z.output<S>, notices: [] };
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data, notices: [] };
   const issue = result.error.issues[0];
