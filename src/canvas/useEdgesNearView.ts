@@ -103,7 +103,10 @@ export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E
     }
     const handle = requestAnimationFrame((time) => {
       const p = pace.current;
-      if (p.lastFrame > 0) p.slice = nextBudget(p.slice, time - p.lastFrame, MAX_SLICE, 10);
+      // Never below the first slice: each frame that mounts any costs a fixed part (React Flow's
+      // store update runs a selector per mounted node and connection), so on a slow page a
+      // slice of one stretched the same work over hundreds of long frames.
+      if (p.lastFrame > 0) p.slice = Math.max(FIRST_SLICE, nextBudget(p.slice, time - p.lastFrame, MAX_SLICE, 10));
       p.lastFrame = time;
       const next = new Set<string>();
       let added = 0;

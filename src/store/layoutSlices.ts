@@ -19,7 +19,7 @@ export const LAYOUT_PIECE_NODES = 8;
 /** Below this, moving and showing every node in one render is quick (about a quarter of a millisecond each). */
 export const LAYOUT_SLICES_FROM_NODES = 120;
 /** Nodes revealed in the first frame; later frames reveal more or fewer (nextRevealBudget). */
-export const LAYOUT_FIRST_REVEAL = 16;
+export const LAYOUT_FIRST_REVEAL = 32;
 /** Pieces of work taken on in a frame: halved after a frame slower than SLOW, grown after one quicker than FAST. */
 const MAX_BUDGET = 16;
 const SLOW_FRAME_MS = 40;
@@ -29,6 +29,14 @@ const FAST_FRAME_MS = 25;
  * where a revealed node costs React Flow a lookup and no mount, so quick frames may take many.
  */
 const MAX_REVEAL = 200;
+/**
+ * Each reveal costs a fixed part (React Flow's store update runs a selector per mounted node and
+ * connection, 100 ms and more with a few hundred mounted on a 4× slowed CPU) besides the nodes it
+ * mounts: halving the slice after every frame over 40 ms made 60 long frames of 8 nodes each
+ * instead of a few longer ones. So it shrinks only after a frame this slow, and grows after a quick one.
+ */
+const VERY_SLOW_REVEAL_MS = 250;
+const QUICK_REVEAL_MS = 50;
 
 export interface LayoutTarget {
   nodes: ReadonlyMap<string, { position: Point; size?: Size }>;
@@ -81,12 +89,13 @@ export function nextBudget(budget: number, frameMs: number, max = MAX_BUDGET, st
 
 /**
  * How many nodes the next frame may reveal, given the time between the last two frames: half
- * after a slow one, twice as many after a quick one (the cost per node varies tenfold with how
- * many of them land in view, so a doubling finds the pace in a few frames), up to MAX_REVEAL.
+ * after a very slow one, twice as many after a quick one (the cost per node varies tenfold with
+ * how many of them land in view, so a doubling finds the pace in a few frames), from two pieces
+ * up to MAX_REVEAL.
  */
 export function nextRevealBudget(budget: number, frameMs: number): number {
-  if (frameMs > SLOW_FRAME_MS) return Math.max(LAYOUT_PIECE_NODES, Math.floor(budget / 2));
-  if (frameMs < FAST_FRAME_MS) return Math.min(MAX_REVEAL, budget * 2);
+  if (frameMs > VERY_SLOW_REVEAL_MS) return Math.max(2 * LAYOUT_PIECE_NODES, Math.floor(budget / 2));
+  if (frameMs < QUICK_REVEAL_MS) return Math.min(MAX_REVEAL, budget * 2);
   return budget;
 }
 
