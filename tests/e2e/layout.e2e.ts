@@ -84,6 +84,7 @@ describe('auto layout', () => {
   it('a 500-node diagram: the whole new layout in view, its nodes shown, one undo step', async () => {
     const { page } = app;
     await page.getByLabel('Diagram file to open').setInputFiles({ name: 'big.archflow.json', mimeType: 'application/json', buffer: Buffer.from(serializeDiagramFile(architectureDiagram(500))) });
+    await expect.poll(async () => (await diagramOf(page)).nodes.length, { timeout: 120_000 }).toBe(500);
     await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 120_000 });
     const before = (await diagramOf(page)).nodes.map((n) => n.position);
     await page.getByRole('button', { name: 'Auto layout' }).click();
