@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { armLoadProbe, drawnEdgeLabels, readLoadProbe, recordFrames, sleep, type LoadResult } from './browserProbes';
+import { armLoadProbe, clickCanvasCorner, drawnEdgeLabels, readLoadProbe, recordFrames, sleep, type LoadResult } from './browserProbes';
 import { now } from './stats';
 
 export type Kind = 'app' | 'bare';
@@ -55,9 +55,10 @@ export async function settle(kind: Kind, page: Page): Promise<void> {
 
 /** Picks `file` in the hidden file input, as a user choosing a file; resolves when all is on screen. */
 export async function openDiagram(page: Page, file: Buffer, n: number): Promise<LoadResult> {
-  await armLoadProbe(page, n);
+  await armLoadProbe(page);
   await page.getByLabel('Diagram file to open').setInputFiles({ name: `architecture-${n}.archflow.json`, mimeType: 'application/json', buffer: file });
-  return readLoadProbe(page, n);
+  await clickCanvasCorner(page);
+  return readLoadProbe(page);
 }
 
 export interface PngExport {

@@ -197,8 +197,16 @@ function sessionFigures(n: number, results: Record<Kind, SessionResult[]>, label
   };
   const runs = plural(results.app.length, 'run') + ' each';
   const at1000 = n === 1_000;
+  const mounted = (kind: Kind) => median(pick(kind, (r) => r.load.mountedNodes)).toFixed(0);
   figures.push(
-    figure(section, 'open file → all nodes on screen', 'ms', pick('app', (r) => r.load.onScreenMs), { bareSamples: pick('bare', (r) => r.load.onScreenMs), note: `${runs}; all rendered (any view) after ${median(pick('app', (r) => r.load.renderedMs)).toFixed(0)} vs ${median(pick('bare', (r) => r.load.renderedMs)).toFixed(0)} ms` }),
+    figure(section, 'open file → view drawn (nodes and connections in view mounted, still)', 'ms', pick('app', (r) => r.load.viewDrawnMs), {
+      bareSamples: pick('bare', (r) => r.load.viewDrawnMs),
+      note: `${runs}; nodes mounted then: app ${mounted('app')}, bare ${mounted('bare')} (the app mounts what is in view above 400 nodes, the bare page all)`,
+    }),
+    figure(section, 'open file → a click on the canvas answered', 'ms', pick('app', (r) => r.load.clickAnsweredMs), {
+      bareSamples: pick('bare', (r) => r.load.clickAnsweredMs),
+      note: `${runs}; the click is sent right after the file is picked and counts when the page handles it`,
+    }),
   );
   for (const view of ['fitted', 'editing'] as const) {
     const at = (r: SessionResult) => r[view];
@@ -290,7 +298,7 @@ async function main() {
           const r = await session(browser, kind, urls[kind], n, file, candidates, rep < (PNG_REPS[n] ?? 0));
           results[kind].push(r);
           log(
-            `${n} ${kind} #${rep + 1}: on screen ${r.load.onScreenMs.toFixed(0)} ms; fitted (${r.fitted.zoomLevel.toFixed(2)}) pan ${r.fitted.pan.fps.toFixed(1)} / zoom ${r.fitted.zoom.fps.toFixed(1)} fps, drag ${r.fitted.drag.task.toFixed(1)} ms; ` +
+            `${n} ${kind} #${rep + 1}: view drawn ${r.load.viewDrawnMs.toFixed(0)} ms (${r.load.mountedNodes} nodes), click answered ${r.load.clickAnsweredMs.toFixed(0)} ms; fitted (${r.fitted.zoomLevel.toFixed(2)}) pan ${r.fitted.pan.fps.toFixed(1)} / zoom ${r.fitted.zoom.fps.toFixed(1)} fps, drag ${r.fitted.drag.task.toFixed(1)} ms; ` +
               `zoom ${r.editing.zoomLevel.toFixed(2)} pan ${r.editing.pan.fps.toFixed(1)} / zoom ${r.editing.zoom.fps.toFixed(1)} fps, drag ${r.editing.drag.task.toFixed(1)} ms` +
               (r.share ? `; share ${r.share.ms.toFixed(0)} ms` : '') +
               (r.png ? `; png ${(r.png.ms / 1000).toFixed(1)} s (${r.png.width}×${r.png.height}, ${r.png.labels}/${labelled} labels)` : '') +
@@ -302,7 +310,7 @@ async function main() {
       figures.push(...sessionFigures(n, results, labelled));
       feels.push({
         n,
-        open: results.app.map((r) => r.load.onScreenMs),
+        open: results.app.map((r) => r.load.viewDrawnMs),
         png: results.app.flatMap((r) => (r.png ? [r.png.ms] : [])),
         share: results.app.flatMap((r) => (r.share ? [r.share.ms] : [])),
       });
@@ -407,7 +415,7 @@ async function main() {
     for (const f of feels) {
       const section = 'What a user feels (app, click → result)';
       const size = `${f.n.toLocaleString('en-US')} nodes`;
-      if (f.open?.length) figures.push(figure(section, `${size}: open a file → whole diagram on screen`, 'ms', f.open));
+      if (f.open?.length) figures.push(figure(section, `${size}: open a file → view drawn`, 'ms', f.open));
       if (f.layout?.length) figures.push(figure(section, `${size}: Auto layout → every node in place`, 'ms', f.layout));
       if (f.png?.length) figures.push(figure(section, `${size}: Export PNG 2× → file downloaded`, 'ms', f.png));
       if (f.share?.length) figures.push(figure(section, `${size}: Share link → link shown`, 'ms', f.share));

@@ -28,9 +28,9 @@ import { NoteNode } from './NoteNode';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
 import { TrafficLayerProvider, TrafficLayerTarget } from './TrafficDots';
-import { useEdgesNearView } from './useEdgesNearView';
+import { useEdgesNearView, useEdgesOfShownNodes } from './useEdgesNearView';
 import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
-import { CULL_FROM, minZoomFor } from './viewBudget';
+import { CULL_FROM, MIN_ZOOM, minZoomFor } from './viewBudget';
 
 export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
 
@@ -90,14 +90,17 @@ export function Canvas() {
   // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
   // without freezing (viewBudget.ts). Recomputed when nodes come or go, not on every move.
   const nodeCount = nodes.length;
+  // A fit to a whole auto layout may go further out than the budget; the user may zoom out as far.
+  const [fitFloor, setFitFloor] = useState(Number.POSITIVE_INFINITY);
+  useEffect(() => setFitFloor(Number.POSITIVE_INFINITY), [nodeCount]);
   const minZoom = useMemo(
-    () => minZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight }),
+    () => Math.min(fitFloor, minZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight })),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the count stands for the nodes: positions barely change the density
-    [nodeCount, canvasWidth, canvasHeight, store],
+    [nodeCount, canvasWidth, canvasHeight, store, fitFloor],
   );
   const big = nodes.length > CULL_FROM;
   // An export draws every connection; otherwise a big diagram mounts those near the view only.
-  const shownEdges = useEdgesNearView(edges, big && !exporting);
+  const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting);
   // One subscription for the whole canvas instead of one per node (see BENCHMARKS.md).
   const connecting = useConnection((c) => c.inProgress);
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
@@ -121,23 +124,15 @@ export function Canvas() {
     if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
-    const { bounds, glideFrames } = fitViewRequest;
+    const { bounds } = fitViewRequest;
     let handle = 0;
     if (bounds) {
-      // A glide to given bounds (an auto layout settling) moves the same step every frame, however
-      // long frames take: React Flow's time-based animation jumps on a slow page, mounting the
-      // nodes a jump brings into view in one task (5.9 s at 1,000 nodes on a 4× slowed CPU).
-      const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, minZoom, MAX_ZOOM, FIT_OPTIONS.padding);
-      const from = rf.getViewport();
-      const frames = Math.max(1, glideFrames ?? 1);
-      let frame = 0;
-      const step = () => {
-        frame++;
-        const t = frame / frames;
-        void rf.setViewport({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t, zoom: from.zoom + (to.zoom - from.zoom) * t });
-        if (frame < frames) handle = requestAnimationFrame(step);
-      };
-      handle = requestAnimationFrame(step);
+      // A big auto layout: its nodes are hidden while the view jumps, so the jump mounts nothing
+      // and the whole new layout is in view, as "zoom to fit" would show it (down to React Flow's
+      // own floor, below the view budget: the nodes then appear a slice per frame).
+      const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, MIN_ZOOM, MAX_ZOOM, FIT_OPTIONS.padding);
+      setFitFloor(to.zoom);
+      handle = requestAnimationFrame(() => void rf.setViewport(to));
     } else {
       const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
       handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration }));

@@ -11,6 +11,7 @@ import { CapacityBadges, parseOverlay } from './CapacityBadges';
 import { DesignBadges } from './DesignBadges';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';
+import { QuietHandle } from './QuietHandle';
 import { InlineRename } from './InlineRename';
 
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
@@ -20,6 +21,9 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
   const steps = useEditor(selectPathSteps(id));
   const peerColor = useEditor(selectPeerSelection(id));
   const [editing, setEditing] = useState(false);
+  // The real handles (which start connections) only while the pointer is here or it is selected.
+  const [pointerOver, setPointerOver] = useState(false);
+  const NodeHandle = pointerOver || selected ? Handle : QuietHandle;
   const spec = findKind(data.kind);
   const role = roleOf(data);
   const sides = handleSides(direction);
@@ -41,13 +45,15 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         e.stopPropagation();
         setEditing(true);
       }}
+      onPointerEnter={() => setPointerOver(true)}
+      onPointerLeave={() => setPointerOver(false)}
       data-testid={`node-${id}`}
       style={peerColor ? ({ '--peer-color': peerColor } as CSSProperties) : undefined}
       title={severity ? `${label}: has a ${severity} — see the Validation panel` : undefined}
     >
       {/* While a connection is dragged (the canvas is .is-connecting), this handle grows over the
           whole node, so a drop anywhere on the node connects (see styles/06-canvas.css). */}
-      <Handle type="target" position={sides.target} className="arch-handle" />
+      <NodeHandle type="target" position={sides.target} className="arch-handle" />
       <span className="arch-node-icon">{spec && <KindIcon name={spec.icon} />}</span>
       <span className="arch-node-text">
         {editing ? (
@@ -69,7 +75,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
         </span>
       )}
       {overlay && <CapacityBadges overlay={overlay} />}
-      <Handle type="source" position={sides.source} className="arch-handle" />
+      <NodeHandle type="source" position={sides.source} className="arch-handle" />
     </div>
   );
 }

@@ -9,8 +9,8 @@
  * runs on the compositor. The earlier SVG dash-offset animation made the main thread repaint every
  * edge on every frame while the analysis was shown (styles/11-capacity.css; BENCHMARKS.md).
  */
-import { ViewportPortal } from '@xyflow/react';
-import { createContext, memo, useContext, useMemo, type CSSProperties } from 'react';
+import { useStore } from '@xyflow/react';
+import { createContext, memo, useContext, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { trafficRuns } from './trafficRuns';
 
@@ -53,13 +53,18 @@ const LayerContext = createContext<HTMLElement | null>(null);
  */
 export const TrafficLayerProvider = LayerContext.Provider;
 
-/** Inside React Flow: the layer itself, in the viewport. */
+/**
+ * Inside React Flow: the layer itself, in the viewport. React Flow's `ViewportPortal` looks its
+ * target up with `querySelector` on every change of its store (each pan step, each node
+ * measured); the target is found here once, when the canvas's element is known.
+ */
 export function TrafficLayerTarget({ onLayer }: { onLayer: (layer: HTMLElement | null) => void }) {
-  return (
-    <ViewportPortal>
-      <div className="traffic-layer" ref={onLayer} aria-hidden="true" />
-    </ViewportPortal>
-  );
+  const domNode = useStore((s) => s.domNode);
+  const [portal, setPortal] = useState<Element | null>(null);
+  // After the commit, when the viewport inside the canvas's element is in the document.
+  useEffect(() => setPortal(domNode?.querySelector('.react-flow__viewport-portal') ?? null), [domNode]);
+  if (!portal) return null;
+  return createPortal(<div className="traffic-layer" ref={onLayer} aria-hidden="true" />, portal);
 }
 
 function TrafficDotsView({ path, level, against }: { path: string; level: number; against: boolean }) {

@@ -14,6 +14,7 @@
  */
 import { useReactFlow, useStoreApi, type Edge } from '@xyflow/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEditor } from '../bindings/editorContext';
 import { nextBudget } from '../store/layoutSlices';
 
 /** How long the view must rest before the shown connections follow it. */
@@ -102,7 +103,10 @@ export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E
     }
     const handle = requestAnimationFrame((time) => {
       const p = pace.current;
-      if (p.lastFrame > 0) p.slice = nextBudget(p.slice, time - p.lastFrame, MAX_SLICE, 10);
+      // Never below the first slice: each frame that mounts any costs a fixed part (React Flow's
+      // store update runs a selector per mounted node and connection), so on a slow page a
+      // slice of one stretched the same work over hundreds of long frames.
+      if (p.lastFrame > 0) p.slice = Math.max(FIRST_SLICE, nextBudget(p.slice, time - p.lastFrame, MAX_SLICE, 10));
       p.lastFrame = time;
       const next = new Set<string>();
       let added = 0;
@@ -119,4 +123,13 @@ export function useEdgesNearView<E extends Edge>(edges: E[], active: boolean): E
   }, [pending, near, mounted]);
 
   return useMemo(() => (active ? near.filter((e) => e.selected || mounted.has(e.id)) : edges), [active, near, mounted, edges]);
+}
+
+/**
+ * The connections whose two ends are shown: while an auto layout is revealed, a connection
+ * appears with the later of its ends (React Flow would draw it between hidden nodes).
+ */
+export function useEdgesOfShownNodes<E extends Edge>(edges: E[]): E[] {
+  const hidden = useEditor((s) => s.layoutHidden);
+  return useMemo(() => (hidden.size === 0 ? edges : edges.filter((e) => !hidden.has(e.source) && !hidden.has(e.target))), [edges, hidden]);
 }

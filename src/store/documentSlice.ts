@@ -153,7 +153,7 @@ export const createDocumentSlice =
       },
 
       getDiagram() {
-        get().finishLayout();
+        // An auto layout is one document change (its nodes are only being revealed): whole already.
         return diagramFromRecords(get().doc);
       },
     };

@@ -132,8 +132,13 @@ export interface ClipboardSlice {
 export interface LayoutSlice {
   /** From the click on Auto layout until its result is fully applied (or given up). */
   layoutBusy: boolean;
+  /**
+   * Nodes of a just-applied auto layout not shown yet: a big layout lands hidden and is revealed
+   * a slice per frame, so the canvas mounts the nodes in view a few at a time.
+   */
+  layoutHidden: ReadonlySet<string>;
   autoLayout(sizes?: ReadonlyMap<string, Size>): Promise<boolean>;
-  /** Applies what is left of a layout being applied, as one undo step (before any edit). */
+  /** Shows at once whatever a layout being revealed still hides (before any edit). */
   finishLayout(): void;
   /** Drops a layout being applied without recording it: its document is being replaced. */
   abandonLayout(): void;
@@ -143,8 +148,6 @@ export interface FitViewRequest {
   seq: number;
   animate: boolean;
   bounds?: Rect;
-  /** With `bounds`: how many frames the view takes to get there (the same step each frame). */
-  glideFrames?: number;
 }
 
 export interface SessionSlice {
@@ -154,7 +157,7 @@ export interface SessionSlice {
   /**
    * The canvas fits the view whenever this changes; animated after a layout or on request, at
    * once when a diagram is opened (nothing should drift under the pointer then). With `bounds`,
-   * it fits that area (flow coordinates) instead of the nodes, moving steadily over `glideFrames`.
+   * it fits that area (flow coordinates) instead of the nodes, at once.
    */
   fitViewRequest: FitViewRequest;
   /** The canvas centres on these ids whenever the request changes. */

@@ -41,7 +41,7 @@ export interface EditorStoreOptions {
 }
 
 function viewInputs(s: EditorState): ViewInputs {
-  return { nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, direction: effectiveDirection(s.meta) };
+  return { nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, hidden: s.layoutHidden, direction: effectiveDirection(s.meta) };
 }
 
 function capacityInputs(s: EditorState): CapacityInputs {

@@ -71,7 +71,7 @@ function sameData(a: DiagramNode, b: DiagramNode): boolean {
   );
 }
 
-function flowNode(record: DiagramNode, selected: boolean, measured: Size | undefined, dragging: boolean, data: ComponentData, direction: LayoutDirection): ArchNode {
+function flowNode(record: DiagramNode, selected: boolean, measured: Size | undefined, dragging: boolean, hidden: boolean, data: ComponentData, direction: LayoutDirection): ArchNode {
   const position = record.position ?? { x: 0, y: 0 };
   const node = {
     id: record.id,
@@ -97,6 +97,7 @@ function flowNode(record: DiagramNode, selected: boolean, measured: Size | undef
     node.handles = presumed.handles;
   }
   if (dragging) node.dragging = true;
+  if (hidden) node.hidden = true;
   return node;
 }
 
@@ -144,6 +145,8 @@ export interface ViewInputs {
   selection: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> };
   measured: ReadonlyMap<string, Size>;
   dragging: ReadonlySet<string>;
+  /** Nodes not shown yet (an auto layout being revealed); React Flow neither mounts nor fits them. */
+  hidden: ReadonlySet<string>;
   /** The drawing direction, which decides where an unmeasured node's handles are presumed. */
   direction: LayoutDirection;
 }
@@ -153,6 +156,7 @@ interface NodeEntry {
   selected: boolean;
   measured: Size | undefined;
   dragging: boolean;
+  hidden: boolean;
   direction: LayoutDirection;
   node: ArchNode;
 }
@@ -208,6 +212,7 @@ export function createFlowView(): FlowView {
     const selected = next.selection.nodes.has(id);
     const measured = next.measured.get(id);
     const dragging = next.dragging.has(id);
+    const hidden = next.hidden.has(id);
     const { direction } = next;
     const entry = nodeCache.get(id);
     if (
@@ -216,14 +221,15 @@ export function createFlowView(): FlowView {
       entry.selected === selected &&
       entry.measured === measured &&
       entry.dragging === dragging &&
+      entry.hidden === hidden &&
       (measured !== undefined || entry.direction === direction)
     ) {
       return { node: entry.node, changed: false, parentChanged: false };
     }
     // Panels read `data`: it keeps its identity while only the position changes.
     const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
-    const node = flowNode(record, selected, measured, dragging, data, direction);
-    nodeCache.set(id, { record, selected, measured, dragging, direction, node });
+    const node = flowNode(record, selected, measured, dragging, hidden, data, direction);
+    nodeCache.set(id, { record, selected, measured, dragging, hidden, direction, node });
     return { node, changed: true, parentChanged: entry !== undefined && entry.record.parent !== record.parent };
   }
 
@@ -266,6 +272,7 @@ export function createFlowView(): FlowView {
       const ids = new Set(touchedNodes ?? []);
       changedIds(prev.selection.nodes, next.selection.nodes, ids);
       changedIds(prev.dragging, next.dragging, ids);
+      changedIds(prev.hidden, next.hidden, ids);
       const patched = patchNodes(next, ids);
       if (Array.isArray(patched)) return (nodes = patched);
       // The cache may already hold some new nodes: rebuild the whole array from it.
@@ -348,6 +355,7 @@ export function createFlowView(): FlowView {
         next.selection.nodes !== prev.selection.nodes ||
         next.measured !== prev.measured ||
         next.dragging !== prev.dragging ||
+        next.hidden !== prev.hidden ||
         next.direction !== prev.direction;
       const edgesIn = prev === null || next.edges !== prev.edges || next.selection.edges !== prev.selection.edges;
       const out = !nodesIn && !edgesIn ? null : { nodes: nodesIn ? deriveNodes(next, prev) : nodes, edges: edgesIn ? deriveEdges(next, prev) : edges };

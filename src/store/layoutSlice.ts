@@ -1,99 +1,94 @@
 /**
- * Auto layout: asks the layout service (a worker in the browser), then applies the answer. A big
- * diagram's answer is applied a slice per frame (src/store/layoutSlices.ts) as unsettled diffs,
- * so the canvas shows the nodes settling while the undo step, the revision and autosave wait for
- * the settled diff at the end: the layout is one undo step and never saved half done.
+ * Auto layout: asks the layout service (a worker in the browser), then applies the answer as one
+ * document change (one undo step, one revision, one autosave). A big diagram's nodes land hidden
+ * (`layoutHidden`) and are revealed a slice per frame (src/store/layoutSlices.ts): React Flow then
+ * mounts and measures the nodes in view a few at a time instead of in one long task, and the
+ * document is never half laid out. The view fits the whole new layout at once, before the reveal.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { diffOf, recordsInOrder } from '../model/recordsDiff';
 import type { EditorState, LayoutSlice } from './editorState';
 import {
-  finishEdges,
-  LAYOUT_FIRST_BUDGET,
+  LAYOUT_FIRST_REVEAL,
   LAYOUT_PIECE_NODES,
   LAYOUT_SLICES_FROM_NODES,
-  layoutGlideFrames,
   layoutTarget,
   measuredGroups,
-  nextBudget,
-  placeEdges,
+  nextRevealBudget,
   placeNodes,
   planLayoutSlices,
+  routeEdges,
   type LayoutTarget,
 } from './layoutSlices';
 import type { EditorServices } from './services';
 
-interface LayoutRun {
-  target: LayoutTarget;
-  /** Pieces of the diagram to move, in order (see planLayoutSlices). */
+const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+
+interface RevealRun {
+  /** Pieces of the diagram still hidden, in order (see planLayoutSlices). */
   pieces: string[][];
-  /** The next piece to move. */
+  /** The next piece to reveal. */
   next: number;
-  /** Nodes the next frame may move. */
+  /** Nodes the next frame may reveal. */
   budget: number;
   /** When the last frame ran, to tell fast frames from slow ones. */
   lastFrameAt: number;
-  placed: Set<string>;
-  /** Edges given their laid-out route. */
-  finished: Set<string>;
   resolve(applied: boolean): void;
 }
 
 export const createLayoutSlice =
   (services: EditorServices): StateCreator<EditorState, [], [], LayoutSlice> =>
   (set, get) => {
-    // Per store, not per module: the run being applied frame by frame, and a count of requests so
-    // only the latest answer is used. Neither is state a view could show.
-    let run: LayoutRun | null = null;
+    // Per store, not per module: the reveal under way, and a count of requests so only the
+    // latest answer is used. Neither is state a view could show.
+    let run: RevealRun | null = null;
     let requests = 0;
 
-    /** Moves the given nodes (and the edges they finish); `settled` ends the step. */
-    function place(r: LayoutRun, ids: ReadonlySet<string>, settled: boolean): void {
+    /** Moves every node and edge to its laid-out place: one settled document change. */
+    function place(target: LayoutTarget, hidden: ReadonlySet<string>): void {
       const s = get();
-      const nodes = placeNodes(s.doc.nodes, ids, r.target);
-      const edges = settled ? finishEdges(s.doc.edges, r.finished, r.target) : placeEdges(s.doc.edges, r.placed, ids, r.finished, r.target);
+      const nodes = placeNodes(s.doc.nodes, new Set(s.doc.nodes.order), target);
+      const edges = routeEdges(s.doc.edges, target);
       const measured = measuredGroups(nodes, s.measured);
-      if (measured !== s.measured) set({ measured });
-      s.applyDiff(diffOf(s.doc, { nodes: { put: nodes }, edges: { put: edges } }), { origin: 'layout', settled });
+      set(measured !== s.measured ? { measured, layoutHidden: hidden } : { layoutHidden: hidden });
+      s.applyDiff(diffOf(s.doc, { nodes: { put: nodes }, edges: { put: edges } }), { origin: 'layout', settled: true });
     }
 
     /**
-     * Moves the next slice of nodes (as many pieces as this frame's budget allows), or everything
-     * left when that is all of it or the page is hidden.
+     * Reveals the next pieces (as many as this frame's budget allows), or everything left when
+     * that is all of it or the page is hidden.
      */
-    function applySlice(r: LayoutRun, hurry: boolean): void {
+    function revealSlice(r: RevealRun, hurry: boolean): void {
       if (run !== r) return;
       const at = services.now();
-      if (r.lastFrameAt > 0) r.budget = nextBudget(r.budget, at - r.lastFrameAt);
+      if (r.lastFrameAt > 0) r.budget = nextRevealBudget(r.budget, at - r.lastFrameAt);
       r.lastFrameAt = at;
-      const ids = new Set<string>();
+      let shown = 0;
       let end = r.next;
-      while (end < r.pieces.length && (ids.size === 0 || ids.size + r.pieces[end]!.length <= r.budget)) {
-        for (const id of r.pieces[end]!) ids.add(id);
+      while (end < r.pieces.length && (shown === 0 || shown + r.pieces[end]!.length <= r.budget)) {
+        shown += r.pieces[end]!.length;
         end++;
       }
       if (hurry || end >= r.pieces.length) {
         get().finishLayout();
         return;
       }
+      const still = new Set(get().layoutHidden);
+      for (let i = r.next; i < end; i++) for (const id of r.pieces[i]!) still.delete(id);
       r.next = end;
-      for (const id of ids) r.placed.add(id);
-      place(r, ids, false);
-      services.frame?.((late) => applySlice(r, late));
+      set({ layoutHidden: still });
+      services.frame?.((late) => revealSlice(r, late));
     }
 
     return {
       layoutBusy: false,
+      layoutHidden: NOTHING_HIDDEN,
 
       finishLayout() {
         const r = run;
         if (!r) return;
         run = null;
-        const rest = new Set<string>();
-        for (const piece of r.pieces.slice(r.next)) for (const id of piece) rest.add(id);
-        place(r, rest, true);
-        // The view is already on its way to the new layout (see autoLayout).
-        set({ layoutBusy: false });
+        set({ layoutBusy: false, layoutHidden: NOTHING_HIDDEN });
         r.resolve(true);
       },
 
@@ -101,7 +96,7 @@ export const createLayoutSlice =
         const r = run;
         if (!r) return;
         run = null;
-        set({ layoutBusy: false });
+        set({ layoutBusy: false, layoutHidden: NOTHING_HIDDEN });
         r.resolve(false);
       },
 
@@ -144,40 +139,19 @@ export const createLayoutSlice =
         const frame = services.frame;
         const all = recordsInOrder(now.doc.nodes);
         if (!frame || all.length < LAYOUT_SLICES_FROM_NODES) {
-          const r: LayoutRun = { target, pieces: [all.map((n) => n.id)], next: 0, budget: 0, lastFrameAt: 0, placed: new Set(), finished: new Set(), resolve: () => {} };
-          place(r, new Set(r.pieces[0]), true);
+          place(target, NOTHING_HIDDEN);
           set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
           return true;
         }
         return new Promise<boolean>((resolve) => {
-          const r: LayoutRun = {
-            target,
-            pieces: planLayoutSlices(all, LAYOUT_PIECE_NODES),
-            next: 0,
-            budget: LAYOUT_FIRST_BUDGET,
-            lastFrameAt: 0,
-            placed: new Set(),
-            finished: new Set(),
-            resolve,
-          };
+          const r: RevealRun = { pieces: planLayoutSlices(all, LAYOUT_PIECE_NODES), next: 0, budget: LAYOUT_FIRST_REVEAL, lastFrameAt: 0, resolve };
           run = r;
-          // First the view glides to where the new layout will be, then the nodes arrive slice by
-          // slice. React Flow draws only the nodes in view on a big diagram: a jump of the view
-          // would mount (and measure) hundreds of nodes in one task, a glide does it a few at a
-          // time, and the slices mount the rest at their own pace.
+          // Every node hidden, so the view's jump to the whole new layout mounts nothing; then
+          // the nodes appear a slice per frame, those in view mounted as they come.
+          place(target, new Set(all.map((n) => n.id)));
           const bounds = target.bounds;
-          const glideFrames = bounds ? layoutGlideFrames(all.length) : 0;
-          if (bounds) {
-            set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true, bounds, glideFrames } }));
-          }
-          // The canvas glides one step a frame, so waiting as many frames waits for the glide.
-          let waited = 0;
-          const waitForGlide = (hurry: boolean) => {
-            if (run !== r) return;
-            if (hurry || ++waited > glideFrames) applySlice(r, hurry);
-            else frame(waitForGlide);
-          };
-          frame(waitForGlide);
+          set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false, ...(bounds ? { bounds } : {}) } }));
+          frame((hurry) => revealSlice(r, hurry));
         });
       },
     };

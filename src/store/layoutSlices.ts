@@ -1,11 +1,11 @@
 /**
- * An auto layout's answer, applied to the canvas a slice at a time. Moving every node and edge
- * of a big diagram in one render blocked the page for over 100 ms, and fitting the view to the
- * result then mounted and measured hundreds of nodes React Flow had culled, for another 300 ms.
- * Instead the view glides to the new layout first (culled nodes leave a few per frame), then
- * each frame moves a budget of nodes, and the edges whose ends have both arrived: the diagram
- * settles into its new shape instead of freezing. Pure functions over the document's records;
- * the layout slice decides when each slice runs.
+ * An auto layout's answer, and how a big one is revealed. Moving every node of a big diagram in
+ * one render, with the nodes then in view mounted and measured, blocked the page for seconds on
+ * a slowed CPU; moving them a slice per frame (with the view gliding first) still took 55 tasks
+ * over 100 ms. Now the whole answer is one document change that lands with every node hidden,
+ * the view jumps to it, and the nodes are revealed a slice per frame, the slice sized by how long
+ * the last frame took. Pure functions over the document's records; the layout slice decides when
+ * each slice runs.
  */
 import { absolutePosition } from '../model/absolutePosition';
 import { GROUP_KIND } from '../model/catalog';
@@ -14,29 +14,29 @@ import type { Rect } from '../model/findFreeSpot';
 import { clampPoint, clampSize } from '../model/recordLimits';
 import type { RecordTable } from '../model/recordsDiff';
 
-/** The size of the pieces a layout is cut into; a frame moves one or more of them. */
+/** The size of the pieces a layout is cut into; a frame reveals one or more of them. */
 export const LAYOUT_PIECE_NODES = 8;
-/** Below this, moving every node in one render is quick (about a quarter of a millisecond each). */
+/** Below this, moving and showing every node in one render is quick (about a quarter of a millisecond each). */
 export const LAYOUT_SLICES_FROM_NODES = 120;
-/**
- * Nodes moved in the first frame; later frames move more or fewer as frames turn out fast or
- * slow. At 500 nodes a frame costs about 20 ms of fixed work plus 1 ms per node that arrives in
- * view, so 12 to 16 nodes keep it near 35 ms.
- */
-export const LAYOUT_FIRST_BUDGET = 12;
+/** Nodes revealed in the first frame; later frames reveal more or fewer (nextRevealBudget). */
+export const LAYOUT_FIRST_REVEAL = 32;
+/** Pieces of work taken on in a frame: halved after a frame slower than SLOW, grown after one quicker than FAST. */
 const MAX_BUDGET = 16;
-/** A frame slower than this halves the next one's budget; one quicker than FAST grows it. */
 const SLOW_FRAME_MS = 40;
 const FAST_FRAME_MS = 25;
 /**
- * How many frames the view takes to glide to the new layout before the nodes start moving (24 to
- * 72, about 0.4 to 1.2 s at 60 frames a second): more for bigger diagrams, which have more nodes
- * leaving the view on the way. Counted in frames, not time, so a slow page glides as evenly
- * (more slowly) instead of jumping and mounting a whole view of nodes in one frame.
+ * Hidden nodes revealed per frame, at most. Most of a fitted big diagram lies outside the view,
+ * where a revealed node costs React Flow a lookup and no mount, so quick frames may take many.
  */
-export function layoutGlideFrames(nodeCount: number): number {
-  return Math.min(72, Math.max(24, Math.round(nodeCount / 20)));
-}
+const MAX_REVEAL = 200;
+/**
+ * Each reveal costs a fixed part (React Flow's store update runs a selector per mounted node and
+ * connection, 100 ms and more with a few hundred mounted on a 4× slowed CPU) besides the nodes it
+ * mounts: halving the slice after every frame over 40 ms made 60 long frames of 8 nodes each
+ * instead of a few longer ones. So it shrinks only after a frame this slow, and grows after a quick one.
+ */
+const VERY_SLOW_REVEAL_MS = 250;
+const QUICK_REVEAL_MS = 50;
 
 export interface LayoutTarget {
   nodes: ReadonlyMap<string, { position: Point; size?: Size }>;
@@ -84,6 +84,18 @@ export function unionOf(rects: readonly (Rect | null)[]): Rect | null {
 export function nextBudget(budget: number, frameMs: number, max = MAX_BUDGET, step = 2): number {
   if (frameMs > SLOW_FRAME_MS) return Math.max(1, Math.floor(budget / 2));
   if (frameMs < FAST_FRAME_MS) return Math.min(max, budget + step);
+  return budget;
+}
+
+/**
+ * How many nodes the next frame may reveal, given the time between the last two frames: half
+ * after a very slow one, twice as many after a quick one (the cost per node varies tenfold with
+ * how many of them land in view, so a doubling finds the pace in a few frames), from two pieces
+ * up to MAX_REVEAL.
+ */
+export function nextRevealBudget(budget: number, frameMs: number): number {
+  if (frameMs > VERY_SLOW_REVEAL_MS) return Math.max(2 * LAYOUT_PIECE_NODES, Math.floor(budget / 2));
+  if (frameMs < QUICK_REVEAL_MS) return Math.min(MAX_REVEAL, budget * 2);
   return budget;
 }
 
@@ -181,40 +193,7 @@ function withRoute(edge: DiagramEdge, route: Point[] | undefined): DiagramEdge {
   return route ? { ...rest, route: route.map(clampPoint) } : rest;
 }
 
-/**
- * Edges after the nodes in `justPlaced` moved. An edge whose ends are both placed gets its new
- * route (and joins `finished`); one with a single end placed loses its old route, which no
- * longer meets that end, and follows its handles until the other end arrives. Returns only the
- * records that change.
- */
-export function placeEdges(
-  edges: RecordTable<DiagramEdge>,
-  placed: ReadonlySet<string>,
-  justPlaced: ReadonlySet<string>,
-  finished: Set<string>,
-  target: LayoutTarget,
-): DiagramEdge[] {
-  const out: DiagramEdge[] = [];
-  for (const id of edges.order) {
-    const e = edges.byId.get(id)!;
-    if (finished.has(e.id) || (!justPlaced.has(e.source) && !justPlaced.has(e.target))) continue;
-    if (placed.has(e.source) && placed.has(e.target)) {
-      finished.add(e.id);
-      out.push(withRoute(e, target.routes.get(e.id)));
-    } else if (e.route) {
-      out.push(withRoute(e, undefined));
-    }
-  }
-  return out;
-}
-
-/** Every edge not yet finished, given its laid-out route. */
-export function finishEdges(edges: RecordTable<DiagramEdge>, finished: Set<string>, target: LayoutTarget): DiagramEdge[] {
-  const out: DiagramEdge[] = [];
-  for (const id of edges.order) {
-    if (finished.has(id)) continue;
-    finished.add(id);
-    out.push(withRoute(edges.byId.get(id)!, target.routes.get(id)));
-  }
-  return out;
+/** Every edge given its laid-out route (or none, dropping a stale one). */
+export function routeEdges(edges: RecordTable<DiagramEdge>, target: LayoutTarget): DiagramEdge[] {
+  return edges.order.map((id) => withRoute(edges.byId.get(id)!, target.routes.get(id)));
 }

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { architectureDiagram } from '../../bench/architecture';
+import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 import { diagramOf, node, openApp, type AppSession } from './app';
 
 let app: AppSession;
@@ -77,4 +80,48 @@ describe('auto layout', () => {
     expect(await centreY('Shortener API')).toBeLessThan(await centreY('Browser'));
     await page.screenshot({ path: '.tmp/layout-top-down.png' });
   });
+
+  it('a 500-node diagram: the whole new layout in view, its nodes shown, one undo step', async () => {
+    const { page } = app;
+    await page.getByLabel('Diagram file to open').setInputFiles({ name: 'big.archflow.json', mimeType: 'application/json', buffer: Buffer.from(serializeDiagramFile(architectureDiagram(500))) });
+    await expect.poll(async () => (await diagramOf(page)).nodes.length, { timeout: 120_000 }).toBe(500);
+    await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor({ timeout: 120_000 });
+    const before = (await diagramOf(page)).nodes.map((n) => n.position);
+    await page.getByRole('button', { name: 'Auto layout' }).click();
+    await page.locator('.busy-chip').waitFor({ state: 'detached', timeout: 120_000 });
+    const after = await diagramOf(page);
+    expect(after.nodes.map((n) => n.position)).not.toEqual(before);
+    const view = await shownExtent(page);
+    // Zoomed to fit: the laid-out diagram, every top-level node, inside the canvas.
+    expect(view.outside).toBe(0);
+    expect(view.hidden).toBe(0);
+    // Every node whose box is in view is drawn (none left hidden by the reveal).
+    expect(view.mounted).toBeGreaterThanOrEqual(view.inView);
+    await page.screenshot({ path: '.tmp/layout-500.png' });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await diagramOf(page)).nodes.map((n) => n.position), { timeout: 30_000 }).toEqual(before);
+  });
 });
+
+/** Where the store's nodes are against the canvas: how many top-level nodes lie outside it, how many are in view, mounted, or hidden. */
+function shownExtent(page: Page) {
+  return page.evaluate(() => {
+    type N = { id: string; parentId?: string; hidden?: boolean; position: { x: number; y: number }; measured?: { width?: number; height?: number } };
+    const nodes = (window as unknown as { __archflow: { getState(): { nodes: N[] } } }).__archflow.getState().nodes;
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const m = /translate\(([-\d.e]+)px,\s*([-\d.e]+)px\)\s*scale\(([-\d.e]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)!;
+    const [x, y, k] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    let outside = 0;
+    let inView = 0;
+    for (const n of nodes) {
+      if (n.parentId !== undefined) continue;
+      const left = x + n.position.x * k;
+      const top = y + n.position.y * k;
+      const right = left + (n.measured?.width ?? 0) * k;
+      const bottom = top + (n.measured?.height ?? 0) * k;
+      if (left < -1 || top < -1 || right > pane.width + 1 || bottom > pane.height + 1) outside++;
+      if (right > 0 && bottom > 0 && left < pane.width && top < pane.height) inView++;
+    }
+    return { outside, inView, hidden: nodes.filter((n) => n.hidden).length, mounted: document.querySelectorAll('.react-flow__node').length - document.querySelectorAll('.react-flow__node[data-id^="note:"]').length };
+  });
+}

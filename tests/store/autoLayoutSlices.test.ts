@@ -1,13 +1,14 @@
 /**
- * A big diagram's auto layout is applied a slice per frame (src/store/layoutSlices.ts). What the
- * user relies on: it is one undoable step, an edit made while it settles is neither lost nor
- * applied to a half laid-out diagram, and what is saved is always a whole document.
+ * A big diagram's auto layout lands as one document change with its nodes hidden, and they are
+ * revealed a slice per frame (src/store/layoutSlices.ts). What the user relies on: it is one
+ * undoable step, an edit made while it is revealed is neither lost nor applied to a half laid-out
+ * diagram, the view fits the whole new layout, and what is saved is always a whole document.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryLibrary } from '../../src/io/memoryLibrary';
 import type { Diagram } from '../../src/model/diagram';
 import { createEditorStore } from '../../src/store/editorStore';
-import { LAYOUT_SLICES_FROM_NODES } from '../../src/store/layoutSlices';
+import { LAYOUT_SLICES_FROM_NODES, layoutTarget } from '../../src/store/layoutSlices';
 import type { LayoutOutcome } from '../../src/store/services';
 import type { WorkspaceServices } from '../../src/store/workspaceTypes';
 import { fakeWorkspace } from './fakeWorkspace';
@@ -91,54 +92,59 @@ async function startLayout(store: ReturnType<typeof setup>['store']): Promise<{ 
   return { pending };
 }
 
-/** Frames until some, but not all, nodes have moved. */
+/** Frames until some, but not all, nodes are shown. */
 function halfway(store: ReturnType<typeof setup>['store'], f: ReturnType<typeof frames>) {
-  const before = new Map(original.nodes.map((n) => [n.id, n.position]));
-  const moved = () => store.getState().nodes.filter((n) => n.position.x !== before.get(n.id)!.x || n.position.y !== before.get(n.id)!.y).length;
-  for (let i = 0; i < 200 && moved() < 30; i++) f.next();
-  expect(moved()).toBeGreaterThanOrEqual(30);
-  expect(moved()).toBeLessThan(original.nodes.length - 30);
+  const shown = () => store.getState().nodes.filter((n) => !n.hidden).length;
+  for (let i = 0; i < 200 && shown() < 30; i++) f.next();
+  expect(shown()).toBeGreaterThanOrEqual(30);
+  expect(shown()).toBeLessThan(original.nodes.length - 30);
 }
 
 describe('auto layout of a big diagram, applied across frames', () => {
-  it('settles over many frames, the view gliding first, and is one undoable step', async () => {
-    // Big enough to be sliced at all.
+  it('lands as one undoable step with every node hidden, fits the view to all of it, then shows the nodes over several frames', async () => {
+    // Big enough to be revealed in slices at all.
     expect(original.nodes.length).toBeGreaterThanOrEqual(LAYOUT_SLICES_FROM_NODES);
     const { store, f, outcome } = setup();
-    let steps = 0;
+    let reveals = 0;
     store.subscribe((s, prev) => {
-      if (s.nodes !== prev.nodes && s.layoutBusy) steps++;
+      if (s.layoutHidden !== prev.layoutHidden && s.layoutHidden.size > 0) reveals++;
     });
-    const { pending } = await startLayout(store);
     const revision = store.getState().revision;
-    expect(store.getState().layoutBusy).toBe(true);
-    expect(store.getState().fitViewRequest.glideFrames).toBeGreaterThan(0);
+    const { pending } = await startLayout(store);
+    let s = store.getState();
+    expect(s.layoutBusy).toBe(true);
+    // The whole layout at once: one step, one revision, every node in its place but not shown.
+    expect(s.history.past).toHaveLength(1);
+    expect(s.revision).toBe(revision + 1);
+    expect(positions(s.getDiagram())).toEqual(positions(outcome.ok ? outcome.diagram : original));
+    expect(s.nodes.every((n) => n.hidden)).toBe(true);
+    // The view goes to the whole laid-out extent, without a glide.
+    expect(s.fitViewRequest.animate).toBe(false);
+    // (layoutTarget's extent is checked in layoutSlices.test.ts.)
+    expect(s.fitViewRequest.bounds).toEqual(layoutTarget(outcome.ok ? outcome.diagram : original).bounds);
     halfway(store, f);
-    // Not yet a document change: nothing recorded, nothing for autosave.
-    expect(store.getState().history.past).toHaveLength(0);
-    expect(store.getState().revision).toBe(revision);
     f.all();
-    // Moved over several frames, not in one go.
-    expect(steps).toBeGreaterThan(3);
+    expect(reveals).toBeGreaterThanOrEqual(2);
     expect(await pending).toBe(true);
-    const s = store.getState();
+    s = store.getState();
     expect(s.layoutBusy).toBe(false);
+    expect(s.nodes.some((n) => n.hidden)).toBe(false);
     expect(s.history.past).toHaveLength(1);
     expect(s.revision).toBe(revision + 1);
     const diagram = s.getDiagram();
-    expect(positions(diagram)).toEqual(positions(outcome.ok ? outcome.diagram : original));
     expect(diagram.edges.map((e) => e.route)).toEqual(outcome.ok ? outcome.diagram.edges.map((e) => e.route) : []);
     expect(diagram.nodes.find((n) => n.id === 'team-3')!.size).toEqual({ width: 520.5, height: 480 });
     store.getState().undo();
     expect(store.getState().getDiagram()).toEqual(original);
   });
 
-  it('an edit while it settles finishes the layout first, then applies the edit on top as its own step', async () => {
+  it('an edit while it is revealed shows every node, and the edit is its own step on top', async () => {
     const { store, f, outcome } = setup();
     const { pending } = await startLayout(store);
     halfway(store, f);
     store.getState().updateNodeData('svc-4-2', { label: 'Renamed' });
     expect(await pending).toBe(true);
+    expect(store.getState().nodes.some((n) => n.hidden)).toBe(false);
     const after = store.getState().getDiagram();
     expect(positions(after)).toEqual(positions(outcome.ok ? outcome.diagram : original));
     expect(after.nodes.find((n) => n.id === 'svc-4-2')!.label).toBe('Renamed');
@@ -152,7 +158,7 @@ describe('auto layout of a big diagram, applied across frames', () => {
     expect(store.getState().getDiagram()).toEqual(original);
   });
 
-  it('a drag while it settles moves the node from its laid-out place, and undo takes back the drag only', async () => {
+  it('a drag while it is revealed moves the node from its laid-out place, and undo takes back the drag only', async () => {
     const { store, f } = setup();
     const { pending } = await startLayout(store);
     halfway(store, f);
@@ -169,7 +175,7 @@ describe('auto layout of a big diagram, applied across frames', () => {
     expect(store.getState().getDiagram()).toEqual(original);
   });
 
-  it('undo while it settles takes the whole layout back', async () => {
+  it('undo while it is revealed takes the whole layout back', async () => {
     const { store, f } = setup();
     const { pending } = await startLayout(store);
     halfway(store, f);
@@ -179,30 +185,32 @@ describe('auto layout of a big diagram, applied across frames', () => {
     expect(store.getState().history.future).toHaveLength(1);
   });
 
-  it('selecting while it settles neither finishes nor disturbs it, and the selection stays', async () => {
+  it('selecting while it is revealed neither finishes nor disturbs it, and the selection stays', async () => {
     const { store, f } = setup();
     const { pending } = await startLayout(store);
     halfway(store, f);
     store.getState().select(['svc-20-6']);
     store.getState().onNodesChange([{ type: 'dimensions', id: 'web-20', dimensions: { width: 181, height: 65 } }]);
     expect(store.getState().layoutBusy).toBe(true);
-    expect(store.getState().history.past).toHaveLength(0);
+    expect(store.getState().history.past).toHaveLength(1);
     f.all();
     expect(await pending).toBe(true);
     expect(store.getState().nodes.filter((n) => n.selected).map((n) => n.id)).toEqual(['svc-20-6']);
     expect(store.getState().nodes.find((n) => n.id === 'web-20')!.measured).toEqual({ width: 181, height: 65 });
   });
 
-  it('reading the document while it settles gives the whole laid-out diagram, never half of it', async () => {
+  it('reading the document while it is revealed gives the whole laid-out diagram, and does not cut the reveal short', async () => {
     const { store, f, outcome } = setup();
     const { pending } = await startLayout(store);
     halfway(store, f);
     expect(positions(store.getState().getDiagram())).toEqual(positions(outcome.ok ? outcome.diagram : original));
+    expect(store.getState().layoutBusy).toBe(true);
+    f.all();
     expect(await pending).toBe(true);
     expect(store.getState().history.past).toHaveLength(1);
   });
 
-  it('opening another diagram while it settles drops the layout', async () => {
+  it('opening another diagram while it is revealed drops the reveal, and nothing of it stays hidden', async () => {
     const { store, f } = setup();
     const { pending } = await startLayout(store);
     halfway(store, f);
@@ -212,6 +220,7 @@ describe('auto layout of a big diagram, applied across frames', () => {
     f.all();
     expect(store.getState().getDiagram()).toEqual(other);
     expect(store.getState().layoutBusy).toBe(false);
+    expect(store.getState().layoutHidden.size).toBe(0);
     expect(store.getState().history.past).toHaveLength(0);
   });
 
@@ -226,15 +235,16 @@ describe('auto layout of a big diagram, applied across frames', () => {
     expect(store.getState().history.past).toHaveLength(1);
   });
 
-  it('a hidden page (no frames drawn) gets the rest at once', async () => {
+  it('a hidden page (no frames drawn) shows the rest at once', async () => {
     const { store, f, outcome } = setup();
     const { pending } = await startLayout(store);
     f.next(true);
     expect(await pending).toBe(true);
+    expect(store.getState().nodes.some((n) => n.hidden)).toBe(false);
     expect(positions(store.getState().getDiagram())).toEqual(positions(outcome.ok ? outcome.diagram : original));
   });
 
-  it('autosave writes the laid-out document once it has settled, never a half laid-out one', async () => {
+  it('autosave writes the whole laid-out document, never a half laid-out one', async () => {
     const library = createMemoryLibrary();
     const saved: Diagram[] = [];
     const save = library.save.bind(library);
@@ -246,12 +256,11 @@ describe('auto layout of a big diagram, applied across frames', () => {
     const { store, f, outcome } = setup(workspace);
     await store.getState().start();
     const id = store.getState().currentId!;
-    const savesAtStart = saved.length;
     const { pending } = await startLayout(store);
     halfway(store, f);
-    // Give autosave every chance to run while the layout settles: it has nothing to write.
+    // Give autosave every chance to run while the nodes are revealed: the document is whole already.
     await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(saved).toHaveLength(savesAtStart);
+    expect(store.getState().layoutBusy).toBe(true);
     f.all();
     expect(await pending).toBe(true);
     await vi.waitFor(() => expect(store.getState().saveState.state).toBe('saved'));

@@ -136,7 +136,7 @@ describe('hostile input through every editing action', () => {
           reopens(editor.diagram());
           // The view kept up to date record by record is the view derived afresh.
           const s = editor.s;
-          const fresh = createFlowView().derive({ nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, direction: effectiveDirection(s.meta) }, null)!;
+          const fresh = createFlowView().derive({ nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, hidden: s.layoutHidden, direction: effectiveDirection(s.meta) }, null)!;
           expect(s.nodes).toEqual(fresh.nodes);
           expect(s.edges).toEqual(fresh.edges);
         }

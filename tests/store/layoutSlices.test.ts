@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagram } from '../../src/model/diagram';
 import { applyDiff, diffOf, recordsFromDiagram } from '../../src/model/recordsDiff';
-import { finishEdges, layoutTarget, measuredGroups, placeEdges, placeNodes, planLayoutSlices } from '../../src/store/layoutSlices';
+import { LAYOUT_PIECE_NODES, layoutTarget, measuredGroups, nextRevealBudget, placeNodes, planLayoutSlices, routeEdges } from '../../src/store/layoutSlices';
 
 const recordsOf = (d: Diagram) => recordsFromDiagram(d);
 
@@ -71,20 +71,13 @@ describe('placing a layout', () => {
     expect(after.nodes.byId.get('s12')).toBe(doc.nodes.byId.get('s12'));
   });
 
-  it('gives an edge its new route once both ends are placed, and drops the stale one before', () => {
+  it('gives every edge its laid-out route, and drops a stale route the layout has none for', () => {
     const doc0 = recordsOf(diagram);
-    const put = (doc: typeof doc0, edges: Diagram['edges']) => applyDiff(doc, diffOf(doc, { edges: { put: edges } }));
-    const finished = new Set<string>();
-    const doc1 = put(doc0, placeEdges(doc0.edges, new Set(['s11']), new Set(['s11']), finished, target));
-    const e12 = doc1.edges.byId.get('e12')!;
-    expect(e12.route).toBeUndefined();
-    expect(doc1.edges.byId.get('e13')).toBe(doc0.edges.byId.get('e13'));
-    const doc2 = put(doc1, placeEdges(doc1.edges, new Set(['s11', 's12']), new Set(['s12']), finished, target));
-    expect(doc2.edges.byId.get('e12')!.route).toEqual([{ x: 5, y: 5 }, { x: 6, y: 6 }]);
-    expect([...finished]).toEqual(['e12']);
-    const doc3 = put(doc2, finishEdges(doc2.edges, finished, target));
-    expect(doc3.edges.byId.get('e12')).toBe(doc2.edges.byId.get('e12'));
-    expect([...doc3.edges.byId.values()].every((e) => e.route?.[0]?.x === 5)).toBe(true);
+    const doc1 = applyDiff(doc0, diffOf(doc0, { edges: { put: routeEdges(doc0.edges, target) } }));
+    expect(doc1.edges.byId.get('e12')!.route).toEqual([{ x: 5, y: 5 }, { x: 6, y: 6 }]);
+    expect([...doc1.edges.byId.values()].every((e) => e.route?.[0]?.x === 5)).toBe(true);
+    const unrouted = layoutTarget({ ...laidOut, edges: laidOut.edges.map(({ route: _route, ...e }) => e) });
+    expect(routeEdges(doc0.edges, unrouted).find((e) => e.id === 'e12')!.route).toBeUndefined();
   });
 
   it('knows the laid-out extent in absolute coordinates', () => {
@@ -98,5 +91,15 @@ describe('placing a layout', () => {
       edges: [],
     };
     expect(layoutTarget(small).bounds).toEqual({ x: 100, y: 100, width: 350, height: 230 });
+  });
+});
+
+describe('revealing a big layout', () => {
+  it('halves the nodes per frame after a very slow frame, doubles them after a quick one, within bounds', () => {
+    expect(nextRevealBudget(64, 400)).toBe(32);
+    expect(nextRevealBudget(64, 10)).toBe(128);
+    expect(nextRevealBudget(64, 120)).toBe(64);
+    expect(nextRevealBudget(2 * LAYOUT_PIECE_NODES, 900)).toBe(2 * LAYOUT_PIECE_NODES);
+    expect(nextRevealBudget(150, 5)).toBe(200);
   });
 });
