@@ -1,0 +1,137 @@
+/**
+ * The export's picture drawn into a PNG a horizontal band at a time: each band is its own small
+ * SVG document (only the items that reach into it, see itemRows.ts), loaded as a `data:` URL
+ * (the page's Content-Security-Policy allows `data:` images, not `blob:`), drawn at the target
+ * resolution so text and lines stay sharp, and its pixels handed to the PNG encoder
+ * (pngSink.ts), which runs in a worker. Drawn whole, a 1,000-node diagram was one task of 40 s
+ * at 4× slower CPU; in bands, each step is a task of its own and the page answers between them.
+ *
+ * Band heights follow the time the last band took, aiming at `BAND_BUDGET_MS` per task: small on a
+ * slow page, large (few bands, little overhead per band) on a fast one.
+ */
+import type { PngSink } from './pngSink';
+import { xmlSafeMarkup } from './xmlText';
+import { yieldToMain } from './yieldToMain';
+
+export type RasterizeOutcome =
+  | { ok: true }
+  /**
+   * `unreadable`: the browser would not decode a band's SVG (it is not well-formed, or too big for
+   * the browser's image decoder); the scale plays no part, the picture is decoded at 1×.
+   * `too-large`: the canvas at this scale could not be made or encoded.
+   */
+  | { ok: false; reason: 'unreadable' | 'too-large'; detail: string };
+
+/** The longest a band's copying or drawing should take, measured on the page as it runs. */
+export const BAND_BUDGET_MS = 40;
+/** First band, in CSS pixels: small, since nothing is known yet about the page's speed. */
+export const FIRST_BAND = 96;
+
+export interface BandSize {
+  /** Picture size in CSS pixels. */
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel. */
+  scale: number;
+}
+
+/**
+ * Band heights are multiples of this many CSS pixels, so every band starts on a whole device
+ * pixel (`top × scale` is whole) and the bands join without a seam: 1 at 1×, 2× and 3×, more at
+ * a lowered scale such as 1.37× (a multiple of 100).
+ */
+export function bandQuantum(scale: number): number {
+  const hundredths = Math.round(scale * 100);
+  let a = hundredths;
+  let b = 100;
+  while (b) [a, b] = [b, a % b];
+  return 100 / a;
+}
+
+/**
+ * The next band's height (CSS pixels) after one of `height` took `tookMs`: scaled toward the
+ * budget, at most doubling or halving at once, a whole number of quanta, at least one.
+ */
+export function nextBandHeight(height: number, tookMs: number, quantum: number, budgetMs = BAND_BUDGET_MS): number {
+  const factor = Math.min(2, Math.max(0.5, budgetMs / Math.max(tookMs, 1)));
+  return Math.max(quantum, Math.floor((height * factor) / quantum) * quantum);
+}
+
+export interface BandOptions {
+  signal?: AbortSignal;
+  /** Share of the rows drawn, 0 to 1. */
+  onProgress?: (done: number) => void;
+}
+
+/**
+ * Draws the picture `svgOf(top, height)` returns band by band into `sink`. Rejects with an
+ * `AbortError` when `signal` aborts (the sink is left to the caller to close).
+ */
+export async function rasterizeBands(
+  svgOf: (top: number, height: number) => string,
+  size: BandSize,
+  sink: PngSink,
+  options: BandOptions = {},
+): Promise<RasterizeOutcome> {
+  const { signal, onProgress } = options;
+  const widthPx = Math.floor(size.width * size.scale);
+  const heightPx = Math.floor(size.height * size.scale);
+  const quantum = bandQuantum(size.scale);
+  const canvas = document.createElement('canvas');
+  canvas.width = widthPx;
+  let band = Math.max(quantum, Math.round(FIRST_BAND / quantum) * quantum);
+  try {
+    for (let top = 0; Math.round(top * size.scale) < heightPx; ) {
+      const rowStart = Math.round(top * size.scale);
+      const height = Math.min(band, size.height - top);
+      const rows = Math.min(Math.round(height * size.scale), heightPx - rowStart);
+
+      let started = performance.now();
+      const image = new Image();
+      image.decoding = 'async';
+      // Well-formed first: a lone surrogate would make encodeURIComponent throw "URI malformed".
+      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xmlSafeMarkup(svgOf(top, height)))}`;
+      const copyMs = performance.now() - started;
+      try {
+        await image.decode();
+      } catch (error) {
+        return { ok: false, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
+      }
+      signal?.throwIfAborted();
+
+      started = performance.now();
+      if (canvas.height !== rows) canvas.height = rows;
+      const context = canvas.getContext('2d', { willReadFrequently: true });
+      if (!context) return { ok: false, reason: 'too-large', detail: 'no 2D canvas' };
+      context.setTransform(size.scale, 0, 0, size.scale, 0, 0);
+      context.clearRect(0, 0, size.width, height);
+      context.drawImage(image, 0, 0, size.width, height);
+      sink.push(context.getImageData(0, 0, widthPx, rows).data, rows);
+      const drawMs = performance.now() - started;
+
+      top += height;
+      onProgress?.(Math.min(1, (rowStart + rows) / heightPx));
+      band = nextBandHeight(band, (Math.max(copyMs, drawMs) * band) / height, quantum);
+      await yieldToMain(signal);
+    }
+  } finally {
+    // Give the bitmap back now rather than at the next GC.
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+  return { ok: true };
+}
+
+/**
+ * Lets the page paint (the export's progress) before the next long step. A frame when the tab
+ * is visible; a timer otherwise, since hidden tabs get no frames and the export must not stall.
+ */
+export function yieldToPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 50);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      setTimeout(resolve, 0);
+    });
+  });
+}
