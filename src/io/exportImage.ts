@@ -8,6 +8,7 @@
 import { measureItemRows, paintsRows } from './itemRows';
 import { openPngSink } from './pngSink';
 import { rasterizeBands, yieldToPaint } from './rasterizeBands';
+import { usedStyleText } from './usedStyles';
 import { copyItems, createSnapshot, snapshotElementAsSvg } from './snapshotElement';
 import { embedDiagramInSvg } from './svgMetadata';
 
@@ -176,8 +177,13 @@ export async function exportDiagramImage(
       return { ok: true, blob, scale: 1 };
     }
 
+    const tm = performance.now();
     const items = await measureItemRows(viewportElement, signal);
-    const snapshot = createSnapshot(viewportElement, frame);
+    ((globalThis as any).__bandStats ??= { bands: 0, copy: 0, decode: 0, draw: 0, heights: [] }).measure = performance.now() - tm;
+    const ts = performance.now();
+    const styleText = await usedStyleText(viewportElement, signal);
+    (globalThis as any).__bandStats.styles = performance.now() - ts;
+    const snapshot = createSnapshot(viewportElement, frame, styleText);
     const svgOf = (top: number, height: number) =>
       snapshot.svg(
         copyItems(viewportElement, (item) => paintsRows(items, item, top - dy, top + height - dy)),
@@ -192,7 +198,9 @@ export async function exportDiagramImage(
     });
     if (!rendered.ok) return { ok: false, message: RASTERIZE_FAILURE[rendered.reason] };
     options.onProgress?.('Encoding the PNG', 1);
+    const t0 = performance.now();
     const png = await sink.finish(options.diagramJson);
+    ((globalThis as any).__bandStats ??= {}).finish = performance.now() - t0;
     sink = null;
     signal?.throwIfAborted();
     const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });

@@ -5,7 +5,7 @@
 import { yieldToMain } from './yieldToMain';
 
 /** Flow units added above and below an item: strokes, arrowheads, shadows and badges past its box. */
-export const ITEM_MARGIN = 64;
+export const ITEM_MARGIN = 32;
 
 export interface ItemRows {
   /** Items and their top and bottom in flow units (margin included); items not listed are kept in every band. */

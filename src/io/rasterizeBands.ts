@@ -77,41 +77,53 @@ export async function rasterizeBands(
   const widthPx = Math.floor(size.width * size.scale);
   const heightPx = Math.floor(size.height * size.scale);
   const quantum = bandQuantum(size.scale);
+  let band = Math.max(quantum, Math.round(FIRST_BAND / quantum) * quantum);
+  let copyMs = 0;
+  /** Copies the band from `top` and starts loading it; the browser reads it while the page draws the one before. */
+  const load = (top: number) => {
+    const height = Math.min(band, size.height - top);
+    const started = performance.now();
+    const image = new Image();
+    image.decoding = 'async';
+    // Well-formed first: a lone surrogate would make encodeURIComponent throw "URI malformed".
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xmlSafeMarkup(svgOf(top, height)))}`;
+    copyMs = performance.now() - started;
+    return { top, height, decoded: image.decode().then(() => image) };
+  };
   const canvas = document.createElement('canvas');
   canvas.width = widthPx;
-  let band = Math.max(quantum, Math.round(FIRST_BAND / quantum) * quantum);
   try {
-    for (let top = 0; Math.round(top * size.scale) < heightPx; ) {
-      const rowStart = Math.round(top * size.scale);
-      const height = Math.min(band, size.height - top);
-      const rows = Math.min(Math.round(height * size.scale), heightPx - rowStart);
-
-      let started = performance.now();
-      const image = new Image();
-      image.decoding = 'async';
-      // Well-formed first: a lone surrogate would make encodeURIComponent throw "URI malformed".
-      image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xmlSafeMarkup(svgOf(top, height)))}`;
-      const copyMs = performance.now() - started;
+    let next: ReturnType<typeof load> | null = load(0);
+    while (next) {
+      const current: ReturnType<typeof load> = next;
+      let image: HTMLImageElement;
       try {
-        await image.decode();
+        image = await current.decoded;
       } catch (error) {
         return { ok: false, reason: 'unreadable', detail: error instanceof Error ? error.message : String(error) };
       }
       signal?.throwIfAborted();
+      const end = current.top + current.height;
+      next = Math.round(end * size.scale) < heightPx ? load(end) : null;
+      await yieldToMain(signal);
 
-      started = performance.now();
+      const rowStart = Math.round(current.top * size.scale);
+      const rows = Math.min(Math.round(current.height * size.scale), heightPx - rowStart);
+      const started = performance.now();
       if (canvas.height !== rows) canvas.height = rows;
       const context = canvas.getContext('2d', { willReadFrequently: true });
       if (!context) return { ok: false, reason: 'too-large', detail: 'no 2D canvas' };
       context.setTransform(size.scale, 0, 0, size.scale, 0, 0);
-      context.clearRect(0, 0, size.width, height);
-      context.drawImage(image, 0, 0, size.width, height);
+      context.clearRect(0, 0, size.width, current.height);
+      context.drawImage(image, 0, 0, size.width, current.height);
       sink.push(context.getImageData(0, 0, widthPx, rows).data, rows);
       const drawMs = performance.now() - started;
+      const stats = ((globalThis as any).__bandStats ??= { bands: 0, copy: 0, decode: 0, draw: 0, heights: [] as number[] });
+      stats.bands++; stats.copy += copyMs; stats.draw += drawMs; stats.heights.push(current.height);
 
-      top += height;
       onProgress?.(Math.min(1, (rowStart + rows) / heightPx));
-      band = nextBandHeight(band, (Math.max(copyMs, drawMs) * band) / height, quantum);
+      // The band after next: `next` was cut to the size known before this one was drawn.
+      band = nextBandHeight(band, (Math.max(copyMs, drawMs) * band) / current.height, quantum);
       await yieldToMain(signal);
     }
   } finally {

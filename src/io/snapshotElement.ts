@@ -62,13 +62,18 @@ export function snapshotElementAsSvg(element: HTMLElement, options: SnapshotOpti
  * many copies of parts of `element`: an export drawn in bands copies, per band, only the items
  * that reach into it (see `copyItems`).
  */
-export function createSnapshot(element: HTMLElement, options: SnapshotOptions): { svg(copy: HTMLElement, top: number, height: number): string } {
+export function createSnapshot(
+  element: HTMLElement,
+  options: SnapshotOptions,
+  /** The style sheets as text (see usedStyles.ts); all of the page's when not given. */
+  styleText?: string,
+): { svg(copy: HTMLElement, top: number, height: number): string } {
   const doc = element.ownerDocument;
   const ancestors: HTMLElement[] = [];
   for (let ancestor = element.parentElement; ancestor && ancestor !== doc.body && ancestor !== doc.documentElement; ancestor = ancestor.parentElement) {
     ancestors.push(ancestor);
   }
-  const styles = pageStyleSheets(doc);
+  const styles = styleText ?? pageStyleSheets(doc);
   const inherited = inheritedStyle(element);
   return {
     /** `copy` (of `element`, or of part of it) as the rows `top` to `top + height` of the picture. */
