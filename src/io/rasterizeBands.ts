@@ -24,6 +24,12 @@ export type RasterizeOutcome =
 
 /** The longest a band's copying or drawing should take, measured on the page as it runs. */
 export const BAND_BUDGET_MS = 40;
+/**
+ * CSS pixels drawn past each band's inner edges and then dropped: a line or curve cut at a band's
+ * edge is smoothed against that edge, which left faint seams; drawn past it, the kept rows are
+ * the rows of the whole picture. Not at the picture's own edges, which the whole picture cut too.
+ */
+export const BAND_OVERLAP = 4;
 /** First band, in CSS pixels: small, since nothing is known yet about the page's speed. */
 export const FIRST_BAND = 96;
 
@@ -80,15 +86,18 @@ export async function rasterizeBands(
   let band = Math.max(quantum, Math.round(FIRST_BAND / quantum) * quantum);
   let copyMs = 0;
   /** Copies the band from `top` and starts loading it; the browser reads it while the page draws the one before. */
+  const overlap = Math.ceil(BAND_OVERLAP / quantum) * quantum;
   const load = (top: number) => {
     const height = Math.min(band, size.height - top);
+    const above = top === 0 ? 0 : overlap;
+    const below = top + height >= size.height ? 0 : overlap;
     const started = performance.now();
     const image = new Image();
     image.decoding = 'async';
     // Well-formed first: a lone surrogate would make encodeURIComponent throw "URI malformed".
-    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xmlSafeMarkup(svgOf(top, height)))}`;
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(xmlSafeMarkup(svgOf(top - above, above + height + below)))}`;
     copyMs = performance.now() - started;
-    return { top, height, decoded: image.decode().then(() => image) };
+    return { top, height, above, drawn: above + height + below, decoded: image.decode().then(() => image) };
   };
   const canvas = document.createElement('canvas');
   canvas.width = widthPx;
@@ -110,13 +119,14 @@ export async function rasterizeBands(
       const rowStart = Math.round(current.top * size.scale);
       const rows = Math.min(Math.round(current.height * size.scale), heightPx - rowStart);
       const started = performance.now();
-      if (canvas.height !== rows) canvas.height = rows;
+      const drawnRows = Math.round(current.drawn * size.scale);
+      if (canvas.height !== drawnRows) canvas.height = drawnRows;
       const context = canvas.getContext('2d', { willReadFrequently: true });
       if (!context) return { ok: false, reason: 'too-large', detail: 'no 2D canvas' };
       context.setTransform(size.scale, 0, 0, size.scale, 0, 0);
-      context.clearRect(0, 0, size.width, current.height);
-      context.drawImage(image, 0, 0, size.width, current.height);
-      sink.push(context.getImageData(0, 0, widthPx, rows).data, rows);
+      context.clearRect(0, 0, size.width, current.drawn);
+      context.drawImage(image, 0, 0, size.width, current.drawn);
+      sink.push(context.getImageData(0, Math.round(current.above * size.scale), widthPx, rows).data, rows);
       const drawMs = performance.now() - started;
       const stats = ((globalThis as any).__bandStats ??= { bands: 0, copy: 0, decode: 0, draw: 0, heights: [] as number[] });
       stats.bands++; stats.copy += copyMs; stats.draw += drawMs; stats.heights.push(current.height);
