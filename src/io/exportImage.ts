@@ -177,12 +177,8 @@ export async function exportDiagramImage(
       return { ok: true, blob, scale: 1 };
     }
 
-    const tm = performance.now();
     const items = await measureItemRows(viewportElement, signal);
-    ((globalThis as any).__bandStats ??= { bands: 0, copy: 0, decode: 0, draw: 0, heights: [] }).measure = performance.now() - tm;
-    const ts = performance.now();
     const styleText = await usedStyleText(viewportElement, signal);
-    (globalThis as any).__bandStats.styles = performance.now() - ts;
     const snapshot = createSnapshot(viewportElement, frame, styleText);
     const svgOf = (top: number, height: number) =>
       snapshot.svg(
@@ -198,9 +194,7 @@ export async function exportDiagramImage(
     });
     if (!rendered.ok) return { ok: false, message: RASTERIZE_FAILURE[rendered.reason] };
     options.onProgress?.('Encoding the PNG', 1);
-    const t0 = performance.now();
     const png = await sink.finish(options.diagramJson);
-    ((globalThis as any).__bandStats ??= {}).finish = performance.now() - t0;
     sink = null;
     signal?.throwIfAborted();
     const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });

@@ -29,7 +29,7 @@ export const BAND_BUDGET_MS = 40;
  * edge is smoothed against that edge, which left faint seams; drawn past it, the kept rows are
  * the rows of the whole picture. Not at the picture's own edges, which the whole picture cut too.
  */
-export const BAND_OVERLAP = 4;
+export const BAND_OVERLAP = 16;
 /** First band, in CSS pixels: small, since nothing is known yet about the page's speed. */
 export const FIRST_BAND = 96;
 
@@ -128,8 +128,6 @@ export async function rasterizeBands(
       context.drawImage(image, 0, 0, size.width, current.drawn);
       sink.push(context.getImageData(0, Math.round(current.above * size.scale), widthPx, rows).data, rows);
       const drawMs = performance.now() - started;
-      const stats = ((globalThis as any).__bandStats ??= { bands: 0, copy: 0, decode: 0, draw: 0, heights: [] as number[] });
-      stats.bands++; stats.copy += copyMs; stats.draw += drawMs; stats.heights.push(current.height);
 
       onProgress?.(Math.min(1, (rowStart + rows) / heightPx));
       // The band after next: `next` was cut to the size known before this one was drawn.
