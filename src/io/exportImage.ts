@@ -2,12 +2,14 @@
  * PNG and SVG export of the whole diagram (not just the part on screen): the canvas's
  * `.react-flow__viewport` is copied with its transform replaced so the diagram's bounds plus
  * padding fill the image (see snapshotElement.ts for how, and why not html-to-image), then drawn
- * into a PNG by the browser. The diagram JSON goes inside the image, so opening the export
- * restores the diagram.
+ * into a PNG by the browser a band at a time (rasterizeBands.ts) and encoded in a worker. The
+ * diagram JSON goes inside the image, so opening the export restores the diagram.
  */
-import { embedDiagramInPng } from './pngMetadata';
-import { rasterizeSvg, yieldToPaint } from './rasterizeSvg';
-import { snapshotElementAsSvg } from './snapshotElement';
+import { measureItemRows, paintsRows } from './itemRows';
+import { openPngSink } from './pngSink';
+import { rasterizeBands, yieldToPaint } from './rasterizeBands';
+import { usedStyleText } from './usedStyles';
+import { copyItems, createSnapshot, snapshotElementAsSvg } from './snapshotElement';
 import { embedDiagramInSvg } from './svgMetadata';
 
 export interface Bounds {
@@ -28,12 +30,15 @@ export interface ExportImageOptions {
   padding: number;
   /** Embedded in the image (the serialized diagram file). */
   diagramJson: string;
-  onProgress?: (phase: string) => void;
+  /** The step under way, in words, and how far the drawing is (0 to 1) once it has started. */
+  onProgress?: (phase: string, done?: number) => void;
+  /** Stops the export between two of its steps. */
+  signal?: AbortSignal;
 }
 
 export type ExportImageResult =
   | { ok: true; blob: Blob; scale: number; notice?: string }
-  | { ok: false; message: string };
+  | { ok: false; message: string; cancelled?: true };
 
 /** Browsers give a blank canvas (or none) past these. */
 export const MAX_CANVAS_SIDE = 16_384;
@@ -145,41 +150,62 @@ export async function exportDiagramImage(
   nodeBounds: Bounds,
   options: ExportImageOptions,
 ): Promise<ExportImageResult> {
+  const { signal } = options;
+  let sink: ReturnType<typeof openPngSink> | null = null;
   try {
     options.onProgress?.('Copying the canvas');
     await yieldToPaint();
+    signal?.throwIfAborted();
     const bounds = drawnBounds(viewportElement, nodeBounds);
     const plan = planExportSize(bounds, options.format === 'png' ? options.scale : 1, options.padding);
     const pad = finiteAtLeast(options.padding, 0);
     // Centred: the plan rounds the size up to whole pixels.
     const dx = pad + (plan.width - 2 * pad - bounds.width) / 2 - bounds.x;
     const dy = pad + (plan.height - 2 * pad - bounds.height) / 2 - bounds.y;
-    const svg = snapshotElementAsSvg(viewportElement, {
+    const frame = {
       width: plan.width,
       height: plan.height,
       transform: `translate(${dx}px, ${dy}px) scale(1)`,
       background: options.background,
       skip: SKIP_SELECTOR,
-    });
+    };
 
     if (options.format === 'svg') {
+      const svg = snapshotElementAsSvg(viewportElement, frame);
       options.onProgress?.('Putting the diagram inside the image');
       const blob = new Blob([embedDiagramInSvg(svg, options.diagramJson)], { type: 'image/svg+xml' });
       return { ok: true, blob, scale: 1 };
     }
 
-    options.onProgress?.('Rendering');
-    await yieldToPaint();
-    const rendered = await rasterizeSvg(svg, plan, options.onProgress);
+    const items = await measureItemRows(viewportElement, signal);
+    const styleText = await usedStyleText(viewportElement, signal);
+    const snapshot = createSnapshot(viewportElement, frame, styleText);
+    const svgOf = (top: number, height: number) =>
+      snapshot.svg(
+        copyItems(viewportElement, (item) => paintsRows(items, item, top - dy, top + height - dy)),
+        top,
+        height,
+      );
+    options.onProgress?.('Drawing', 0);
+    sink = openPngSink(Math.floor(plan.width * plan.scale), Math.floor(plan.height * plan.scale));
+    const rendered = await rasterizeBands(svgOf, plan, sink, {
+      signal,
+      onProgress: (done) => options.onProgress?.('Drawing', done),
+    });
     if (!rendered.ok) return { ok: false, message: RASTERIZE_FAILURE[rendered.reason] };
-    options.onProgress?.('Putting the diagram inside the image');
-    const png = embedDiagramInPng(new Uint8Array(await rendered.blob.arrayBuffer()), options.diagramJson);
+    options.onProgress?.('Encoding the PNG', 1);
+    const png = await sink.finish(options.diagramJson);
+    sink = null;
+    signal?.throwIfAborted();
     const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
     return { ok: true, blob, scale: plan.scale, ...(plan.notice ? { notice: plan.notice } : {}) };
   } catch (error) {
+    if (signal?.aborted) return { ok: false, message: 'The export was cancelled.', cancelled: true };
     // A bug rather than the diagram or the scale: say what failed, and do not guess a cause.
     const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
     return { ok: false, message: `The image could not be exported because of an error in Archflow${reason}. Try again, or export SVG.` };
+  } finally {
+    sink?.close();
   }
 }
 

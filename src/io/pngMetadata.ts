@@ -9,6 +9,7 @@
 import CRC32 from 'crc-32';
 import { zlibSync } from 'fflate';
 import type { ParseResult } from '../model/diagram';
+import { pngChunk } from './composePng';
 import { formatFileSize } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { refusal } from '../model/plainData';
@@ -44,7 +45,7 @@ export function embedDiagramInPng(png: Uint8Array, json: string): Uint8Array {
     kept.push(whole);
   }
   if (!iend) throw new Error('embedDiagramInPng: the PNG has no IEND chunk');
-  kept.push(makeChunk('iTXt', iTxtData(json)), iend);
+  kept.push(diagramPngChunk(json), iend);
   return concat(kept);
 }
 
@@ -145,6 +146,11 @@ function keywordOf(data: Uint8Array): string {
   return String.fromCharCode(...data.subarray(0, nul));
 }
 
+/** The `archflow` iTXt chunk holding `json`, whole (length, type, data, CRC). */
+export function diagramPngChunk(json: string): Uint8Array {
+  return pngChunk('iTXt', iTxtData(json));
+}
+
 function iTxtData(json: string): Uint8Array {
   // UTF-8 cannot hold a lone surrogate (TextEncoder would swap it for U+FFFD): it travels as a
   // JSON escape, so the diagram reads back exactly.
@@ -152,16 +158,6 @@ function iTxtData(json: string): Uint8Array {
   const head = ASCII.encode(PNG_KEYWORD);
   // keyword NUL, compressed = 1, method = 0 (zlib), empty language tag NUL, empty translation NUL
   return concat([head, Uint8Array.of(0, 1, 0, 0, 0), text]);
-}
-
-function makeChunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  out.set(ASCII.encode(type), 4);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crcOf(out.subarray(4, 8 + data.length)));
-  return out;
 }
 
 function crcOf(bytes: Uint8Array): number {

@@ -54,53 +54,87 @@ const NEUTRAL_BOX =
   'overflow:visible;transform:none;background:none;box-shadow:none;outline:none;filter:none;opacity:1;contain:none;';
 
 export function snapshotElementAsSvg(element: HTMLElement, options: SnapshotOptions): string {
-  const doc = element.ownerDocument;
-  const copy = element.cloneNode(true) as HTMLElement;
-  for (const skipped of Array.from(copy.querySelectorAll(options.skip))) skipped.remove();
-  copy.style.transform = options.transform;
-
-  let outermost: HTMLElement = copy;
-  for (let ancestor = element.parentElement; ancestor && ancestor !== doc.body && ancestor !== doc.documentElement; ancestor = ancestor.parentElement) {
-    const box = doc.createElement('div');
-    for (const attribute of Array.from(ancestor.attributes)) {
-      if (attribute.name === 'class' || attribute.name.startsWith('data-')) box.setAttribute(attribute.name, attribute.value);
-    }
-    box.style.cssText = NEUTRAL_BOX;
-    box.appendChild(outermost);
-    outermost = box;
-  }
-
-  const root = doc.createElement('div');
-  for (const attribute of Array.from(doc.documentElement.attributes)) {
-    if (attribute.name.startsWith('data-')) root.setAttribute(attribute.name, attribute.value);
-  }
-  // Through CSSOM: the page's Content-Security-Policy refuses `style` attributes set as markup.
-  root.style.cssText = rootStyle(element, options);
-  const style = doc.createElement('style');
-  style.textContent = pageStyleSheets(doc);
-  root.append(style, outermost);
-
-  // XMLSerializer writes text as it is, so a label with a vertical tab or half an emoji would make
-  // the document invalid XML, which no viewer opens and the PNG rasterizer cannot decode.
-  const body = xmlSafeMarkup(new XMLSerializer().serializeToString(root));
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${options.height}" ` +
-    `viewBox="0 0 ${options.width} ${options.height}">` +
-    `<foreignObject x="0" y="0" width="100%" height="100%">${body}</foreignObject></svg>`
-  );
+  return createSnapshot(element, options).svg(element.cloneNode(true) as HTMLElement, 0, options.height);
 }
 
-function rootStyle(element: HTMLElement, options: SnapshotOptions): string {
-  const view = element.ownerDocument.defaultView;
-  const declarations = [
-    'position:relative',
-    `width:${options.width}px`,
-    `height:${options.height}px`,
-    'margin:0',
-    'overflow:hidden',
-    `background:${options.background}`,
-  ];
-  const computed = view?.getComputedStyle(element.parentElement ?? element);
+/**
+ * The page-wide parts of a snapshot (style sheets, inherited properties, ancestors) read once, for
+ * many copies of parts of `element`: an export drawn in bands copies, per band, only the items
+ * that reach into it (see `copyItems`).
+ */
+export function createSnapshot(
+  element: HTMLElement,
+  options: SnapshotOptions,
+  /** The style sheets as text (see usedStyles.ts); all of the page's when not given. */
+  styleText?: string,
+): { svg(copy: HTMLElement, top: number, height: number): string } {
+  const doc = element.ownerDocument;
+  const ancestors: HTMLElement[] = [];
+  for (let ancestor = element.parentElement; ancestor && ancestor !== doc.body && ancestor !== doc.documentElement; ancestor = ancestor.parentElement) {
+    ancestors.push(ancestor);
+  }
+  const styles = styleText ?? pageStyleSheets(doc);
+  const inherited = inheritedStyle(element);
+  return {
+    /** `copy` (of `element`, or of part of it) as the rows `top` to `top + height` of the picture. */
+    svg(copy, top, height) {
+      for (const skipped of Array.from(copy.querySelectorAll(options.skip))) skipped.remove();
+      copy.style.transform = top === 0 ? options.transform : `translate(0px, ${-top}px) ${options.transform}`;
+      let outermost: HTMLElement = copy;
+      for (const ancestor of ancestors) {
+        const box = doc.createElement('div');
+        for (const attribute of Array.from(ancestor.attributes)) {
+          if (attribute.name === 'class' || attribute.name.startsWith('data-')) box.setAttribute(attribute.name, attribute.value);
+        }
+        box.style.cssText = NEUTRAL_BOX;
+        box.appendChild(outermost);
+        outermost = box;
+      }
+      const root = doc.createElement('div');
+      for (const attribute of Array.from(doc.documentElement.attributes)) {
+        if (attribute.name.startsWith('data-')) root.setAttribute(attribute.name, attribute.value);
+      }
+      // Through CSSOM: the page's Content-Security-Policy refuses `style` attributes set as markup.
+      root.style.cssText = [...frameStyle(options.width, height, options.background), ...inherited].join(';');
+      const style = doc.createElement('style');
+      style.textContent = styles;
+      root.append(style, outermost);
+
+      // XMLSerializer writes text as it is, so a label with a vertical tab or half an emoji would make
+      // the document invalid XML, which no viewer opens and the PNG rasterizer cannot decode.
+      const body = xmlSafeMarkup(new XMLSerializer().serializeToString(root));
+      return (
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${options.width}" height="${height}" ` +
+        `viewBox="0 0 ${options.width} ${height}">` +
+        `<foreignObject x="0" y="0" width="100%" height="100%">${body}</foreignObject></svg>`
+      );
+    },
+  };
+}
+
+/**
+ * A shallow copy of `element` and of each of its children, holding deep copies of only the
+ * grandchildren `keep` accepts: React Flow's viewport holds its containers (edges, nodes, labels),
+ * each holding one element per connection or component.
+ */
+export function copyItems(element: HTMLElement, keep: (item: Element) => boolean): HTMLElement {
+  const copy = element.cloneNode(false) as HTMLElement;
+  for (const container of Array.from(element.children)) {
+    const box = container.cloneNode(false);
+    for (const item of Array.from(container.children)) if (keep(item)) box.appendChild(item.cloneNode(true));
+    copy.appendChild(box);
+  }
+  return copy;
+}
+
+function frameStyle(width: number, height: number, background: string): string[] {
+  return ['position:relative', `width:${width}px`, `height:${height}px`, 'margin:0', 'overflow:hidden', `background:${background}`];
+}
+
+/** What the copy inherits from the page above it: fonts, colours and the theme's custom properties. */
+function inheritedStyle(element: HTMLElement): string[] {
+  const declarations: string[] = [];
+  const computed = element.ownerDocument.defaultView?.getComputedStyle(element.parentElement ?? element);
   if (computed) {
     for (const name of INHERITED_FROM_PAGE) {
       const value = computed.getPropertyValue(name);
@@ -112,7 +146,7 @@ function rootStyle(element: HTMLElement, options: SnapshotOptions): string {
       if (name.startsWith('--')) declarations.push(`${name}:${computed.getPropertyValue(name)}`);
     }
   }
-  return declarations.join(';');
+  return declarations;
 }
 
 /** Every rule the page uses, as text. Sheets the page may not read (cross-origin) are skipped. */

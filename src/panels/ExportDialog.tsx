@@ -6,6 +6,7 @@ import type { ExportSettings } from '../store/workspaceTypes';
 export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {
   const store = useEditorStore();
   const phase = useEditor((s) => s.exportPhase);
+  const done = useEditor((s) => s.exportDone);
   const analysisShown = useEditor((s) => s.capacity !== null);
   const [settings, setSettings] = useState<ExportSettings>({ scale: 2, background: 'theme', padding: 40, capacityOverlay: true });
   const dialog = useRef<HTMLDialogElement>(null);
@@ -18,8 +19,13 @@ export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClo
     if (ok) onClose();
   };
   const name = format === 'png' ? 'PNG' : 'SVG';
+  // Closing the dialog (Cancel, Escape) while it exports stops the export: no file comes later.
+  const close = () => {
+    if (store.getState().exportPhase !== null) store.getState().cancelExport();
+    onClose();
+  };
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby="export-title" onClose={onClose} onCancel={onClose}>
+    <dialog ref={dialog} className="dialog" aria-labelledby="export-title" onClose={close} onCancel={close}>
       <form
         method="dialog"
         onSubmit={(e) => {
@@ -82,13 +88,18 @@ export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClo
             : 'Show the analysis in the Capacity panel to include it.'}
         </p>
         {phase && (
-          <p className="dialog-progress" role="status" aria-live="polite">
-            <progress aria-label="Export progress" /> {phase}…
-          </p>
+          <div className="dialog-progress">
+            {/* The share drawn is the bar's value (read on demand); only the step is announced. */}
+            <progress aria-label="Export progress" max={1} value={done ?? undefined} />
+            <span role="status" aria-live="polite">
+              {phase}…
+            </span>
+            {done !== null && <span className="dialog-progress-share" aria-hidden="true">{Math.round(done * 100)}%</span>}
+          </div>
         )}
         <div className="row end">
-          <button type="button" className="secondary" onClick={onClose}>
-            Cancel
+          <button type="button" className="secondary" onClick={close}>
+            {phase ? 'Cancel export' : 'Cancel'}
           </button>
           <button type="submit" className="primary" disabled={phase !== null}>
             Download {name}

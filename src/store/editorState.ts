@@ -165,6 +165,8 @@ export interface SessionSlice {
   snapToGrid: boolean;
   /** The export in progress, in words, or null. */
   exportPhase: string | null;
+  /** How much of the export's picture is drawn (0 to 1), or null before drawing starts. */
+  exportDone: number | null;
   /** Rendered sizes React Flow measured, by node id. */
   measured: ReadonlyMap<string, Size>;
   /** Nodes being dragged right now. */

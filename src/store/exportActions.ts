@@ -9,13 +9,15 @@ import type { EditorState } from './editorState';
 import { sentence } from './sentence';
 import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
 
-type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'renderImage' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
+type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'renderImage' | 'cancelExport' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
 
 export const createExportActions =
   (services: WorkspaceServices | undefined): StateCreator<EditorState, [], [], ExportActions> =>
   (set, get) => {
     /** The canvas while it is mounted; per store. */
     let canvas: CanvasHandle | null = null;
+    /** Aborts the image export under way. */
+    let exporting: AbortController | null = null;
     return {
     setCanvasHandle(handle) {
       canvas = handle;
@@ -47,25 +49,42 @@ export const createExportActions =
       }
       const background =
         settings.background === 'transparent' ? 'transparent' : settings.background === 'white' ? '#ffffff' : canvas.background();
-      set({ exportPhase: 'Preparing', exportCapacity: settings.capacityOverlay ?? true });
+      exporting?.abort();
+      const controller = new AbortController();
+      exporting = controller;
+      set({ exportPhase: 'Preparing', exportDone: null, exportCapacity: settings.capacityOverlay ?? true });
       // The canvas now drops selection rings and validation marks (they are for editing, not for
       // the picture) and draws the nodes culled off-screen; the export copies what it sees.
       await canvas.whenAllRendered();
-      const result = await services.exportImage(element, canvas.nodesBounds(), {
-        format,
-        scale: settings.scale,
-        background,
-        padding: settings.padding,
-        diagramJson: serializeDiagramFile(diagram),
-        onProgress: (phase) => set({ exportPhase: phase }),
-      });
-      set({ exportPhase: null });
+      const result = controller.signal.aborted
+        ? ({ ok: false, message: '', cancelled: true } as const)
+        : await services.exportImage(element, canvas.nodesBounds(), {
+            format,
+            scale: settings.scale,
+            background,
+            padding: settings.padding,
+            diagramJson: serializeDiagramFile(diagram),
+            onProgress: (phase, done) => set({ exportPhase: phase, exportDone: done ?? null }),
+            signal: controller.signal,
+          });
+      if (exporting === controller) {
+        exporting = null;
+        set({ exportPhase: null, exportDone: null });
+      }
+      if (!result.ok && result.cancelled) {
+        get().notify('info', 'Export cancelled: no file was made.');
+        return null;
+      }
       if (!result.ok) {
         get().notify('error', sentence(`Export failed: ${result.message}`));
         return null;
       }
       if (result.notice) get().notify('warning', result.notice);
       return result.blob;
+    },
+
+    cancelExport() {
+      exporting?.abort();
     },
 
     async shareLink() {

@@ -15,6 +15,7 @@ export const createSessionSlice =
     focusRequest: null,
     snapToGrid: true,
     exportPhase: null,
+    exportDone: null,
     measured: new Map(),
     dragging: new Set(),
 

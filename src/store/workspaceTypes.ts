@@ -89,6 +89,8 @@ export interface WorkspaceActions {
   exportImage(format: 'png' | 'svg', settings: ExportSettings): Promise<boolean>;
   /** The open diagram drawn as Export PNG/SVG draws it, without downloading; null (and a notice) when it cannot be. */
   renderImage(format: 'png' | 'svg', settings: ExportSettings): Promise<Blob | null>;
+  /** Stops the image export under way, if any (it ends with no file and no error). */
+  cancelExport(): void;
   shareLink(): Promise<string | null>;
   copyMermaid(): Promise<boolean>;
   /** Downloads the design document (Markdown: requirements, estimates, APIs, data, Mermaid charts). */

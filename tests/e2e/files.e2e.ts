@@ -130,6 +130,37 @@ describe('files, exports, links and autosave', () => {
     expect(await page.evaluate(() => (window as unknown as { __maxDuringExport: number }).__maxDuringExport)).toBe(count);
   }, 180_000);
 
+  it('shows how far a big export has drawn and stops it on Cancel export, with no file', async () => {
+    const app = await open();
+    const { page } = app;
+    const count = 450;
+    const nodes = Array.from({ length: count }, (_, i) => ({
+      id: `s${i}`,
+      kind: 'service',
+      label: `Service ${i}`,
+      position: { x: (i % 30) * 220, y: Math.floor(i / 30) * 120 },
+    }));
+    const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i]!.id, target: n.id, label: 'HTTPS' }));
+    await openText(app, JSON.stringify({ format: 'archflow', version: 1, title: 'Big', flow: 'bottom-up', nodes, edges }));
+    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(count);
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export PNG' });
+    await dialog.getByRole('radio', { name: '3×' }).check();
+    await dialog.getByRole('button', { name: 'Download PNG' }).click();
+    // The bar fills as bands are drawn: wait until it has a value, part of the way.
+    const bar = dialog.getByRole('progressbar', { name: 'Export progress' });
+    await expect.poll(async () => Number((await bar.getAttribute('value')) ?? 0), { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Cancel export' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Export cancelled: no file was made.').waitFor();
+    await page.waitForTimeout(3000);
+    expect(downloads).toBe(0);
+    // The app is usable again: a new export runs to its file.
+    expect((await exportPng(page, '1×')).subarray(1, 4).toString()).toBe('PNG');
+  }, 180_000);
+
   it('exports an SVG with the diagram inside', async () => {
     const app = await open();
     const { page } = app;
