@@ -11,7 +11,7 @@ import { CapacityBadges, parseOverlay } from './CapacityBadges';
 import { DesignBadges } from './DesignBadges';
 import { handleSides } from './handleSides';
 import { KindIcon } from './icons';
-import { QuietHandle } from './QuietHandle';
+import { POINTER_CANNOT_HOVER, QuietHandle } from './QuietHandle';
 import { InlineRename } from './InlineRename';
 
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>) {
@@ -23,7 +23,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentNodeType>)
   const [editing, setEditing] = useState(false);
   // The real handles (which start connections) only while the pointer is here or it is selected.
   const [pointerOver, setPointerOver] = useState(false);
-  const NodeHandle = pointerOver || selected ? Handle : QuietHandle;
+  const NodeHandle = pointerOver || selected || POINTER_CANNOT_HOVER ? Handle : QuietHandle;
   const spec = findKind(data.kind);
   const role = roleOf(data);
   const sides = handleSides(direction);

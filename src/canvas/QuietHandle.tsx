@@ -26,3 +26,9 @@ function QuietHandleView({ type, position, className }: { type: 'source' | 'targ
 }
 
 export const QuietHandle = memo(QuietHandleView);
+
+/**
+ * True on a device that cannot hover (a touch screen): there the first touch is already the drag,
+ * too late to swap in the real `Handle`, so components keep real handles all the time.
+ */
+export const POINTER_CANNOT_HOVER = typeof matchMedia === 'function' && matchMedia('(hover: none)').matches;
