@@ -230,7 +230,7 @@ export function Canvas() {
   const [menu, setMenu] = useState<NodeMenuAt | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: Node) => {
-    if (node.type !== 'component') return;
+    if (node.type !== 'component' && node.type !== 'group') return;
     event.preventDefault();
     const target = event.currentTarget as HTMLElement;
     // From the keyboard (Menu key, Shift+F10) there is no pointer: open beside the node.

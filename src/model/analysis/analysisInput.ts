@@ -29,38 +29,45 @@ export function analysisPeakOf(design: Diagram, options: AnalysisOptions = {}): 
 }
 
 /**
- * The ids marked down with every group among them replaced by the components inside it, nested
- * groups included (one pass over the parent links, so a deep region costs what it holds).
+ * Whether a node lies in a group marked down (or is one), nested groups included: memoised along
+ * the parent links, so every question together costs what the diagram holds.
  */
-export function expandDown(design: Diagram, down: readonly string[]): string[] {
-  const marked = new Set(down);
-  if (marked.size === 0) return [];
+function downByGroup(design: Diagram, marked: ReadonlySet<string>): (id: string) => boolean {
   const parentOf = new Map<string, string | undefined>();
-  const groups = new Set<string>();
-  for (const node of design.nodes) {
-    parentOf.set(node.id, node.parent);
-    if (node.kind === 'group') groups.add(node.id);
-  }
-  if (![...marked].some((id) => groups.has(id))) return [...marked];
-  // Memoised walk up the parent chain: is some ancestor (or the node itself) marked down?
-  const inDownGroup = new Map<string, boolean>();
-  const isInside = (id: string): boolean => {
-    const known = inDownGroup.get(id);
-    if (known !== undefined) return known;
-    inDownGroup.set(id, false); // a cycle in bad input ends here
+  for (const node of design.nodes) parentOf.set(node.id, node.parent);
+  const known = new Map<string, boolean>();
+  const inside = (id: string): boolean => {
+    const seen = known.get(id);
+    if (seen !== undefined) return seen;
+    known.set(id, false); // a parent cycle in bad input ends here
     const parent = parentOf.get(id);
-    const answer = (groups.has(id) && marked.has(id)) || (parent !== undefined && isInside(parent));
-    inDownGroup.set(id, answer);
+    const answer = marked.has(id) || (parent !== undefined && inside(parent));
+    known.set(id, answer);
     return answer;
   };
+  return inside;
+}
+
+const isGroup = (node: Diagram['nodes'][number]) => node.kind === 'group';
+
+/** The ids marked down with every group among them replaced by the components inside it. */
+export function expandDown(design: Diagram, down: readonly string[]): string[] {
+  const marked = new Set(down);
+  const groups = new Set(design.nodes.filter(isGroup).map((node) => node.id));
   const out = [...marked].filter((id) => !groups.has(id));
+  if (out.length === marked.size) return out;
   const listed = new Set(out);
-  for (const node of design.nodes) {
-    if (node.kind !== 'group' && !listed.has(node.id) && isInside(node.id)) {
-      out.push(node.id);
-      listed.add(node.id);
-    }
-  }
+  const inside = downByGroup(design, new Set([...marked].filter((id) => groups.has(id))));
+  for (const node of design.nodes) if (!isGroup(node) && !listed.has(node.id) && inside(node.id)) out.push(node.id);
+  return out;
+}
+
+/** The groups marked down or inside one, drawn greyed with their members. */
+export function downGroupsOf(design: Diagram, down: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  if (down.size === 0) return out;
+  const inside = downByGroup(design, down);
+  for (const node of design.nodes) if (isGroup(node) && inside(node.id)) out.add(node.id);
   return out;
 }
 
