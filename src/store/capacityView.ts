@@ -8,7 +8,7 @@
  *
  * While the multiplier moves, the numbers drawn on the canvas (each component's ρ, each edge's
  * rate pill and traffic level) keep the values they had when it started, and the canvas hides
- * them (.is-load-moving): only a component whose status changes re-renders, so a step costs a
+ * them (`data-load-moving`, LoadMovingMark.tsx): only a component whose status changes re-renders, so a step costs a
  * few class changes instead of ~1,000 text updates and their style, layout and paint. They are
  * brought up to date when it rests. The panel and the Inspector read the live `analysis`.
  */
