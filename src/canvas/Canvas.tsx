@@ -27,6 +27,7 @@ import { NodeMenu, type NodeMenuAt } from './NodeMenu';
 import { NoteNode } from './NoteNode';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
+import { LoadMovingMark } from './LoadMovingMark';
 import { TrafficLayerProvider, TrafficLayerTarget } from './TrafficDots';
 import { useEdgesNearView, useEdgesOfShownNodes } from './useEdgesNearView';
 import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
@@ -84,7 +85,6 @@ export function Canvas() {
   const noteTool = useEditor((s) => s.noteTool);
   const pathShown = useEditor((s) => s.pathRecording !== null || (s.activePath !== null && s.doc.paths.byId.has(s.activePath)));
   const recording = useEditor((s) => s.pathRecording !== null);
-  const multiplierMoving = useEditor((s) => s.multiplierMoving);
   const canvasWidth = useFlowStore((s) => s.width);
   const canvasHeight = useFlowStore((s) => s.height);
   // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
@@ -113,7 +113,6 @@ export function Canvas() {
     pathShown ? 'has-path-shown' : '',
     noteTool ? 'is-placing-note' : '',
     recording ? 'is-recording-path' : '',
-    multiplierMoving ? 'is-load-moving' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -225,7 +224,7 @@ export function Canvas() {
   const [menu, setMenu] = useState<NodeMenuAt | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: Node) => {
-    if (node.type !== 'component') return;
+    if (node.type !== 'component' && node.type !== 'group') return;
     event.preventDefault();
     const target = event.currentTarget as HTMLElement;
     // From the keyboard (Menu key, Shift+F10) there is no pointer: open beside the node.
@@ -305,6 +304,7 @@ export function Canvas() {
       className={className}
     >
       <TrafficLayerTarget onLayer={setTrafficLayer} />
+      <LoadMovingMark />
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
       {nodes.length > SVG_MINIMAP_UP_TO ? (
         <OverviewMap />

@@ -1,6 +1,12 @@
-/** A container (region, VPC, cluster): a labelled box that holds and moves its children. */
+/**
+ * A container (region, VPC, cluster): a labelled box that holds and moves its children. Marked
+ * down for the capacity what-if (a zone or region outage), it is greyed with a "Down" badge and
+ * its members with it.
+ */
 import { NodeResizer, useStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useState } from 'react';
+import { useEditor } from '../bindings/editorContext';
+import { selectGroupDown } from '../store/selectors';
 import type { GroupNode as GroupNodeType } from '../store/flowView';
 import { KindIcon } from './icons';
 import { InlineRename } from './InlineRename';
@@ -22,8 +28,9 @@ function dashesUnresolvable(s: ReactFlowState): boolean {
 function GroupNodeView({ id, data, selected }: NodeProps<GroupNodeType>) {
   const [editing, setEditing] = useState(false);
   const far = useStore(dashesUnresolvable);
+  const down = useEditor(selectGroupDown(id));
   return (
-    <div className={`arch-group${selected ? ' is-selected' : ''}${far ? ' is-far' : ''}`} data-testid={`node-${id}`}>
+    <div className={`arch-group${selected ? ' is-selected' : ''}${far ? ' is-far' : ''}${down ? ' cap-down' : ''}`} data-testid={`node-${id}`}>
       {/* The dashed outline: an SVG stroke is dashed once around the box, where a dashed CSS border
           is drawn side by side through clip paths, the costliest thing on a big zoomed-out canvas. */}
       <svg className="arch-group-frame" aria-hidden="true" focusable="false">
@@ -44,6 +51,7 @@ function GroupNodeView({ id, data, selected }: NodeProps<GroupNodeType>) {
           <span className="arch-node-label">{data.label || 'Group'}</span>
         )}
         {data.tech && <span className="arch-group-tech">{data.tech}</span>}
+        {down && <span className="cap-badge cap-badge-down" data-testid="capacity-badge">Down</span>}
       </div>
     </div>
   );

@@ -1,10 +1,12 @@
 /**
  * A component's context menu: right-click, or the Menu key / Shift+F10 on a focused node (the
  * browser sends `contextmenu` for both). Arrow keys move between items, Escape closes it and
- * returns focus to the node. Holds "Mark as down" for the capacity what-if, and Delete.
+ * returns focus to the node. Holds "Mark as down" for the capacity what-if (on a group: everything
+ * inside it, a zone or region outage), and Delete.
  */
 import { useEffect, useRef } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
+import { downLabel } from '../model/analysis/describeCapacity';
 import { roleOf } from '../model/catalog';
 
 export interface NodeMenuAt {
@@ -21,7 +23,8 @@ export function NodeMenu({ at, onClose }: { at: NodeMenuAt; onClose: () => void 
   const menu = useRef<HTMLDivElement>(null);
   const isDown = useEditor((s) => s.down.has(at.id));
   const node = useEditor((s) => s.doc.nodes.byId.get(at.id));
-  const inFlow = node !== undefined && ['client', 'server', 'datastore'].includes(roleOf(node));
+  const role = node === undefined ? undefined : roleOf(node);
+  const canGoDown = role === 'client' || role === 'server' || role === 'datastore' || role === 'group';
 
   useEffect(() => {
     menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -52,7 +55,7 @@ export function NodeMenu({ at, onClose }: { at: NodeMenuAt; onClose: () => void 
   const label = node.label || node.id;
   return (
     <div ref={menu} className="node-menu" role="menu" aria-label={`${label} actions`} style={{ left: at.x, top: at.y }} onKeyDown={onKeyDown}>
-      {inFlow && (
+      {canGoDown && (
         <button
           type="button"
           role="menuitem"
@@ -63,7 +66,7 @@ export function NodeMenu({ at, onClose }: { at: NodeMenuAt; onClose: () => void 
             close();
           }}
         >
-          {isDown ? 'Bring back up' : 'Mark as down'}
+          {downLabel(isDown, role === 'group')}
         </button>
       )}
       <button

@@ -1,8 +1,11 @@
 /**
  * `archflow analyze FILE [--rps N] [--down ID,ID] [--json]`: the capacity model of
- * docs/capacity-model.md on a diagram file. Until the file format carries figures, every
- * component gets its kind's typical figures, and `--rps` is the load the clients share.
+ * docs/capacity-model.md on a diagram file, read by the model's `analysisInputOf` exactly as the
+ * app reads the open diagram: the file's own figures (else the kind's typical ones) at the file's
+ * peak (typed, else from its scale figures, else the default). `--rps` replaces that peak;
+ * `--down` takes components, or groups (every component inside).
  */
+import { analysisInputOf, analysisPeakOf } from '../model/analysis/analysisInput';
 import { analyzeCapacity } from '../model/analysis/analyzeCapacity';
 import type { CapacityAnalysis } from '../model/analysis/analyzeCapacity';
 import {
@@ -13,8 +16,7 @@ import {
   formatRate,
   formatUtilization,
 } from '../model/analysis/describeCapacity';
-import { DEFAULT_TOTAL_RPS } from '../model/analysis/figures';
-import { roleOf } from '../model/catalog';
+import type { PeakLoad } from '../model/analysis/peakLoad';
 import type { Diagram } from '../model/diagram';
 import { componentName } from '../model/validateFlow';
 import type { CliIo } from './cliIo';
@@ -60,18 +62,18 @@ export function analysisText(
   path: string,
   diagram: Diagram,
   analysis: CapacityAnalysis,
-  loadGiven: boolean,
+  peak: PeakLoad,
   notices: readonly string[],
 ): string {
   const byId = new Map(diagram.nodes.map((node) => [node.id, node]));
   const name = (id: string) => componentName(byId.get(id)!);
   const names = (ids: readonly string[]) => ids.map(name).join(', ');
   const target = analysis.targetUtilization;
-  const load = `${formatRate(analysis.totalRps)} requests/s${loadGiven ? '' : ' (the default load; set it with --rps N)'}`;
+  const load = `${formatRate(analysis.totalRps)} requests/s${PEAK_SOURCE[peak.source]}`;
   const lines = [
     `${diagram.title} (${path})`,
     `Load: ${load}, shared among ${analysis.clients.length} client${analysis.clients.length === 1 ? '' : 's'}`,
-    'Figures: the catalog\u2019s typical values per kind (docs/capacity-model.md lists them)',
+    'Figures: the file\u2019s own where it gives them, else the catalog\u2019s typical values per kind (docs/capacity-model.md lists them)',
   ];
   for (const notice of notices) lines.push(`Note: ${notice}`);
   if (analysis.down.length > 0) lines.push(`Down: ${names(analysis.down)}`);
@@ -104,6 +106,13 @@ export function analysisText(
   return terminalLines(lines);
 }
 
+const PEAK_SOURCE: Record<PeakLoad['source'], string> = {
+  given: ' (--rps)',
+  typed: ' (the file\u2019s peak load)',
+  scale: ' (from the file\u2019s scale figures)',
+  default: ' (the default load; set it with --rps N)',
+};
+
 function parseRps(text: string | undefined): number | undefined | string {
   if (text === undefined) return undefined;
   const value = Number(text.replace(/[_,]/g, ''));
@@ -117,11 +126,12 @@ export async function analyzeCommand(io: CliIo, args: AnalyzeArgs): Promise<numb
   if (!loaded.ok) return loaded.exitCode;
   const { diagram, notices } = loaded;
   const down = (args.down ?? '').split(',').map((id) => id.trim()).filter((id) => id !== '');
-  const components = new Set(diagram.nodes.filter((node) => roleOf(node) !== 'group').map((node) => node.id));
-  const unknown = down.find((id) => !components.has(id));
-  if (unknown !== undefined) return fail(io, `--down: "${unknown}" is not a component of ${args.file}`);
-  const analysis = analyzeCapacity({ diagram, totalRps: rps ?? DEFAULT_TOTAL_RPS, down });
-  io.stdout(args.json ? analysisJson(analysis) : analysisText(args.file, diagram, analysis, rps !== undefined, notices));
+  const ids = new Set(diagram.nodes.map((node) => node.id));
+  const unknown = down.find((id) => !ids.has(id));
+  if (unknown !== undefined) return fail(io, `--down: "${unknown}" is not a component or group of ${args.file}`);
+  const options = { peakRps: rps, down };
+  const analysis = analyzeCapacity(analysisInputOf(diagram, options));
+  io.stdout(args.json ? analysisJson(analysis) : analysisText(args.file, diagram, analysis, analysisPeakOf(diagram, options), notices));
   const overloaded = analysis.nodes.some((node) => node.status === 'overloaded');
   return overloaded || analysis.cutOff.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -28,9 +28,12 @@ layout    Lays the diagram out in role bands (the same layout as the app's Auto 
 analyze   Capacity, latency and failure analysis (docs/capacity-model.md): each
           component's load, utilisation, instances needed and response time, the
           bottlenecks first with what to change, single points of failure, and each
-          client's heaviest path. Figures are the catalog's typical values per kind.
-          --rps N       the peak load the clients share, in requests/s (default 100)
-          --down ID,ID  take these components out and show what breaks
+          client's heaviest path, as the app's Capacity panel shows them: the file's
+          own figures (else the catalog's typical values per kind) at its peak load
+          (typed, else from its scale figures, else 100 requests/s).
+          --rps N       replaces the file's peak load, in requests/s
+          --down ID,ID  take these components (or every component of these groups)
+                        out and show what breaks
           --json        print one JSON object: {"totalRps", "nodes", "spof", "cutOff",
                         "paths", "clients"}
           Exit code 0 when nothing is overloaded and no client is cut off, 1 otherwise,

@@ -5,7 +5,7 @@
  * the model (src/model/analysis/figures.ts), so the app shows what the analysis uses.
  */
 import { useEditor, useEditorStore } from '../bindings/editorContext';
-import { formatLatency, formatRate, formatUtilization } from '../model/analysis/describeCapacity';
+import { downLabel, formatLatency, formatRate, formatUtilization } from '../model/analysis/describeCapacity';
 import { DEFAULT_AVAILABILITY, DEFAULT_INSTANCES, kindFigures } from '../model/analysis/figures';
 import { findKind, roleOf } from '../model/catalog';
 import type { NodeFigureKey } from '../store/capacitySlice';
@@ -14,7 +14,7 @@ import { FigureField } from './FigureField';
 const percent = (v: number | undefined) => (v === undefined ? undefined : v * 100);
 const fromPercent = (v: number | undefined) => (v === undefined ? undefined : v / 100);
 
-export function DownButton({ id }: { id: string }) {
+export function DownButton({ id, group = false }: { id: string; group?: boolean }) {
   const store = useEditorStore();
   const isDown = useEditor((s) => s.down.has(id));
   return (
@@ -29,7 +29,7 @@ export function DownButton({ id }: { id: string }) {
         if (!isDown) s.showCapacity(true);
       }}
     >
-      {isDown ? 'Bring back up' : 'Mark as down'}
+      {downLabel(isDown, group)}
     </button>
   );
 }
@@ -117,6 +117,23 @@ export function NodeCapacityFields({ id }: { id: string }) {
       )}
       <NodeResult id={id} />
       <DownButton id={id} />
+    </fieldset>
+  );
+}
+
+/** A group's part: marking it down takes every component inside it down (a zone or region outage). */
+export function GroupCapacityFields({ id }: { id: string }) {
+  const members = useEditor((s) => (s.capacity?.downGroups.has(id) ? s.capacity.down.size : null));
+  return (
+    <fieldset className="capacity-fields">
+      <legend>Failure what-if</legend>
+      <p className="empty-hint">Marking the group down takes every component inside it out of the analysis, as a zone or region outage would.</p>
+      {members !== null && (
+        <p className="capacity-result" role="status">
+          Down with its members: {members} component{members === 1 ? ' is' : 's are'} out of the analysis in all.
+        </p>
+      )}
+      <DownButton id={id} group />
     </fieldset>
   );
 }

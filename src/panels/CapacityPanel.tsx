@@ -15,6 +15,8 @@ import { findKind } from '../model/catalog';
 import { MAX_MULTIPLIER, MIN_MULTIPLIER } from '../store/capacitySlice';
 import type { CapacityView } from '../store/capacityView';
 import { FigureField } from './FigureField';
+import { useOncePerFrame } from './useOncePerFrame';
+import { useThrottledValue } from './useThrottledValue';
 
 function formatMultiplier(m: number): string {
   return `×${m.toLocaleString('en-US', { maximumFractionDigits: m < 1 ? 2 : m < 10 ? 1 : 0 })}`;
@@ -27,8 +29,10 @@ function multiplierAt(position: number): number {
   return Number(m.toFixed(digits));
 }
 
-/** How long the multiplier must rest before the traffic dots come back. */
+/** How long the multiplier must rest before the traffic dots and the canvas's numbers come back. */
 const MOVING_REST_MS = 400;
+/** While it moves, the panel's lists update this often (the canvas's colours follow every frame). */
+const PANEL_MOVING_MS = 250;
 
 function LoadControls() {
   const store = useEditorStore();
@@ -38,12 +42,18 @@ function LoadControls() {
   const peak = useEditor((s) => s.capacity?.peak);
   const sliderId = useId();
   const moving = useEditor((s) => s.multiplierMoving);
-  // The multiplier rests once no move came for a moment; the canvas's dots come back then.
+  // Where the thumb is while it moves: it follows every input event, the analysis once a frame.
+  const [thumb, setThumb] = useState<number | null>(null);
+  const applyMultiplier = useOncePerFrame((value: number) => store.getState().setLoadMultiplier(multiplierAt(value)));
+  // The multiplier rests once no move came for a moment; the canvas's dots and numbers come back then.
   useEffect(() => {
     if (!moving) return;
-    const rest = setTimeout(() => store.getState().setMultiplierMoving(false), MOVING_REST_MS);
+    const rest = setTimeout(() => {
+      setThumb(null);
+      store.getState().setMultiplierMoving(false);
+    }, MOVING_REST_MS);
     return () => clearTimeout(rest);
-  }, [moving, multiplier, store]);
+  }, [moving, multiplier, thumb, store]);
   const fromScale =
     scale?.dailyActiveUsers !== undefined && scale.requestsPerUserPerDay !== undefined
       ? 'the requirements\u2019 scale figures (daily users × requests per user / 86,400 s × peak factor, 1 when not given)'
@@ -71,11 +81,13 @@ function LoadControls() {
           min={Math.log10(MIN_MULTIPLIER)}
           max={Math.log10(MAX_MULTIPLIER)}
           step={0.01}
-          value={Math.log10(multiplier)}
-          aria-valuetext={formatMultiplier(multiplier)}
+          value={thumb ?? Math.log10(multiplier)}
+          aria-valuetext={formatMultiplier(thumb === null ? multiplier : multiplierAt(thumb))}
           onChange={(e) => {
+            const value = Number(e.currentTarget.value);
             state.setMultiplierMoving(true);
-            state.setLoadMultiplier(multiplierAt(Number(e.currentTarget.value)));
+            setThumb(value);
+            applyMultiplier(value);
           }}
           onDoubleClick={() => state.setLoadMultiplier(1)}
         />
@@ -183,11 +195,11 @@ const Results = memo(function Results({ view }: { view: CapacityView }) {
       <p className={`capacity-summary${overloaded > 0 || analysis.cutOff.length > 0 ? ' is-bad' : hot > 0 ? ' is-warn' : ' is-good'}`} role="status">
         {formatRate(analysis.totalRps)} requests/s from {analysis.clients.length} client{analysis.clients.length === 1 ? '' : 's'}: {summary}
       </p>
-      {view.down.size > 0 && (
+      {view.marked.size > 0 && (
         <section aria-label="Marked down" className="capacity-section">
           <h3>Marked down</h3>
           <ul>
-            {[...view.down].map((id) => (
+            {[...view.marked].map((id) => (
               <li key={id}>
                 <NameButton id={id} view={view}>
                   {label(id)}
@@ -289,9 +301,10 @@ function CapacityPanelView() {
   const store = useEditorStore();
   const shown = useEditor((s) => s.capacityShown);
   const current = useEditor((s) => s.capacity);
-  // The lists follow the multiplier in a render React may interrupt, so dragging the slider
-  // is never held up by them (the canvas follows at once).
-  const view = useDeferredValue(current);
+  const moving = useEditor((s) => s.multiplierMoving);
+  // The lists follow the multiplier a few times a second while it moves, in a render React may
+  // interrupt, so dragging the slider is never held up by them (the canvas follows every frame).
+  const view = useDeferredValue(useThrottledValue(current, PANEL_MOVING_MS, moving && current !== null));
   return (
     <section className="panel capacity" aria-labelledby="capacity-heading">
       <div className="panel-heading-row">

@@ -5,7 +5,7 @@ import { COMPONENT_ROLES, findKind, GROUP_KIND, KINDS, roleOf, type Role } from 
 import type { ComponentData, ConnectionData } from '../store/flowView';
 import { selectEndpointsOf, selectEntitiesOf } from '../store/designIndex';
 import { selectSelectionKey } from '../store/selectors';
-import { EdgeCapacityFields, NodeCapacityFields } from './CapacityFigures';
+import { EdgeCapacityFields, GroupCapacityFields, NodeCapacityFields } from './CapacityFigures';
 import { lazyView } from './lazyView';
 
 // A component's endpoint and entity editors load with the first selection, not the first paint.
@@ -85,7 +85,7 @@ function NodeInspector({ id }: { id: string }) {
       <Field label="Notes">
         {(fid) => <textarea id={fid} rows={4} value={data.notes ?? ''} onChange={(e) => update({ notes: e.currentTarget.value })} />}
       </Field>
-      {!isGroup && <NodeCapacityFields id={id} />}
+      {isGroup ? <GroupCapacityFields id={id} /> : <NodeCapacityFields id={id} />}
     </form>
     <NodeDesign id={id} role={role} />
     </>

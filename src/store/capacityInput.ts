@@ -1,11 +1,12 @@
 /**
  * The capacity model's input read from the document's records and the session: figures from
  * the nodes and edges, the peak load from the meta (scaled by the session's multiplier), the
- * components marked down and the request paths. Pure; capacityView.ts memoises it.
+ * components marked down and the request paths, through the model's `analysisInputOf`.
+ * Pure; capacityView.ts memoises it.
  */
-import type { AnalysisInput, EdgeFigures, NodeFigures } from '../model/analysis/figures';
-import { peakLoadOf, type PeakLoad } from '../model/analysis/peakLoad';
-import { roleOf } from '../model/catalog';
+import { analysisInputOf, analysisPeakOf } from '../model/analysis/analysisInput';
+import type { AnalysisInput } from '../model/analysis/figures';
+import type { PeakLoad } from '../model/analysis/peakLoad';
 import type { DiagramEdge, DiagramNode } from '../model/diagram';
 import { diagramFromRecords, type DiagramRecords } from '../model/recordsDiff';
 
@@ -26,49 +27,14 @@ export interface CapacityInput {
   pathNames: ReadonlyMap<string, string>;
 }
 
-const NODE_FIGURE_KEYS = ['instances', 'capacityRps', 'serviceTimeMs', 'availability', 'hitRatio'] as const;
-
+/** The records as a diagram, read by the model's one `analysisInputOf` (as the CLI and the practice review read theirs). */
 export function capacityInput(doc: DiagramRecords, session: CapacitySession): CapacityInput {
   const meta = doc.meta;
-  const peak = peakLoadOf(meta);
-  const m = session.loadMultiplier;
-  const nodes: Record<string, Partial<NodeFigures>> = {};
-  const clientRps: Record<string, number> = {};
-  for (const id of doc.nodes.order) {
-    const node = doc.nodes.byId.get(id)!;
-    const f = node.figures;
-    if (f === undefined) continue;
-    if (roleOf(node) === 'client') {
-      if (typeof f.rps === 'number') clientRps[id] = f.rps * m;
-      continue;
-    }
-    const given: Partial<NodeFigures> = {};
-    for (const key of NODE_FIGURE_KEYS) if (typeof f[key] === 'number') given[key] = f[key];
-    nodes[id] = given;
-  }
-  const edges: Record<string, EdgeFigures> = {};
-  for (const id of doc.edges.order) {
-    const edge = doc.edges.byId.get(id)!;
-    if (edge.mode === undefined && edge.share === undefined && edge.latencyMs === undefined) continue;
-    const figures: EdgeFigures = {};
-    if (edge.mode !== undefined) figures.mode = edge.mode;
-    if (edge.share !== undefined) figures.share = edge.share;
-    if (edge.latencyMs !== undefined) figures.latencyMs = edge.latencyMs;
-    edges[id] = figures;
-  }
-  const paths = doc.paths.order.map((id) => doc.paths.byId.get(id)!);
+  const design = diagramFromRecords(doc);
   const out: CapacityInput = {
-    input: {
-      diagram: diagramFromRecords(doc),
-      figures: { nodes, edges },
-      totalRps: peak.rps * m,
-      clientRps,
-      down: [...session.down],
-      targetUtilization: meta.load?.targetUtilization,
-      paths: paths.map((p) => ({ id: p.id, ids: p.steps })),
-    },
-    peak,
-    pathNames: new Map(paths.map((p) => [p.id, p.name || p.id])),
+    input: analysisInputOf(design, { multiplier: session.loadMultiplier, down: [...session.down] }),
+    peak: analysisPeakOf(design),
+    pathNames: new Map(doc.paths.order.map((id) => { const p = doc.paths.byId.get(id)!; return [p.id, p.name || p.id]; })),
   };
   if (typeof meta.scale?.p99LatencyMs === 'number') out.p99LatencyMs = meta.scale.p99LatencyMs;
   if (typeof meta.scale?.availabilityTarget === 'number') out.availabilityTarget = meta.scale.availabilityTarget / 100;

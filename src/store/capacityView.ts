@@ -5,12 +5,19 @@
  * meta, the request paths, the multiplier and the components marked down. A drag moves
  * positions only, so it reuses the last result; a multiplier step costs one `analyzeCapacity`
  * (about 1 ms at 500 components, 22 ms at 10,000; BENCHMARKS.md).
+ *
+ * While the multiplier moves, the numbers drawn on the canvas (each component's ρ, each edge's
+ * rate pill and traffic level) keep the values they had when it started, and the canvas hides
+ * them (`data-load-moving`, LoadMovingMark.tsx): only a component whose status changes re-renders, so a step costs a
+ * few class changes instead of ~1,000 text updates and their style, layout and paint. They are
+ * brought up to date when it rests. The panel and the Inspector read the live `analysis`.
  */
 import { analyzeCapacity } from '../model/analysis/analyzeCapacity';
 import type { CapacityAnalysis, NodeAnalysis } from '../model/analysis/analyzeCapacity';
 import { formatRate, formatUtilization } from '../model/analysis/describeCapacity';
 import type { PeakLoad } from '../model/analysis/peakLoad';
 import type { DiagramRecords, RecordTable } from '../model/recordsDiff';
+import { downGroupsOf } from '../model/analysis/analysisInput';
 import { capacityInput, sameEdgeForAnalysis, sameForAnalysis, type CapacitySession } from './capacityInput';
 
 export interface CapacityView {
@@ -28,6 +35,14 @@ export interface CapacityView {
   nodeOverlay: ReadonlyMap<string, string>;
   /** "1,200/s" per edge that carries load. */
   edgeRate: ReadonlyMap<string, string>;
+  /** 0 for none, else 1–5 by order of magnitude of the edge's requests per second (traffic dots). */
+  edgeTraffic: ReadonlyMap<string, number>;
+  /** ρ as the overlay writes it, per component. */
+  rhoText: ReadonlyMap<string, string>;
+  /** What the user marked down (components and groups), as opposed to `down`, what that takes out. */
+  marked: ReadonlySet<string>;
+  /** Groups marked down, or inside one: drawn greyed with their members. */
+  downGroups: ReadonlySet<string>;
   spof: ReadonlySet<string>;
   cutOff: ReadonlySet<string>;
   down: ReadonlySet<string>;
@@ -39,6 +54,8 @@ export interface CapacityView {
 export interface CapacityInputs extends CapacitySession {
   shown: boolean;
   doc: DiagramRecords;
+  /** The multiplier is being moved: the canvas's numbers stay as they were (see above). */
+  moving: boolean;
 }
 
 function sameTable<R extends { id: string }>(a: RecordTable<R>, b: RecordTable<R>, same: (x: R, y: R) => boolean): boolean {
@@ -57,6 +74,7 @@ function sameTable<R extends { id: string }>(a: RecordTable<R>, b: RecordTable<R
 function sameInputs(a: CapacityInputs, b: CapacityInputs): boolean {
   return (
     a.shown === b.shown &&
+    a.moving === b.moving &&
     a.loadMultiplier === b.loadMultiplier &&
     a.down === b.down &&
     a.doc.meta === b.doc.meta &&
@@ -66,19 +84,34 @@ function sameInputs(a: CapacityInputs, b: CapacityInputs): boolean {
   );
 }
 
-export function computeCapacityView(inputs: CapacityInputs): CapacityView {
+/** How busy an edge looks: 0 for none, else 1–5 by order of magnitude, so a multiplier step rarely changes it. */
+const trafficLevel = (load: number) => (load > 0 ? Math.min(5, Math.max(1, Math.ceil(Math.log10(load + 1)))) : 0);
+
+/** The canvas's numbers: fresh, or while the multiplier moves, the ones it started with. */
+function canvasText(analysis: CapacityAnalysis, frozen: CapacityView | null) {
+  if (frozen) return { rhoText: frozen.rhoText, edgeRate: frozen.edgeRate, edgeTraffic: frozen.edgeTraffic };
+  const rhoText = new Map<string, string>();
+  const edgeRate = new Map<string, string>();
+  const edgeTraffic = new Map<string, number>();
+  for (const node of analysis.nodes) if (node.status !== 'down') rhoText.set(node.id, formatUtilization(node.utilization));
+  for (const edge of analysis.edges) {
+    if (edge.load > 0) edgeRate.set(edge.id, `${formatRate(edge.load)}/s`);
+    edgeTraffic.set(edge.id, trafficLevel(edge.load));
+  }
+  return { rhoText, edgeRate, edgeTraffic };
+}
+
+export function computeCapacityView(inputs: CapacityInputs, previous: CapacityView | null = null): CapacityView {
   const built = capacityInput(inputs.doc, inputs);
   const analysis = analyzeCapacity(built.input);
+  const design = built.input.diagram;
   const edgeLoad = new Map<string, number>();
-  const edgeRate = new Map<string, string>();
-  for (const edge of analysis.edges) {
-    edgeLoad.set(edge.id, edge.load);
-    if (edge.load > 0) edgeRate.set(edge.id, `${formatRate(edge.load)}/s`);
-  }
+  for (const edge of analysis.edges) edgeLoad.set(edge.id, edge.load);
+  const { rhoText, edgeRate, edgeTraffic } = canvasText(analysis, inputs.moving ? previous : null);
   const spof = new Set(analysis.spof);
   const nodeOverlay = new Map<string, string>();
   for (const node of analysis.nodes) {
-    nodeOverlay.set(node.id, `${node.status}|${node.status === 'down' ? '' : formatUtilization(node.utilization)}|${spof.has(node.id) ? 'spof' : ''}`);
+    nodeOverlay.set(node.id, `${node.status}|${node.status === 'down' ? '' : (rhoText.get(node.id) ?? '')}|${spof.has(node.id) ? 'spof' : ''}`);
   }
   for (const id of analysis.cutOff) nodeOverlay.set(id, 'cutoff||');
   for (const id of analysis.down) if (!nodeOverlay.has(id)) nodeOverlay.set(id, 'down||');
@@ -90,6 +123,10 @@ export function computeCapacityView(inputs: CapacityInputs): CapacityView {
     edgeLoad,
     nodeOverlay,
     edgeRate,
+    edgeTraffic,
+    rhoText,
+    marked: inputs.down,
+    downGroups: downGroupsOf(design, inputs.down),
     spof,
     cutOff: new Set(analysis.cutOff),
     down: new Set(analysis.down),
@@ -114,7 +151,7 @@ export function createCapacityDeriver() {
         last.inputs = inputs;
         return last.view;
       }
-      const view = computeCapacityView(inputs);
+      const view = computeCapacityView(inputs, last?.view ?? null);
       last = { inputs, view };
       return view;
     },

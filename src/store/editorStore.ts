@@ -45,7 +45,7 @@ function viewInputs(s: EditorState): ViewInputs {
 }
 
 function capacityInputs(s: EditorState): CapacityInputs {
-  return { shown: s.capacityShown, doc: s.doc, loadMultiplier: s.loadMultiplier, down: s.down };
+  return { shown: s.capacityShown, doc: s.doc, loadMultiplier: s.loadMultiplier, down: s.down, moving: s.multiplierMoving };
 }
 
 export function createEditorStore(options: EditorStoreOptions = {}): EditorStore {

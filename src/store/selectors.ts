@@ -31,7 +31,8 @@ export const selectOverlayOn = (s: S): boolean => s.capacity !== null && (s.expo
  * What the overlay draws on one component, as one string so it compares equal while unchanged
  * (a node re-renders only when its own badge changes): `status|ρ text|spof`, with status one of
  * ok, hot, overloaded, down or cutoff (a client); '' when there is nothing to draw. Formatted
- * once per analysis (capacityView.ts): this runs for every node on every store change.
+ * once per analysis (capacityView.ts): this runs for every node on every store change. While the
+ * multiplier moves the ρ text stays as it was (and is hidden), so only a status change re-renders.
  */
 export const selectNodeOverlay =
   (id: string) =>
@@ -50,10 +51,14 @@ export const selectEdgeRate =
  */
 export const selectEdgeTraffic =
   (id: string) =>
-  (s: S): number => {
-    const load = selectOverlayOn(s) ? (s.capacity!.edgeLoad.get(id) ?? 0) : 0;
-    return load > 0 ? Math.min(5, Math.max(1, Math.ceil(Math.log10(load + 1)))) : 0;
-  };
+  (s: S): number =>
+    selectOverlayOn(s) ? (s.capacity!.edgeTraffic.get(id) ?? 0) : 0;
+
+/** A group marked down, or inside one, while the overlay is on: drawn greyed with its members. */
+export const selectGroupDown =
+  (id: string) =>
+  (s: S): boolean =>
+    selectOverlayOn(s) && s.capacity!.downGroups.has(id);
 
 /** The colour of another editor who has this node or edge selected, if any. */
 export const selectPeerSelection = (id: string) => (s: EditorState) => s.presence.selectedBy.get(id);

@@ -15,7 +15,7 @@ describe('archflow analyze (readable report)', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
     const lines = run.stdout.split('\n');
-    expect(lines).toContain('Load: 12,000 requests/s, shared among 2 clients');
+    expect(lines).toContain('Load: 12,000 requests/s (--rps), shared among 2 clients');
     const bottlenecks = lines.indexOf('Bottlenecks (target utilisation 70%)');
     expect(lines[bottlenecks + 1]).toBe(
       '  "Shortener API" (API Server): 12,000/s over 1 × 1,000/s → ρ 12, overloaded; 18 instances keep it under 70%',

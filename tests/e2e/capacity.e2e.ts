@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
-import { chain } from '../fixtures/diagramBuilder';
+import type { Diagram } from '../../src/model/diagram';
+import { chain, diagram } from '../fixtures/diagramBuilder';
 import { diagramOf, node, openApp, type AppSession } from './app';
 
 let app: AppSession | undefined;
@@ -15,9 +16,9 @@ afterEach(async () => {
 });
 
 /** Web → API → DB with the analysis shown, at the default 100 requests/s. */
-async function openChain(page: Page) {
-  await page.getByLabel('Diagram file to open').setInputFiles({ name: 'c.archflow.json', mimeType: 'application/json', buffer: Buffer.from(serializeDiagramFile(chain())) });
-  await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(3);
+async function openChain(page: Page, design: Diagram = chain()) {
+  await page.getByLabel('Diagram file to open').setInputFiles({ name: 'c.archflow.json', mimeType: 'application/json', buffer: Buffer.from(serializeDiagramFile(design)) });
+  await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(design.nodes.length);
   await page.getByRole('region', { name: 'Capacity' }).getByRole('checkbox', { name: 'Show analysis' }).check();
 }
 
@@ -57,5 +58,32 @@ describe('capacity analysis', () => {
     await expect.poll(() => node(page, 'Web').getByTestId('capacity-badge').textContent()).toBe('Cut off');
     await page.getByRole('region', { name: 'Marked down' }).getByRole('button', { name: 'Bring back up' }).click();
     await expect.poll(() => cutOff.count()).toBe(0);
+  });
+
+  it('marking a zone down takes what is inside it down: from the context menu, and back from the Inspector', async () => {
+    app = await openApp();
+    const { page } = app;
+    const zoned = diagram('Zones')
+      .group('zone', { label: 'Zone B', at: { x: 300, y: -40 }, size: { width: 260, height: 160 } })
+      .client('web', { label: 'Web', at: { x: 0, y: 400 } })
+      .server('api', { label: 'API', at: { x: 0, y: 200 } })
+      .datastore('db', { label: 'DB', in: 'zone', at: { x: 40, y: 50 } })
+      .edge('web', 'api')
+      .edge('api', 'db')
+      .build();
+    await openChain(page, zoned);
+    const zone = node(page, 'Zone B');
+    await zone.locator('.arch-group-title').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Mark the group as down' }).click();
+    await expect.poll(() => node(page, 'DB').getByTestId('capacity-badge').textContent()).toBe('Down');
+    await expect.poll(() => node(page, 'Web').getByTestId('capacity-badge').textContent()).toBe('Cut off');
+    await expect.poll(() => zone.locator('.arch-group').getAttribute('class')).toContain('cap-down');
+    await expect.poll(() => page.getByRole('list', { name: 'Clients cut off' }).textContent()).toContain('Web');
+    expect(await page.getByRole('region', { name: 'Marked down' }).textContent()).toContain('Zone B');
+
+    await zone.locator('.arch-group-title').click();
+    await page.getByRole('form', { name: 'Group properties' }).getByRole('button', { name: 'Bring the group back up' }).click();
+    await expect.poll(() => node(page, 'DB').getByTestId('capacity-badge').textContent()).toBe('OK ρ 0.02 SPOF');
+    await expect.poll(() => zone.locator('.arch-group').getAttribute('class')).not.toContain('cap-down');
   });
 });

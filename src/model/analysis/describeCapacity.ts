@@ -48,3 +48,9 @@ export function describeBottleneck(node: NodeAnalysis, target: number): string {
     `${format(needed, 0)} instances keep it under ${formatPercent(target)}`
   );
 }
+
+/** The "Mark as down" toggle's words (Inspector, context menu); a group's say that its members go with it. */
+export function downLabel(isDown: boolean, group: boolean): string {
+  if (group) return isDown ? 'Bring the group back up' : 'Mark the group as down';
+  return isDown ? 'Bring back up' : 'Mark as down';
+}

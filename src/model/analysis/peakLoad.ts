@@ -19,7 +19,8 @@ export const DEFAULT_PEAK_FACTOR = 1;
 
 export interface PeakLoad {
   rps: number;
-  source: 'typed' | 'scale' | 'default';
+  /** `given`: by the caller (`archflow analyze --rps`, a practice problem's stated peak). */
+  source: 'typed' | 'scale' | 'default' | 'given';
 }
 
 const usable = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;

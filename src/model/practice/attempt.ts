@@ -1,10 +1,9 @@
 /**
  * What the rubric reads: a diagram with the design records of "The design, not just the
  * drawing" (requirements, endpoints, entities, paths, meta.scale) and the capacity figures of
- * issue 13 on nodes and edges. Typed structurally so any `Diagram` fits, whatever records it holds.
+ * issue 13 on nodes and edges (read by `analysisInputOf`, src/model/analysis/analysisInput.ts).
+ * Typed structurally so any `Diagram` fits, whatever records it holds.
  */
-import type { NodeFigures } from '../analysis/figures';
-import type { AnalysisInput, EdgeFigures } from '../analysis/figures';
 import type { Diagram } from '../diagram';
 import type { ScaleFigures } from './estimate';
 
@@ -20,23 +19,3 @@ export type AttemptDesign = Diagram & {
   entities?: readonly AttemptEntity[];
   paths?: readonly AttemptPath[];
 };
-
-interface WithFigures { figures?: Partial<NodeFigures> & { rps?: number } }
-type EdgeWithFigures = EdgeFigures;
-
-/** The capacity model's input for a design at a given total load: its own figures on nodes and edges. */
-export function analysisInputOf(design: Diagram, totalRps: number, down: readonly string[] = []): AnalysisInput {
-  const nodes: Record<string, Partial<NodeFigures>> = {};
-  for (const node of design.nodes) {
-    const figures = (node as WithFigures).figures;
-    if (figures) nodes[node.id] = figures;
-  }
-  const edges: Record<string, EdgeFigures> = {};
-  for (const edge of design.edges) {
-    const { share, mode, latencyMs } = edge as EdgeWithFigures;
-    if (share !== undefined || mode !== undefined || latencyMs !== undefined) {
-      edges[edge.id] = { ...(share !== undefined ? { share } : {}), ...(mode !== undefined ? { mode } : {}), ...(latencyMs !== undefined ? { latencyMs } : {}) };
-    }
-  }
-  return { diagram: design, totalRps, figures: { nodes, edges }, down };
-}

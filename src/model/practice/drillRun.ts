@@ -8,7 +8,7 @@
 import { analyzeCapacity } from '../analysis/analyzeCapacity';
 import type { Diagram, DiagramEdge, DiagramNode } from '../diagram';
 import type { DrillChanges, DrillRun, PracticeSession } from '../records/practiceSession';
-import { analysisInputOf } from './attempt';
+import { analysisInputOf } from '../analysis/analysisInput';
 import { elapsedMs } from './practiceClock';
 import type { Problem, ProblemDrill } from './problemRecord';
 import { purposesOf } from './componentPurpose';
@@ -70,7 +70,7 @@ export function changesSince(baseline: Baseline, design: Diagram): DrillChanges 
 
 /** Whether every client still reaches a datastore with `down` failed, at `totalRps`. */
 export function everyClientServed(design: Diagram, totalRps: number, down: readonly string[]): boolean {
-  const analysis = analyzeCapacity(analysisInputOf(design, totalRps, down.filter((id) => design.nodes.some((n) => n.id === id))));
+  const analysis = analyzeCapacity(analysisInputOf(design, { peakRps: totalRps, down: down.filter((id) => design.nodes.some((n) => n.id === id)) }));
   return analysis.clients.length > 0 && analysis.cutOff.length === 0;
 }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeCapacity } from '../../../src/model/analysis/analyzeCapacity';
 import { peakLoadOf } from '../../../src/model/analysis/peakLoad';
 import { parseDiagramFile } from '../../../src/model/parseDiagramFile';
-import { analysisInputOf } from '../../../src/model/practice/attempt';
+import { analysisInputOf } from '../../../src/model/analysis/analysisInput';
 import { readExample } from '../../examples';
 
 function analyzeExample(name: string) {
@@ -13,8 +13,7 @@ function analyzeExample(name: string) {
   if (!parsed.ok) throw new Error(parsed.error.message);
   const design = parsed.value;
   const peak = peakLoadOf(design);
-  const input = { ...analysisInputOf(design, peak.rps), paths: (design.paths ?? []).map((p) => ({ id: p.id, ids: p.steps })) };
-  return { design, peak, analysis: analyzeCapacity(input) };
+  return { design, peak, analysis: analyzeCapacity(analysisInputOf(design)) };
 }
 
 describe('the URL shortener design examples at their stated peak', () => {

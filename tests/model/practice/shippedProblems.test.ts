@@ -2,7 +2,7 @@
 // overloaded at the problem's stated peak with the reference's own figures.
 import { describe, expect, it } from 'vitest';
 import { analyzeCapacity } from '../../../src/model/analysis/analyzeCapacity';
-import { analysisInputOf } from '../../../src/model/practice/attempt';
+import { analysisInputOf } from '../../../src/model/analysis/analysisInput';
 import { peakRpsOf } from '../../../src/model/analysis/peakLoad';
 import { PROBLEM_LIST, TEMPLATE_LIST, loadShippedProblem, loadTemplate } from '../../../src/model/practice/problemLibrary';
 import { validateFlow } from '../../../src/model/validateFlow';
@@ -26,7 +26,7 @@ describe('shipped problems', () => {
     const { reference } = problem;
     expect(validateFlow(reference, problem.flow).errorCount).toBe(0);
     for (const node of reference.nodes) expect(node.position, `${node.id} has a position`).toBeDefined();
-    const analysis = analyzeCapacity(analysisInputOf(reference, peakRpsOf(problem.scale) ?? 0));
+    const analysis = analyzeCapacity(analysisInputOf(reference, { peakRps: peakRpsOf(problem.scale) ?? 0 }));
     expect(analysis.nodes.filter((n) => n.status === 'overloaded').map((n) => n.id)).toEqual([]);
     expect(analysis.nodes.length).toBeGreaterThan(0);
   });

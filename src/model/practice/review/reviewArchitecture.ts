@@ -6,7 +6,7 @@
 import { analyzeCapacity } from '../../analysis/analyzeCapacity';
 import { validateFlow } from '../../validateFlow';
 import type { AttemptDesign } from '../attempt';
-import { analysisInputOf } from '../attempt';
+import { analysisInputOf } from '../../analysis/analysisInput';
 import { PURPOSE_PHRASES, purposesIn } from '../componentPurpose';
 import { peakRpsOf } from '../../analysis/peakLoad';
 import type { Problem } from '../problemRecord';
@@ -61,7 +61,7 @@ export function reviewArchitecture(problem: Problem, design: AttemptDesign): Rev
   // Single points of failure at the peak.
   let spofScore = 0;
   if (hasComponents && report.errorCount === 0) {
-    const analysis = analyzeCapacity(analysisInputOf(design, (peakRpsOf(problem.scale) ?? 0)));
+    const analysis = analyzeCapacity(analysisInputOf(design, { peakRps: peakRpsOf(problem.scale) ?? 0 }));
     spofScore = Math.max(0, 1 - analysis.spof.length / 4);
     if (analysis.spof.length === 0) points.push(point(true, 'No single point of failure: every client keeps a route when any one instance fails'));
     for (const id of analysis.spof) {

@@ -8,7 +8,7 @@
 import { analyzeCapacity } from '../../analysis/analyzeCapacity';
 import type { DiagramNode } from '../../diagram';
 import type { AttemptDesign } from '../attempt';
-import { analysisInputOf } from '../attempt';
+import { analysisInputOf } from '../../analysis/analysisInput';
 import { counterpartOf, describeChanges } from '../drillRun';
 import { peakRpsOf } from '../../analysis/peakLoad';
 import { formatClock } from '../practiceClock';
@@ -51,7 +51,7 @@ function checkedPoint(drill: ProblemDrill, problem: Problem, design: AttemptDesi
   }
   const nodes = mine as DiagramNode[];
   const down = nodes.filter((n) => instancesOf(n) < 2).map((n) => n.id);
-  const analysis = analyzeCapacity(analysisInputOf(design, peak, down));
+  const analysis = analyzeCapacity(analysisInputOf(design, { peakRps: peak, down }));
   const ok = analysis.clients.length > 0 && analysis.cutOff.length === 0;
   const names = nodes.map((n) => n.label || n.kind).join(', ');
   const cut = nameList(design, analysis.cutOff);

@@ -1,11 +1,12 @@
 /**
  * Scale: the capacity analysis of the design, with its own figures, at the problem's peak and at
- * twice it. Sub-scores: nothing overloaded at the peak (2), nothing at 2× (1), the slowest
- * client's path within the p99 target at the peak (1).
+ * twice it (every load doubled, as the app's multiplier at ×2 shows it). Sub-scores: nothing
+ * overloaded at the peak (2), nothing at 2× (1), the slowest client's path within the p99 target
+ * at the peak (1).
  */
 import { analyzeCapacity } from '../../analysis/analyzeCapacity';
 import type { AttemptDesign } from '../attempt';
-import { analysisInputOf } from '../attempt';
+import { analysisInputOf } from '../../analysis/analysisInput';
 import { peakRpsOf } from '../../analysis/peakLoad';
 import type { Problem } from '../problemRecord';
 import type { ReviewPart, ReviewPoint } from './reviewTypes';
@@ -16,14 +17,14 @@ const rps = (v: number) => `${Math.round(v).toLocaleString('en-US')} requests/s`
 export function reviewScale(problem: Problem, design: AttemptDesign): ReviewPart {
   const peak = peakRpsOf(problem.scale) ?? 0;
   const points: ReviewPoint[] = [];
-  const served = design.nodes.some((n) => n.kind !== 'group') && analyzeCapacity(analysisInputOf(design, peak)).nodes.length > 0;
+  const served = design.nodes.some((n) => n.kind !== 'group') && analyzeCapacity(analysisInputOf(design, { peakRps: peak })).nodes.length > 0;
   if (!served) {
     points.push(point(false, 'No servers or datastores to carry the load'));
     return { id: 'scale', title: 'Scale', score: 0, weight: PART_WEIGHTS.scale, points };
   }
   let earned = 0;
   for (const [factor, weight] of [[1, 2], [2, 1]] as const) {
-    const analysis = analyzeCapacity(analysisInputOf(design, peak * factor));
+    const analysis = analyzeCapacity(analysisInputOf(design, { peakRps: peak, multiplier: factor }));
     const over = analysis.nodes.filter((n) => n.status === 'overloaded');
     const at = factor === 1 ? `the peak (${rps(peak)})` : `2× the peak (${rps(peak * 2)})`;
     if (analysis.clients.length === 0) {
