@@ -45,8 +45,8 @@ function quietWhenSyncIsDown() {
   return logger;
 }
 
-/** Modules only code loaded after the first paint uses (exports, file readers, the design drawer, reviews). */
-const LOADED_LATER = /src[\\/]io[\\/](svgMetadata|pngMetadata|mermaid|inflateLimited|xmlText|designDoc)\.ts|src[\\/]panels[\\/]design[\\/]|src[\\/]model[\\/]practice[\\/]review[\\/]|node_modules[\\/](fflate|crc-32)[\\/]/;
+/** Modules only code loaded after the first paint uses (exports, file readers, share links, the design drawer, reviews). */
+const LOADED_LATER = /src[\\/]io[\\/](svgMetadata|pngMetadata|shareLink|shareLinkDocument|parseDiagramText|composePng|pngSink|rasterizeBands|itemRows|usedStyles|mermaid|inflateLimited|xmlText|designDoc)\.ts|src[\\/]panels[\\/]design[\\/]|src[\\/]model[\\/]practice[\\/]review[\\/]|node_modules[\\/](fflate|crc-32)[\\/]/;
 
 export default defineConfig({
   plugins: [react(), allowInlineStylesInDev()],

@@ -12,6 +12,7 @@ export function prefetchOnDemand(): void {
     for (const load of [
       () => import('../io/exportImage'),
       () => import('../io/shareLink'),
+      () => import('../io/parseDiagramText'),
       () => import('../io/mermaid'),
       () => import('../io/designDoc'),
       () => import('../io/pngMetadata'),
@@ -20,7 +21,6 @@ export function prefetchOnDemand(): void {
       () => import('../model/practice/review/reviewAttempt'),
       () => import('../model/practice/review/formatReviewMarkdown'),
       () => import('../model/practice/compareWithReference'),
-      () => import('../model/practice/serializeProblemFile'),
     ]) {
       void load().catch(() => {});
     }

@@ -1,7 +1,7 @@
 /**
  * Opening what a person hands the app: a picked or dropped file (diagram JSON, or a PNG or SVG
- * exported by Archflow with the diagram inside), or pasted text (diagram JSON or a share link).
- * The content decides, not the file name. Nothing here throws.
+ * exported by Archflow with the diagram inside). The content decides, not the file name. Nothing
+ * here throws. Pasted text is read by parseDiagramText.ts.
  */
 import type { Diagram, ParseResult } from '../model/diagram';
 import { overLimit } from '../model/fileSize';
@@ -9,7 +9,6 @@ import { LIMITS } from '../model/limits';
 import { refusal } from '../model/plainData';
 import { parseDiagramFile } from '../model/parseDiagramFile';
 import { isPng } from './pngSignature';
-import { parseShareLink } from './shareLink';
 
 export type FileLike = Blob & { name?: string };
 
@@ -43,28 +42,6 @@ export async function openDiagramFile(file: FileLike): Promise<ParseResult<Diagr
   } catch {
     return refusal('invalid', '', 'This file could not be read. Try again, or pick another file.');
   }
-}
-
-export type PastedText =
-  /** Ordinary text, not meant as a diagram: the app lets the paste through. */
-  | { kind: 'not-a-diagram' }
-  | { kind: 'json' | 'share-link'; result: ParseResult<Diagram> };
-
-/**
- * Pasted text that is meant as a diagram: JSON (an object, even a broken one, so its error is
- * shown) or an Archflow share link. Anything else is `not-a-diagram`.
- */
-export function parseDiagramText(text: string): PastedText {
-  if (typeof text !== 'string') return { kind: 'not-a-diagram' };
-  const trimmed = text.replace(/^\uFEFF/, '').trimStart();
-  if (trimmed.startsWith('{')) return { kind: 'json', result: parseDiagramFile(text) };
-  if (looksLikeShareLink(trimmed)) return { kind: 'share-link', result: parseShareLink(trimmed.trimEnd()) };
-  return { kind: 'not-a-diagram' };
-}
-
-/** A URL (or a bare hash) whose hash has a `d=` parameter. Only the start is examined. */
-function looksLikeShareLink(text: string): boolean {
-  return /^(?:[a-z][a-z0-9+.-]*:\/\/[^\s#]*)?#(?:[^\s&#]*&)*d=/i.test(text.slice(0, 4096));
 }
 
 function looksLikeSvg(text: string): boolean {

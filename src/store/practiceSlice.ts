@@ -18,6 +18,8 @@ import { peakRpsOf } from '../model/analysis/peakLoad';
 import { loadShippedProblem, loadTemplate, PROBLEM_LIST } from '../model/practice/problemLibrary';
 import type { ShippedEntry } from '../model/practice/problemLibrary';
 import type { Problem } from '../model/practice/problemRecord';
+// Static: io/problemStorage already brings this small module into the first paint.
+import { serializeProblemFile, serializeProblemPack } from '../model/practice/serializeProblemFile';
 import { blobToDataUrl } from '../io/dataUrl';
 import { diagramFileName } from '../io/fileName';
 import type { FileLike } from '../io/openDiagramFile';
@@ -152,7 +154,6 @@ export const createPracticeSlice =
       async exportPracticeProblem(id) {
         const problem = await problemFor(id);
         if (!problem || !workspace) return;
-        const { serializeProblemFile } = await import('../model/practice/serializeProblemFile');
         workspace.download(new Blob([serializeProblemFile(problem)], { type: 'application/json' }), diagramFileName(problem.id, 'problem.json'));
       },
 
@@ -164,7 +165,6 @@ export const createPracticeSlice =
           if (problem) problems.push(problem);
         }
         const title = problems.length === 1 ? problems[0]!.title : `${problems.length} practice problems`;
-        const { serializeProblemPack } = await import('../model/practice/serializeProblemFile');
         workspace.download(new Blob([serializeProblemPack(title, problems)], { type: 'application/json' }), diagramFileName('practice-pack', 'problems.json'));
       },
 

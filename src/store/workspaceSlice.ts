@@ -9,7 +9,8 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { Autosaver } from '../io/autosave';
 import type { DiagramLibrary } from '../io/diagramLibraryTypes';
 import { createMemoryLibrary } from '../io/memoryLibrary';
-import { openDiagramFile, parseDiagramText } from '../io/openDiagramFile';
+import { openDiagramFile } from '../io/openDiagramFile';
+import { pastedTextKind } from '../io/pastedTextKind';
 import { describeRecovery, recoverUnsaved } from '../io/recoverUnsaved';
 import type { TabSync } from '../io/tabSync';
 import { emptyDiagram, type Diagram, type ParseResult } from '../model/diagram';
@@ -293,13 +294,18 @@ export const createWorkspaceSlice =
             return true;
           }
         }
-        const pasted = parseDiagramText(text);
-        if (pasted.kind === 'not-a-diagram') return false;
-        if (!pasted.result.ok) {
-          refuse(pasted.result, pasted.kind === 'share-link' ? 'link' : 'paste');
-          return true;
-        }
-        void openAsNew(pasted.result.value, pasted.kind === 'share-link' ? 'shared link' : 'pasted diagram', pasted.result.notices);
+        // Answered at once (the paste is taken or let through); the reading loads with the first
+        // diagram pasted, so the share-link codec stays out of the first paint.
+        if (pastedTextKind(text) === 'not-a-diagram') return false;
+        void import('../io/parseDiagramText').then(({ parseDiagramText }) => {
+          const pasted = parseDiagramText(text);
+          if (pasted.kind === 'not-a-diagram') return;
+          if (!pasted.result.ok) {
+            refuse(pasted.result, pasted.kind === 'share-link' ? 'link' : 'paste');
+            return;
+          }
+          void openAsNew(pasted.result.value, pasted.kind === 'share-link' ? 'shared link' : 'pasted diagram', pasted.result.notices);
+        }, () => get().notify('error', 'Could not read the pasted diagram: part of the app did not load. Reload the page and paste again.'));
         return true;
       },
 

@@ -4,7 +4,8 @@
  * small link that unpacks into a diagram too big to save.
  */
 import { describe, expect, it } from 'vitest';
-import { openDiagramFile, parseDiagramText } from '../../src/io/openDiagramFile';
+import { openDiagramFile } from '../../src/io/openDiagramFile';
+import { parseDiagramText } from '../../src/io/parseDiagramText';
 import { parseShareLink, serializeShareLink } from '../../src/io/shareLink';
 import { extractDiagramFromSvg } from '../../src/io/svgMetadata';
 import type { Diagram } from '../../src/model/diagram';

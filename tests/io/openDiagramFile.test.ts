@@ -1,7 +1,8 @@
 import { readExample } from '../examples';
 import { tinyPng } from './pngFixtures';
 import { describe, expect, it, vi } from 'vitest';
-import { openDiagramFile, parseDiagramText } from '../../src/io/openDiagramFile';
+import { openDiagramFile } from '../../src/io/openDiagramFile';
+import { parseDiagramText } from '../../src/io/parseDiagramText';
 import { embedDiagramInPng } from '../../src/io/pngMetadata';
 import { serializeShareLink } from '../../src/io/shareLink';
 import { embedDiagramInSvg } from '../../src/io/svgMetadata';

@@ -6,7 +6,8 @@
 import { assertNoPoisoning } from '@fast-check/poisoning';
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { openDiagramFile, parseDiagramText } from '../../src/io/openDiagramFile';
+import { openDiagramFile } from '../../src/io/openDiagramFile';
+import { parseDiagramText } from '../../src/io/parseDiagramText';
 import { embedDiagramInPng } from '../../src/io/pngMetadata';
 import { parseShareLink, serializeShareLink } from '../../src/io/shareLink';
 import { embedDiagramInSvg } from '../../src/io/svgMetadata';

@@ -153,7 +153,8 @@ describe('workspace', () => {
     expect(store.getState().nodes).toHaveLength(3);
     expect(store.getState().pasteText('hello there')).toBe(false);
     expect(store.getState().pasteText('{"format":"archflow","version":1')).toBe(true);
-    expect(store.getState().notices.at(-1)?.tone).toBe('error');
+    // The reader loads on the first pasted diagram, so its refusal comes a moment later.
+    await vi.waitFor(() => expect(store.getState().notices.at(-1)?.tone).toBe('error'));
     expect(store.getState().nodes).toHaveLength(3);
   });
 
