@@ -253,8 +253,11 @@ function sessionFigures(n: number, results: Record<Kind, SessionResult[]>, label
         // different content no ratio can pass.
         ...(n === 500 ? { target: { text: '≥ 3× faster (≤ 0.33× bare), same content', maxRatio: same ? 1 / 3 : Number.NEGATIVE_INFINITY } } : {}),
       }),
-      figure(section, `PNG export: edge labels in the image (of ${labelled})`, 'count', pick('app', (r) => r.png?.labels), {
+      figure(section, `PNG export: edge labels drawn in the canvas it copied (of ${labelled})`, 'count', pick('app', (r) => r.png?.labels), {
         bareSamples: pick('bare', (r) => r.png?.labels),
+        // Read from the page while the export runs, not from the image itself (still to do for
+        // issue 16); tests/e2e/edgeLabels.e2e.ts checks that the labels reach the PNG's pixels.
+        note: 'most labels seen drawn (measured, not hidden) in the page while the export ran; that they reach the image is checked by tests/e2e/edgeLabels.e2e.ts',
         target: { text: `all ${labelled}, both sides`, min: labelled, minRatio: 1, maxRatio: 1 },
       }),
     );
