@@ -174,7 +174,11 @@ async function session(browser: Browser, kind: Kind, url: string, n: number, fil
   }
 }
 
-/** A layout that never applied (the app's timeout) has no settle time: the row fails. */
+/**
+ * A layout that never applied (the app's timeout) has no settle time: the row fails. Those rows'
+ * target is `min: 0`, which only NaN misses; `max: Infinity` became `null` on its way through the
+ * suite's JSON and failed every run.
+ */
 const settledOrFailed = (r: LayoutRun) => (r.failure ? Number.NaN : r.settledMs);
 /** Settle times of runs, or a single NaN (a failing row) when any run failed. */
 const settledTimes = (runs: LayoutRun[]) => (runs.some((r) => r.failure) ? [Number.NaN] : runs.map((r) => r.settledMs));
@@ -346,7 +350,7 @@ async function main() {
         figure(section, 'longest frame while the worker runs', 'ms', m((r) => r.longestFrameWhileRunningMs)),
         figure(section, 'longest frame while the result is applied', 'ms', m((r) => r.longestFrameApplyingMs)),
         figure(section, 'click → layout result back', 'ms', runs500.some((r) => r.failure) ? [Number.NaN] : m((r) => r.totalMs)),
-        figure(section, 'click → all nodes settled', 'ms', settledTimes(runs500), { target: { text: 'every run applied', max: Number.POSITIVE_INFINITY }, ...failures(runs500) }),
+        figure(section, 'click → all nodes settled', 'ms', settledTimes(runs500), { target: { text: 'every run applied', min: 0 }, ...failures(runs500) }),
       );
     }
     // Issue 13: the load multiplier dragged across its range on 500 components, analysis shown,
@@ -394,7 +398,7 @@ async function main() {
         details[`layout-slowed-${n}`] = r;
         figures.push(
           figure(section, `auto layout ${n.toLocaleString('en-US')} nodes: click → all nodes settled`, 'ms', [settledOrFailed(r)], {
-            target: { text: 'applied', max: Number.POSITIVE_INFINITY },
+            target: { text: 'applied', min: 0 },
             note: r.failure ? `1 run; FAILED: ${r.failure}` : `1 run; worker's answer after ${r.totalMs.toFixed(0)} ms`,
           }),
           figure(section, `auto layout ${n.toLocaleString('en-US')} nodes: longest task while applied`, 'ms', [r.longestTaskApplyingMs], {
