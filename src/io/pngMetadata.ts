@@ -9,7 +9,7 @@
 import CRC32 from 'crc-32';
 import { zlibSync } from 'fflate';
 import type { ParseResult } from '../model/diagram';
-import { pngChunk } from './composePng';
+import { concat, pngChunk } from './composePng';
 import { formatFileSize } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { refusal } from '../model/plainData';
@@ -164,13 +164,4 @@ function crcOf(bytes: Uint8Array): number {
   return CRC32.buf(bytes) >>> 0;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 

@@ -10,6 +10,7 @@
  * drawn as an image may not fetch anything). The app draws with system fonts and inline SVG.
  */
 import { xmlSafeMarkup } from './xmlText';
+import { readableRules } from './usedStyles';
 
 export interface SnapshotOptions {
   /** The document's size in CSS pixels. */
@@ -151,15 +152,7 @@ function inheritedStyle(element: HTMLElement): string[] {
 
 /** Every rule the page uses, as text. Sheets the page may not read (cross-origin) are skipped. */
 function pageStyleSheets(doc: Document): string {
-  const parts: string[] = [];
-  for (const sheet of Array.from(doc.styleSheets)) {
-    let rules: CSSRuleList;
-    try {
-      rules = sheet.cssRules;
-    } catch {
-      continue;
-    }
-    for (const rule of Array.from(rules)) parts.push(rule.cssText);
-  }
-  return parts.join('\n');
+  return readableRules(doc)
+    .flatMap((rules) => Array.from(rules, (rule) => rule.cssText))
+    .join('\n');
 }

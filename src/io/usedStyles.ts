@@ -24,13 +24,7 @@ export async function usedStyleText(element: HTMLElement, signal?: AbortSignal):
   };
   const parts: string[] = [];
   let sliceStart = performance.now();
-  for (const sheet of Array.from(doc.styleSheets)) {
-    let rules: CSSRuleList;
-    try {
-      rules = sheet.cssRules;
-    } catch {
-      continue;
-    }
+  for (const rules of readableRules(doc)) {
     for (const rule of Array.from(rules)) {
       // Grouping rules (@media, @supports, @layer), keyframes and font faces go whole.
       if (!(rule instanceof CSSStyleRule) || rule.cssRules.length > 0 || used(rule.selectorText)) parts.push(rule.cssText);
@@ -41,4 +35,17 @@ export async function usedStyleText(element: HTMLElement, signal?: AbortSignal):
     }
   }
   return parts.join('\n');
+}
+
+/** Each style sheet's rules the page may read; cross-origin sheets are skipped. */
+export function readableRules(doc: Document): CSSRuleList[] {
+  const lists: CSSRuleList[] = [];
+  for (const sheet of Array.from(doc.styleSheets)) {
+    try {
+      lists.push(sheet.cssRules);
+    } catch {
+      // A cross-origin sheet: its rules are not the page's to read.
+    }
+  }
+  return lists;
 }

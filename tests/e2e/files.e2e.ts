@@ -37,6 +37,15 @@ async function exportPng(page: AppSession['page'], scale: '1×' | '2×' | '3×')
 
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
 
+/** `count` services on a grid 30 wide: a diagram big enough that a zoomed-in view culls most of it. */
+const serviceGrid = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `s${i}`,
+    kind: 'service',
+    label: `Service ${i}`,
+    position: { x: (i % 30) * 220, y: Math.floor(i / 30) * 120 },
+  }));
+
 describe('files, exports, links and autosave', () => {
   it('refuses a bad file with a message naming the place, and keeps the open diagram', async () => {
     const app = await open();
@@ -107,12 +116,7 @@ describe('files, exports, links and autosave', () => {
     const app = await open();
     const { page } = app;
     const count = 450;
-    const nodes = Array.from({ length: count }, (_, i) => ({
-      id: `s${i}`,
-      kind: 'service',
-      label: `Service ${i}`,
-      position: { x: (i % 30) * 220, y: Math.floor(i / 30) * 120 },
-    }));
+    const nodes = serviceGrid(count);
     await openText(app, JSON.stringify({ format: 'archflow', version: 1, title: 'Big', flow: 'bottom-up', nodes, edges: [] }));
     await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(count);
     // Zoom in on one corner: React Flow now draws only the few nodes in view.
@@ -134,12 +138,7 @@ describe('files, exports, links and autosave', () => {
     const app = await open();
     const { page } = app;
     const count = 450;
-    const nodes = Array.from({ length: count }, (_, i) => ({
-      id: `s${i}`,
-      kind: 'service',
-      label: `Service ${i}`,
-      position: { x: (i % 30) * 220, y: Math.floor(i / 30) * 120 },
-    }));
+    const nodes = serviceGrid(count);
     const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i]!.id, target: n.id, label: 'HTTPS' }));
     await openText(app, JSON.stringify({ format: 'archflow', version: 1, title: 'Big', flow: 'bottom-up', nodes, edges }));
     await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(count);
