@@ -5,7 +5,8 @@
  * - open: the file chosen in the Open dialog (playwright's file chooser) → the diagram drawn in
  *   view (bench/viewDrawn.ts) and a click on the canvas, sent right after the pick, handled;
  * - auto layout: click → node positions changed in the document and the canvas still (no DOM
- *   change inside `.react-flow` and no node moved for QUIET_MS);
+ *   change inside `.react-flow`, no finite CSS animation running in it and no node moved for
+ *   QUIET_MS);
  * - export: "Download PNG" at 2× → the downloaded file saved;
  * - share: "Share link" → the link shown in the dialog (bench/browserPages.ts `shareLink`).
  *
@@ -25,6 +26,8 @@ export interface Feel {
   longestTaskMs: number;
   /** Why `ms` is NaN. */
   failure?: string;
+  /** Where the time went, for the log. */
+  detail?: string;
 }
 
 interface FeelProbe {
@@ -136,7 +139,12 @@ export async function feelOpen(page: Page, file: Buffer, name: string, expectedN
   const p = await page.evaluate(() => (window as unknown as FeelWindow).__feel);
   const failure = !p.drawnAt ? `view never drawn: ${p.openReason}` : !p.clickedAt ? 'the canvas click was never handled' : undefined;
   const doneAt = Math.max(p.drawnAt, p.clickedAt);
-  return { ms: failure ? Number.NaN : doneAt - p.pickedAt, longestTaskMs: await longestTask(page, p.pickedAt, doneAt || p.pickedAt + GIVE_UP_MS), ...(failure ? { failure } : {}) };
+  return {
+    ms: failure ? Number.NaN : doneAt - p.pickedAt,
+    longestTaskMs: await longestTask(page, p.pickedAt, doneAt || p.pickedAt + GIVE_UP_MS),
+    detail: `drawn ${(p.drawnAt - p.pickedAt).toFixed(0)} ms, click ${(p.clickedAt - p.pickedAt).toFixed(0)} ms`,
+    ...(failure ? { failure } : {}),
+  };
 }
 
 /** Auto layout → positions changed in the store and the canvas still for QUIET_MS. */
@@ -166,6 +174,13 @@ export async function feelLayout(page: Page): Promise<Feel> {
       const p = w.__feel;
       const t = performance.now();
       if (p.layoutClickAt > 0 && t - p.layoutClickAt > giveUp!) return true;
+      // A CSS transition or animation in the canvas paints without changing the DOM: it counts
+      // as a change while it runs (endless ones, such as traffic dots, do not).
+      const moving = document.getAnimations().some((a) => {
+        const target = (a.effect as KeyframeEffect | null)?.target;
+        return a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity && target instanceof Element && target.closest('.react-flow');
+      });
+      if (moving) p.mutatedAt = t;
       return p.movedAt > 0 && !w.__archflow.getState().layoutBusy && t - Math.max(p.lastMovedAt, p.mutatedAt) >= quiet!;
     },
     [QUIET_MS, GIVE_UP_MS],
@@ -174,7 +189,12 @@ export async function feelLayout(page: Page): Promise<Feel> {
   const p = await page.evaluate(() => (window as unknown as FeelWindow).__feel);
   const settledAt = Math.max(p.lastMovedAt, p.mutatedAt);
   const failure = p.movedAt === 0 ? `no node moved: ${await page.evaluate(() => /Auto layout[^.]*\./.exec(document.body.innerText)?.[0] ?? 'no message')}` : undefined;
-  return { ms: failure ? Number.NaN : settledAt - p.layoutClickAt, longestTaskMs: await longestTask(page, p.layoutClickAt, failure ? p.layoutClickAt + GIVE_UP_MS : settledAt), ...(failure ? { failure } : {}) };
+  return {
+    ms: failure ? Number.NaN : settledAt - p.layoutClickAt,
+    longestTaskMs: await longestTask(page, p.layoutClickAt, failure ? p.layoutClickAt + GIVE_UP_MS : settledAt),
+    detail: `first move ${(p.movedAt - p.layoutClickAt).toFixed(0)} ms, last move ${(p.lastMovedAt - p.layoutClickAt).toFixed(0)} ms, last canvas change ${(p.mutatedAt - p.layoutClickAt).toFixed(0)} ms`,
+    ...(failure ? { failure } : {}),
+  };
 }
 
 export interface PngFeel extends Feel {

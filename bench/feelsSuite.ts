@@ -130,7 +130,7 @@ async function main() {
       const runs: Run[] = [];
       for (let rep = 0; rep < reps; rep++) {
         const r = await session(browser, url, n, file, diagram.nodes.length, slowdown);
-        log(`feels ${label} #${rep + 1}: ${PATHS.map((p) => `${p} ${seconds(r[p].ms)} (task ${r[p].longestTaskMs.toFixed(0)} ms)${r[p].failure ? ` FAILED: ${r[p].failure}` : ''}`).join(', ')}`);
+        log(`feels ${label} #${rep + 1}: ${PATHS.map((p) => `${p} ${seconds(r[p].ms)} (task ${r[p].longestTaskMs.toFixed(0)} ms${r[p].detail ? `; ${r[p].detail}` : ''})${r[p].failure ? ` FAILED: ${r[p].failure}` : ''}`).join(', ')}`);
         runs.push(r);
       }
       bySize.set(label, runs);
