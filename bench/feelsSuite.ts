@@ -120,6 +120,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const figures: Figure[] = [];
   const bySize = new Map<string, Run[]>();
+  const chromiumVersion = browser.version();
   try {
     const url = urlOf(server);
     const plan = [...SIZES.map((n) => ({ n, slowdown: 1, reps: REPS })), ...(LOADED ? [{ n: SLOWED_SIZE, slowdown: CPU_SLOWDOWN, reps: 1 }] : [])];
@@ -143,7 +144,7 @@ async function main() {
   }
   const small = table(bySize);
   process.stderr.write(`\n${SECTION}, median (spread of ${REPS} runs; one run when slowed):\n${small}\n\n`);
-  writeFileSync(out!, JSON.stringify({ figures, details: { table: small, runs: Object.fromEntries(bySize) } }, null, 2));
+  writeFileSync(out!, JSON.stringify({ figures, details: { chromium: chromiumVersion, table: small, runs: Object.fromEntries(bySize) } }, null, 2));
 }
 
 await main();

@@ -88,7 +88,7 @@ try {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const chromiumVersion = (details.browser as { chromium?: string } | undefined)?.chromium ?? 'not run';
+const chromiumVersion = ((details.browser ?? details.feels) as { chromium?: string } | undefined)?.chromium ?? 'not run';
 const machine: Machine = {
   cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
   cores: cpus().length,
