@@ -77,8 +77,9 @@ export interface PngExport {
 /**
  * PNG at 2× from the fitted view (so visible-only rendering has every node in the DOM on both
  * pages). App: Export PNG → 2× → Download PNG; bare: React Flow's "download image" example.
+ * `saveTo` keeps a copy of the file (the download's own is deleted with its context).
  */
-export async function exportPng(kind: Kind, page: Page): Promise<PngExport> {
+export async function exportPng(kind: Kind, page: Page, saveTo?: string): Promise<PngExport> {
   await page.locator('.react-flow__controls-fitview').click();
   await sleep(700);
   let button;
@@ -118,6 +119,7 @@ export async function exportPng(kind: Kind, page: Page): Promise<PngExport> {
     ms = now() - started;
     pageClock.downloaded = await page.evaluate(() => performance.now());
     path = await file.path();
+    if (saveTo) await file.saveAs(saveTo);
   });
   exporting = false;
   const labels = Math.max(await labelsWhileExporting, await drawnEdgeLabels(page));

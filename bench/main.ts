@@ -4,7 +4,8 @@
  * bench/results.json, and on a full run rewrites the table section of BENCHMARKS.md.
  *
  * Options: --quick (few sizes and runs, to try the harness; BENCHMARKS.md is left alone),
- * --only=node,sync,bundle,browser (sync: the live-room server under load, bench/syncSuite.ts), --sizes=100,500, --reps=N (sessions per size, 0 = none) and
+ * --only=node,sync,bundle,browser,feels (sync: the live-room server under load, bench/syncSuite.ts;
+ * feels: click → result for open, auto layout, export and share, bench/feelsSuite.ts), --sizes=100,500, --reps=N (sessions per size, 0 = none) and
  * --png=N (PNG exports per size), --no-layout and
  * --no-loaded (leave out the auto layout / throttled-CPU probes; browser part),
  * --open=5000,20000 (big-diagram open sizes; `--open=` skips it), --skip-build
@@ -47,7 +48,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'archflow-bench-'));
 const figures: Figure[] = [];
 const details: Record<string, unknown> = {};
 try {
-  if (!args.includes('--skip-build') && (wants('bundle') || wants('browser'))) {
+  if (!args.includes('--skip-build') && (wants('bundle') || wants('browser') || wants('feels'))) {
     console.error('Building the app and the bare React Flow page…');
     run('npx', ['vite', 'build', '--mode', 'test', '--outDir', `${BENCH_BUILD_DIR}/app`, '--emptyOutDir', '--logLevel', 'error']);
     run('npx', ['vite', 'build', '--config', 'vite.bench.config.ts', '--logLevel', 'error']);
@@ -76,11 +77,18 @@ try {
     figures.push(...r.figures);
     details.browser = r.details;
   }
+  if (wants('feels')) {
+    console.error('What a user feels part…');
+    const feelsArgs = [...(quick ? ['--quick'] : []), ...(sizes ? [sizes] : []), ...skips.filter((a) => a !== '--no-layout')];
+    const r = suite('bench/feelsSuite.ts', join(scratch, 'feels.json'), feelsArgs);
+    figures.push(...r.figures);
+    details.feels = r.details;
+  }
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
 
-const chromiumVersion = (details.browser as { chromium?: string } | undefined)?.chromium ?? 'not run';
+const chromiumVersion = ((details.browser ?? details.feels) as { chromium?: string } | undefined)?.chromium ?? 'not run';
 const machine: Machine = {
   cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
   cores: cpus().length,
