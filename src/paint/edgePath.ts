@@ -100,7 +100,7 @@ export function routedEdge(route: readonly Point[]): EdgePath {
     start: route[0]!,
     end: route[route.length - 1]!,
     startDirection,
-    endDirection: { x: -back.x, y: -back.y },
+    endDirection: { x: -back.x || 0, y: -back.y || 0 },
     box: boxOf(route),
   };
 }
@@ -126,7 +126,7 @@ export function steppedEdge(source: Point, sourceSide: Side, target: Point, targ
     start: source,
     end: target,
     startDirection: out,
-    endDirection: { x: -into.x, y: -into.y },
+    endDirection: { x: -into.x || 0, y: -into.y || 0 },
     box: boxOf(reach),
   };
 }

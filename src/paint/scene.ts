@@ -11,6 +11,7 @@ import type { DiagramEdge, DiagramNode, DiagramNote, LayoutDirection, NoteColor,
 import { HANDLE_SIDES, handlePoint, layoutComponent, type ComponentLayout } from './componentBox';
 import { routedEdge, steppedEdge, type EdgePath } from './edgePath';
 import { fontOf, type TextMeasurer } from './fonts';
+import type { Palette } from './palette';
 import { wrapText } from './textLayout';
 
 /** What the capacity overlay shows, as the store formats it (capacityView.ts). */
@@ -35,8 +36,6 @@ export interface PaintInput {
   pathSteps: readonly string[] | null;
   /** The design badge's text per component ("2 endpoints · 1 entity"). */
   designBadges: ReadonlyMap<string, string>;
-  /** Where Chromium draws a component's ring (Palette.ringInset): handles sit on it. */
-  ringInset: number;
 }
 
 export interface CapacityMarks {
@@ -135,7 +134,8 @@ function depthOf(node: DiagramNode, byId: ReadonlyMap<string, DiagramNode>): num
   return depth;
 }
 
-export function buildScene(input: PaintInput, measure: TextMeasurer, family: string): Scene {
+export function buildScene(input: PaintInput, measure: TextMeasurer, palette: Pick<Palette, 'fontFamily' | 'ringInset'>): Scene {
+  const family = palette.fontFamily;
   const byId = new Map(input.nodes.map((n) => [n.id, n]));
   const groups: GroupItem[] = [];
   const components: ComponentItem[] = [];
@@ -212,8 +212,8 @@ export function buildScene(input: PaintInput, measure: TextMeasurer, family: str
     let geometry: EdgePath;
     if (edge.route && edge.route.length >= 2) geometry = routedEdge(edge.route);
     else {
-      const from = handlePoint(sides.source, source.layout, input.ringInset);
-      const to = handlePoint(sides.target, target.layout, input.ringInset);
+      const from = handlePoint(sides.source, source.layout, palette.ringInset);
+      const to = handlePoint(sides.target, target.layout, palette.ringInset);
       geometry = steppedEdge({ x: source.x + from.x, y: source.y + from.y }, sides.source, { x: target.x + to.x, y: target.y + to.y }, sides.target);
     }
     const onThisPath = pathPairs.has(`${edge.source}\n${edge.target}`) || pathPairs.has(`${edge.target}\n${edge.source}`);

@@ -1,0 +1,21 @@
+/** What the page and the PNG painter's worker (paintPng.worker.ts) say to each other. */
+import type { Palette } from '../paint/palette';
+import type { PaintInput } from '../paint/scene';
+
+export interface PaintPngRequest {
+  input: PaintInput;
+  palette: Palette;
+  /** Asked device pixels per CSS pixel (lowered when the image would be too big). */
+  scale: number;
+  /** Flow units around the diagram. */
+  padding: number;
+  /** A CSS colour, or 'transparent'. */
+  background: string;
+  /** Put inside the PNG, so opening it restores the diagram. */
+  diagramJson: string;
+}
+
+export type PaintPngAnswer =
+  | { type: 'progress'; done: number; phase?: string }
+  | { type: 'done'; png: Uint8Array; scale: number; notice?: string }
+  | { type: 'error'; message: string };
