@@ -14,11 +14,17 @@ export interface PaintContext {
 
 export const color = (pc: PaintContext, name: PaletteColor): string => pc.palette.colors[name];
 
-export function pathOf(pc: PaintContext, data: string): Path2D {
-  let path = pc.paths.get(data);
+/** One path from path data, or several subpaths each from its own data. */
+export function pathOf(pc: PaintContext, data: string | readonly string[]): Path2D {
+  const key = typeof data === 'string' ? data : data.join('\n');
+  let path = pc.paths.get(key);
   if (!path) {
-    path = new Path2D(data);
-    pc.paths.set(data, path);
+    if (typeof data === 'string') path = new Path2D(data);
+    else {
+      path = new Path2D();
+      for (const part of data) path.addPath(new Path2D(part));
+    }
+    pc.paths.set(key, path);
   }
   return path;
 }
@@ -30,19 +36,29 @@ export interface Shadow {
   color: string;
 }
 
-/** Fills `shape` with `fill` under each shadow layer, as CSS draws a box's shadows under it. */
+/** How far off the image a shape is drawn so that only its shadow lands on it. */
+const SHADOW_THROW = 100_000;
+
+/**
+ * Fills `shape` with `fill` over each shadow layer, as CSS draws a box's shadows under it. Each
+ * shadow is cast by a copy of the shape thrown far off the image (only the shadow lands), so
+ * the shape's antialiased edge is drawn once, not once per layer.
+ */
 export function fillWithShadows(pc: PaintContext, shape: Path2D, fill: string, shadows: readonly Shadow[]): void {
   const { ctx } = pc;
-  ctx.save();
-  for (const shadow of shadows) {
-    ctx.shadowColor = shadow.color;
-    ctx.shadowBlur = shadow.blur * pc.scale;
-    ctx.shadowOffsetX = 0;
-    ctx.shadowOffsetY = shadow.y * pc.scale;
-    ctx.fillStyle = fill;
-    ctx.fill(shape);
+  if (shadows.length > 0) {
+    ctx.save();
+    ctx.translate(-SHADOW_THROW, 0);
+    ctx.fillStyle = '#000';
+    for (const shadow of shadows) {
+      ctx.shadowColor = shadow.color;
+      ctx.shadowBlur = shadow.blur * pc.scale;
+      ctx.shadowOffsetX = SHADOW_THROW * pc.scale;
+      ctx.shadowOffsetY = shadow.y * pc.scale;
+      ctx.fill(shape);
+    }
+    ctx.restore();
   }
-  ctx.restore();
   ctx.fillStyle = fill;
   ctx.fill(shape);
 }

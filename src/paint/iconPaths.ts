@@ -43,9 +43,12 @@ export function elementPathData([tag, a]: IconElement): string {
   }
 }
 
-/** The icon's path data, in its 24-unit space. */
-export function iconPathData(name: IconName): string {
-  return (ICON_SHAPES[name] ?? []).map(elementPathData).join(' ');
+/**
+ * The icon's path data, in its 24-unit space: one string per element (joined, a path's leading
+ * relative `m` would move from where the previous element ended).
+ */
+export function iconPathData(name: IconName): string[] {
+  return (ICON_SHAPES[name] ?? []).map(elementPathData);
 }
 
 const escapeAttribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');

@@ -94,7 +94,7 @@ describe('colours and icons', () => {
   });
 
   it('draws an icon from the same shapes the canvas masks with', () => {
-    expect(iconPathData('server')).toContain('M 4 2 H 20 A 2 2 0 0 1 22 4');
+    expect(iconPathData('server')[0]).toBe('M 4 2 H 20 A 2 2 0 0 1 22 4 V 8 A 2 2 0 0 1 20 10 H 4 A 2 2 0 0 1 2 8 V 4 A 2 2 0 0 1 4 2 Z');
     expect(iconSvgMarkup('server')).toContain('<rect width="20" height="8" x="2" y="2" rx="2" ry="2"/>');
   });
 });

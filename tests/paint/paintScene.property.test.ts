@@ -31,6 +31,7 @@ beforeAll(() => {
   (globalThis as Record<string, unknown>).Path2D ??= class {
     roundRect() {}
     rect() {}
+    addPath() {}
   };
 });
 
