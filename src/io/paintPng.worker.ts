@@ -20,7 +20,7 @@ function createMeasurer(ctx: OffscreenCanvasRenderingContext2D): TextMeasurer {
   const widths = new Map<string, number>();
   const extents = new Map<string, { ascent: number; descent: number }>();
   let font = '';
-  const use = (next: string) => {
+  const setFont = (next: string) => {
     if (next !== font) ctx.font = font = next;
   };
   return {
@@ -28,7 +28,7 @@ function createMeasurer(ctx: OffscreenCanvasRenderingContext2D): TextMeasurer {
       const key = `${f}\n${text}`;
       let width = widths.get(key);
       if (width === undefined) {
-        use(f);
+        setFont(f);
         width = ctx.measureText(text).width;
         widths.set(key, width);
       }
@@ -37,7 +37,7 @@ function createMeasurer(ctx: OffscreenCanvasRenderingContext2D): TextMeasurer {
     extent(f) {
       let extent = extents.get(f);
       if (!extent) {
-        use(f);
+        setFont(f);
         const m = ctx.measureText('Hg');
         extent = { ascent: m.fontBoundingBoxAscent, descent: m.fontBoundingBoxDescent };
         extents.set(f, extent);
