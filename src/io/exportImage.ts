@@ -1,15 +1,12 @@
 /**
- * PNG and SVG export of the whole diagram (not just the part on screen): the canvas's
+ * SVG export of the whole diagram (not just the part on screen): the canvas's
  * `.react-flow__viewport` is copied with its transform replaced so the diagram's bounds plus
- * padding fill the image (see snapshotElement.ts for how, and why not html-to-image), then drawn
- * into a PNG by the browser a band at a time (rasterizeBands.ts) and encoded in a worker. The
- * diagram JSON goes inside the image, so opening the export restores the diagram.
+ * padding fill the image (see snapshotElement.ts for how, and why not html-to-image). The
+ * diagram JSON goes inside the image, so opening the export restores the diagram. PNG export is
+ * painted from the records instead (paintPng.ts), which mounts no node.
  */
-import { measureItemRows, paintsRows } from './itemRows';
-import { openPngSink } from './pngSink';
-import { rasterizeBands, yieldToPaint } from './rasterizeBands';
-import { usedStyleText } from './usedStyles';
-import { copyItems, createSnapshot, snapshotElementAsSvg } from './snapshotElement';
+import { snapshotElementAsSvg } from './snapshotElement';
+import { yieldToMain } from './yieldToMain';
 import { embedDiagramInSvg } from './svgMetadata';
 
 export type { Bounds } from './exportPlan';
@@ -98,68 +95,30 @@ export async function exportDiagramImage(
   options: ExportImageOptions,
 ): Promise<ExportImageResult> {
   const { signal } = options;
-  let sink: ReturnType<typeof openPngSink> | null = null;
   try {
     options.onProgress?.('Copying the canvas');
-    await yieldToPaint();
+    await yieldToMain();
     signal?.throwIfAborted();
     const bounds = drawnBounds(viewportElement, nodeBounds);
-    const plan = planExportSize(bounds, options.format === 'png' ? options.scale : 1, options.padding);
+    const plan = planExportSize(bounds, 1, options.padding);
     const pad = finiteAtLeast(options.padding, 0);
     // Centred: the plan rounds the size up to whole pixels.
     const dx = pad + (plan.width - 2 * pad - bounds.width) / 2 - bounds.x;
     const dy = pad + (plan.height - 2 * pad - bounds.height) / 2 - bounds.y;
-    const frame = {
+    const svg = snapshotElementAsSvg(viewportElement, {
       width: plan.width,
       height: plan.height,
       transform: `translate(${dx}px, ${dy}px) scale(1)`,
       background: options.background,
       skip: SKIP_SELECTOR,
-    };
-
-    if (options.format === 'svg') {
-      const svg = snapshotElementAsSvg(viewportElement, frame);
-      options.onProgress?.('Putting the diagram inside the image');
-      const blob = new Blob([embedDiagramInSvg(svg, options.diagramJson)], { type: 'image/svg+xml' });
-      return { ok: true, blob, scale: 1 };
-    }
-
-    const items = await measureItemRows(viewportElement, signal);
-    const styleText = await usedStyleText(viewportElement, signal);
-    const snapshot = createSnapshot(viewportElement, frame, styleText);
-    const svgOf = (top: number, height: number) =>
-      snapshot.svg(
-        copyItems(viewportElement, (item) => paintsRows(items, item, top - dy, top + height - dy)),
-        top,
-        height,
-      );
-    options.onProgress?.('Drawing', 0);
-    sink = openPngSink(Math.floor(plan.width * plan.scale), Math.floor(plan.height * plan.scale));
-    const rendered = await rasterizeBands(svgOf, plan, sink, {
-      signal,
-      onProgress: (done) => options.onProgress?.('Drawing', done),
     });
-    if (!rendered.ok) return { ok: false, message: RASTERIZE_FAILURE[rendered.reason] };
-    options.onProgress?.('Encoding the PNG', 1);
-    const png = await sink.finish(options.diagramJson);
-    sink = null;
-    signal?.throwIfAborted();
-    const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
-    return { ok: true, blob, scale: plan.scale, ...(plan.notice ? { notice: plan.notice } : {}) };
+    options.onProgress?.('Putting the diagram inside the image');
+    const blob = new Blob([embedDiagramInSvg(svg, options.diagramJson)], { type: 'image/svg+xml' });
+    return { ok: true, blob, scale: 1 };
   } catch (error) {
     if (signal?.aborted) return { ok: false, message: 'The export was cancelled.', cancelled: true };
-    // A bug rather than the diagram or the scale: say what failed, and do not guess a cause.
+    // A bug rather than the diagram: say what failed, and do not guess a cause.
     const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
-    return { ok: false, message: `The image could not be exported because of an error in Archflow${reason}. Try again, or export SVG.` };
-  } finally {
-    sink?.close();
+    return { ok: false, message: `The image could not be exported because of an error in Archflow${reason}.` };
   }
 }
-
-/** What each rasterizer failure means for the person exporting, without naming a wrong cause. */
-const RASTERIZE_FAILURE: Readonly<Record<'unreadable' | 'too-large', string>> = {
-  unreadable:
-    'The browser could not read the copied diagram as an image. The scale is not the cause (the copy is read at 1× ' +
-    'before it is scaled); very large diagrams can exceed what the browser reads. Export SVG instead.',
-  'too-large': 'The browser could not make an image this large. Try a smaller scale.',
-};

@@ -10,7 +10,8 @@ import { fontOf, type TextMeasurer } from '../paint/fonts';
 import { beginPaint, createPaintContext, paintItem } from '../paint/paintScene';
 import { buildScene } from '../paint/scene';
 import { planExportSize } from './exportPlan';
-import { embedDiagramInPng } from './pngMetadata';
+import { createPngStream } from './composePng';
+import { diagramPngChunk, embedDiagramInPng } from './pngMetadata';
 import type { PaintPngAnswer, PaintPngRequest } from './paintPngMessages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -80,12 +81,33 @@ function paint(request: PaintPngRequest): Promise<PaintPngAnswer> | PaintPngAnsw
     }
   });
   scope.postMessage({ type: 'progress', done: 1, phase: 'Encoding the PNG' } satisfies PaintPngAnswer);
-  return canvas.convertToBlob({ type: 'image/png' }).then(async (blob) => {
-    const png = embedDiagramInPng(new Uint8Array(await blob.arrayBuffer()), request.diagramJson);
+  return encode(canvas, ctx, request.diagramJson).then((png) => {
     const answer: PaintPngAnswer = { type: 'done', png, scale: plan.scale };
     if (plan.notice) answer.notice = plan.notice;
     return answer;
   });
+}
+
+/** Rows read back at a time when the browser's encoder refuses the canvas. */
+const STREAM_ROWS = 256;
+
+/**
+ * The browser's own PNG encoder (several times faster than one in JavaScript), or, when it
+ * refuses the canvas (too big for it), the streaming writer a band of rows at a time.
+ */
+async function encode(canvas: OffscreenCanvas, ctx: OffscreenCanvasRenderingContext2D, diagramJson: string): Promise<Uint8Array> {
+  try {
+    const blob = await canvas.convertToBlob({ type: 'image/png' });
+    return embedDiagramInPng(new Uint8Array(await blob.arrayBuffer()), diagramJson);
+  } catch {
+    const stream = createPngStream(canvas.width, canvas.height);
+    for (let top = 0; top < canvas.height; top += STREAM_ROWS) {
+      const rows = Math.min(STREAM_ROWS, canvas.height - top);
+      const { data } = ctx.getImageData(0, top, canvas.width, rows);
+      stream.push(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), rows);
+    }
+    return stream.finish([diagramPngChunk(diagramJson)]);
+  }
 }
 
 scope.onmessage = async (event: MessageEvent<PaintPngRequest>) => {
