@@ -6,6 +6,7 @@
 import { color, pathOf, roundedRect, type PaintContext } from './context';
 import { fontOf } from './fonts';
 import type { EdgeItem } from './scene';
+import { TRAFFIC_LEVELS, trafficRuns } from './trafficRuns';
 import type { Point } from '../model/diagram';
 
 /** `.arch-edge` 1.6, `.on-path` 2.6. */
@@ -38,8 +39,33 @@ function drawArrow(pc: PaintContext, tip: Point, direction: Point, lineWidth: nu
   ctx.restore();
 }
 
+/** `.traffic-run`: round dots 5 px across, solid to 78 % of their radius, one per spacing along each straight run. */
+const DOT_RADIUS = 2.5 * 0.89;
+
+/** The capacity overlay's traffic dots, standing still where the canvas starts them. */
+function drawTraffic(pc: PaintContext, item: EdgeItem, level: number): void {
+  const { ctx } = pc;
+  const { spacing } = TRAFFIC_LEVELS[Math.min(TRAFFIC_LEVELS.length, Math.max(1, level)) - 1]!;
+  ctx.fillStyle = color(pc, 'cap-traffic');
+  ctx.beginPath();
+  for (const run of trafficRuns(item.geometry.path)) {
+    const cos = Math.cos((run.angle * Math.PI) / 180);
+    const sin = Math.sin((run.angle * Math.PI) / 180);
+    // The strip's dots sit where the previous run's left off (TrafficDots.tsx).
+    for (let t = spacing / 2 - (run.offset % spacing); t <= run.length; t += spacing) {
+      if (t < 0) continue;
+      const x = run.x + cos * t;
+      const y = run.y + sin * t;
+      ctx.moveTo(x + DOT_RADIUS, y);
+      ctx.arc(x, y, DOT_RADIUS, 0, 2 * Math.PI);
+    }
+  }
+  ctx.fill();
+}
+
 export function drawEdge(pc: PaintContext, item: EdgeItem): void {
   const { ctx } = pc;
+  if (item.traffic && item.path !== 'off') drawTraffic(pc, item, item.traffic);
   const onPath = item.path === 'on';
   const lineWidth = onPath ? STROKE.path : STROKE.plain;
   ctx.save();

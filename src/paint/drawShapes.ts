@@ -7,8 +7,8 @@ import { mixColor } from './color';
 import { baselineIn, color, fillWithShadows, pathOf, roundedRect, type PaintContext } from './context';
 import { drawCapacityBadge } from './drawComponent';
 import { fontOf } from './fonts';
-import { iconPathData } from './iconPaths';
-import { ICON_STROKE_WIDTH, ICON_VIEW_BOX } from './iconShapes';
+import { elementPathData, iconPathData } from './iconPaths';
+import { ICON_STROKE_WIDTH, ICON_VIEW_BOX, PIN_SHAPE } from './iconShapes';
 import type { PaletteColor } from './palette';
 import type { GroupItem, NoteItem } from './scene';
 
@@ -115,6 +115,19 @@ export function drawNote(pc: PaintContext, item: NoteItem): void {
     { y: 4, blur: 8, color: 'rgba(0, 0, 0, 0.14)' },
   ]);
   ctx.clip(card);
+  if (item.pinned) {
+    // `.note-pin-mark`: 12 px, 4 px from the top and 5 px from the right, at 55 %.
+    ctx.save();
+    ctx.globalAlpha = 0.55;
+    ctx.translate(item.width - 5 - 12, 4);
+    ctx.scale(12 / ICON_VIEW_BOX, 12 / ICON_VIEW_BOX);
+    ctx.strokeStyle = color(pc, 'af-note-text');
+    ctx.lineWidth = 2;
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.stroke(pathOf(pc, PIN_SHAPE.map(elementPathData)));
+    ctx.restore();
+  }
   ctx.beginPath();
   ctx.rect(NOTE.padX, NOTE.padY, item.width - 2 * NOTE.padX, item.height - 2 * NOTE.padY);
   ctx.clip();

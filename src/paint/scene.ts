@@ -20,6 +20,8 @@ export interface PaintOverlay {
   nodes: ReadonlyMap<string, string>;
   /** "1,200/s" per connection that carries load. */
   edgeRate: ReadonlyMap<string, string>;
+  /** 1–5 per connection that carries load: how dense its traffic dots are. */
+  edgeTraffic: ReadonlyMap<string, number>;
   /** Groups marked down, or inside one. */
   downGroups: ReadonlySet<string>;
 }
@@ -81,6 +83,8 @@ export interface EdgeItem {
   path: 'on' | 'off' | null;
   label?: { text: string; x: number; y: number; width: number; height: number };
   rate?: { text: string; x: number; y: number; width: number };
+  /** Traffic level 1–5 (the capacity overlay's dots), when it carries load. */
+  traffic?: number;
 }
 
 export interface NoteItem {
@@ -93,6 +97,8 @@ export interface NoteItem {
   color: NoteColor;
   /** Wrapped lines; none for an empty note (its placeholder is drawn). */
   lines: string[];
+  /** Pinned to a component: a pin in its corner, and the text keeps clear of it. */
+  pinned: boolean;
 }
 
 export type SceneItem = GroupItem | EdgeItem | ComponentItem | NoteItem;
@@ -107,8 +113,9 @@ export interface Scene {
 const GROUP_SIZE: Size = { width: 360, height: 240 };
 /** A note's size when it has none (designSlice.ts). */
 const NOTE_SIZE: Size = { width: 180, height: 120 };
-/** `.note` padding. */
+/** `.note` padding, and the room a pinned note's text leaves for its pin (`.note.is-pinned .note-text`). */
 const NOTE_PAD = { x: 12, y: 10 };
+const NOTE_PIN_ROOM = 12;
 /** React Flow's label padding on an edge (ConnectionEdge.tsx), and the rate pill's row below it. */
 const LABEL_PAD = { x: 6, y: 3 };
 const RATE_BELOW_LABEL = 20;
@@ -233,6 +240,8 @@ export function buildScene(input: PaintInput, measure: TextMeasurer, palette: Pi
       item.label = { text, x: mid.x, y: mid.y, width, height };
       take(mid.x - width / 2, mid.y - height / 2, mid.x + width / 2, mid.y + height / 2);
     }
+    const traffic = input.overlay?.edgeTraffic.get(edge.id) ?? 0;
+    if (traffic > 0) item.traffic = traffic;
     const rate = input.overlay?.edgeRate.get(edge.id);
     if (rate) {
       const y = text ? mid.y + RATE_BELOW_LABEL : mid.y;
@@ -253,8 +262,9 @@ export function buildScene(input: PaintInput, measure: TextMeasurer, palette: Pi
     const size = note.size ?? NOTE_SIZE;
     const x = base.x + note.position.x;
     const y = base.y + note.position.y;
-    const lines = note.text ? wrapText(note.text, size.width - 2 * NOTE_PAD.x, (t) => measure.width(noteFont, t)) : [];
-    notes.push({ type: 'note', id: note.id, x, y, width: size.width, height: size.height, color: note.color ?? 'yellow', lines });
+    const textWidth = size.width - 2 * NOTE_PAD.x - (pin ? NOTE_PIN_ROOM : 0);
+    const lines = note.text ? wrapText(note.text, textWidth, (t) => measure.width(noteFont, t)) : [];
+    notes.push({ type: 'note', id: note.id, x, y, width: size.width, height: size.height, color: note.color ?? 'yellow', lines, pinned: pin !== undefined });
     take(x, y, x + size.width, y + size.height);
   }
 

@@ -38,7 +38,7 @@ export function selectPaintInput(s: EditorState, capacityOverlay: boolean): Pain
     notes: doc.notes.order.map((id) => doc.notes.byId.get(id)!),
     direction: selectDirection(s),
     measured: s.measured,
-    overlay: capacity ? { nodes: capacity.nodeOverlay, edgeRate: capacity.edgeRate, downGroups: capacity.downGroups } : null,
+    overlay: capacity ? { nodes: capacity.nodeOverlay, edgeRate: capacity.edgeRate, edgeTraffic: capacity.edgeTraffic, downGroups: capacity.downGroups } : null,
     pathSteps: s.pathRecording?.steps ?? selectActivePath(s)?.steps ?? null,
     designBadges,
   };

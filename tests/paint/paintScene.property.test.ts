@@ -56,6 +56,7 @@ describe('painting any valid document', () => {
         const overlay = {
           nodes: new Map(diagram.nodes.map((n, i) => [n.id, ['ok|0.5|', 'hot|0.9|spof', 'overloaded|1.5|', 'down||', 'cutoff||'][i % 5]!])),
           edgeRate: new Map(diagram.edges.map((e) => [e.id, '1,200/s'])),
+          edgeTraffic: new Map(diagram.edges.map((e, i) => [e.id, i % 6])),
           downGroups: new Set(diagram.nodes.filter((n) => n.kind === 'group').map((n) => n.id)),
         };
         const scene = buildScene(inputOf(diagram, { overlay }), TEN_PX, LIGHT_PALETTE);
@@ -90,7 +91,7 @@ describe('painting any valid document', () => {
       ],
       edges: [{ id: 'e', source: 'a', target: 'b', label: 'orders', protocol: 'HTTPS' }],
     } as Diagram;
-    const scene = buildScene(inputOf(diagram, { overlay: { nodes: new Map(), edgeRate: new Map([['e', '40/s']]), downGroups: new Set() } }), TEN_PX, LIGHT_PALETTE);
+    const scene = buildScene(inputOf(diagram, { overlay: { nodes: new Map(), edgeRate: new Map([['e', '40/s']]), edgeTraffic: new Map(), downGroups: new Set() } }), TEN_PX, LIGHT_PALETTE);
     const edge = scene.items.find((i) => i.type === 'edge');
     expect(edge?.type === 'edge' && edge.label).toMatchObject({ text: 'orders · HTTPS', width: 140 + 12, height: 13 + 6 });
     // The rate pill sits 20 px under the label, sized from its text's length.
