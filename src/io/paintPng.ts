@@ -64,8 +64,7 @@ export async function paintDiagramPng(
           resolve({ ok: false, message: `The image could not be drawn (${answer.message}). Try a smaller scale, or export SVG.` });
           return;
         }
-        const blob = new Blob([answer.png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
-        resolve({ ok: true, blob, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) });
+        resolve({ ok: true, blob: answer.png, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) });
       };
       worker.onerror = (event) => {
         event.preventDefault();
