@@ -86,7 +86,8 @@ function lookOf(pc: PaintContext, item: ComponentItem): BoxLook {
       break;
   }
   if (item.path === 'on') {
-    look.ring = color(pc, 'af-path');
+    // `.arch-node.on-path` sets every side's border colour, the stripe's too.
+    look.ring = look.stripe = color(pc, 'af-path');
     look.halo = mixColor(color(pc, 'af-path'), 0.3, 'transparent');
   } else if (item.path === 'off') {
     look.ring = mixColor(color(pc, 'af-border'), 0.5, 'transparent');
