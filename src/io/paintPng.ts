@@ -4,7 +4,8 @@
  * the text, painting, encoding, the diagram put inside) happens off the main thread. Closing the
  * export dialog stops the worker: no file follows.
  */
-import type { PaintInput } from '../paint/scene';
+import type { Diagram } from '../model/diagram';
+import type { PaintView } from '../paint/scene';
 import type { ExportImageResult, ExportScale } from './exportImage';
 import type { PaintPngAnswer, PaintPngRequest } from './paintPngMessages';
 import { readPalette } from './readPalette';
@@ -15,7 +16,6 @@ export interface PaintPngOptions {
   background: string;
   /** Space around the diagram, in flow units. */
   padding: number;
-  diagramJson: string;
   onProgress?: (phase: string, done?: number) => void;
   signal?: AbortSignal;
 }
@@ -28,7 +28,8 @@ const CANCELLED: ExportImageResult = { ok: false, message: 'The export was cance
 
 export async function paintDiagramPng(
   themeElement: Element,
-  input: PaintInput,
+  diagram: Diagram,
+  view: PaintView,
   options: PaintPngOptions,
   createWorker: () => Worker = createPaintWorker,
 ): Promise<ExportImageResult> {
@@ -42,12 +43,12 @@ export async function paintDiagramPng(
   }
   options.onProgress?.('Drawing', 0);
   const request: PaintPngRequest = {
-    input,
+    diagram,
+    view,
     palette: readPalette(themeElement),
     scale: options.scale,
     padding: options.padding,
     background: options.background,
-    diagramJson: options.diagramJson,
   };
   try {
     return await new Promise<ExportImageResult>((resolve) => {

@@ -6,6 +6,7 @@
  * to send the records: no node is mounted and no DOM is copied, so a 1,000-node export costs
  * the page no long task (BENCHMARKS.md, "PNG painted from the records").
  */
+import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import { fontOf, type TextMeasurer } from '../paint/fonts';
 import { beginPaint, createPaintContext, paintItem } from '../paint/paintScene';
 import { buildScene } from '../paint/scene';
@@ -62,7 +63,9 @@ function paint(request: PaintPngRequest): Promise<PaintPngAnswer> | PaintPngAnsw
   const { palette } = request;
   // The fonts are the system's, which a worker's canvas reaches like the page (no web font to load).
   measuring.font = fontOf('label', palette.fontFamily);
-  const scene = buildScene(request.input, createMeasurer(measuring), palette);
+  const { diagram } = request;
+  const input = { ...request.view, nodes: diagram.nodes, edges: diagram.edges, notes: diagram.notes ?? [] };
+  const scene = buildScene(input, createMeasurer(measuring), palette);
   const plan = planExportSize(scene.bounds, request.scale, request.padding);
   const pad = Math.max(0, Number.isFinite(request.padding) ? request.padding : 0);
   const width = Math.floor(plan.width * plan.scale);
@@ -85,7 +88,8 @@ function paint(request: PaintPngRequest): Promise<PaintPngAnswer> | PaintPngAnsw
     }
   });
   scope.postMessage({ type: 'progress', done: 1, phase: 'Encoding the PNG' } satisfies PaintPngAnswer);
-  return encode(canvas, ctx, request.diagramJson).then((png) => {
+  // Put inside the PNG, so opening it restores the diagram.
+  return encode(canvas, ctx, serializeDiagramFile(diagram)).then((png) => {
     const answer: PaintPngAnswer = { type: 'done', png: new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), scale: plan.scale };
     if (plan.notice) answer.notice = plan.notice;
     return answer;

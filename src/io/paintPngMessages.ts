@@ -1,9 +1,12 @@
 /** What the page and the PNG painter's worker (paintPng.worker.ts) say to each other. */
 import type { Palette } from '../paint/palette';
-import type { PaintInput } from '../paint/scene';
+import type { Diagram } from '../model/diagram';
+import type { PaintView } from '../paint/scene';
 
 export interface PaintPngRequest {
-  input: PaintInput;
+  /** The document: painted, and serialized here into the PNG (not on the page). */
+  diagram: Diagram;
+  view: PaintView;
   palette: Palette;
   /** Asked device pixels per CSS pixel (lowered when the image would be too big). */
   scale: number;
@@ -11,8 +14,6 @@ export interface PaintPngRequest {
   padding: number;
   /** A CSS colour, or 'transparent'. */
   background: string;
-  /** Put inside the PNG, so opening it restores the diagram. */
-  diagramJson: string;
 }
 
 export type PaintPngAnswer =

@@ -26,10 +26,8 @@ export interface PaintOverlay {
   downGroups: ReadonlySet<string>;
 }
 
-export interface PaintInput {
-  nodes: readonly DiagramNode[];
-  edges: readonly DiagramEdge[];
-  notes: readonly DiagramNote[];
+/** What the views draw on the records, besides the records themselves. */
+export interface PaintView {
   direction: LayoutDirection;
   /** Sizes the canvas measured; others are laid out here as the DOM would. */
   measured: ReadonlyMap<string, Size>;
@@ -38,6 +36,12 @@ export interface PaintInput {
   pathSteps: readonly string[] | null;
   /** The design badge's text per component ("2 endpoints · 1 entity"). */
   designBadges: ReadonlyMap<string, string>;
+}
+
+export interface PaintInput extends PaintView {
+  nodes: readonly DiagramNode[];
+  edges: readonly DiagramEdge[];
+  notes: readonly DiagramNote[];
 }
 
 export interface CapacityMarks {

@@ -9,7 +9,7 @@ import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import type { EditorState } from './editorState';
 import { sentence } from './sentence';
 import type { ExportImageResult } from '../io/exportImage';
-import { selectPaintInput } from './paintInput';
+import { selectPaintView } from './paintInput';
 import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
 
 type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'renderImage' | 'cancelExport' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
@@ -58,11 +58,16 @@ export const createExportActions =
       const overlay = settings.capacityOverlay ?? true;
       set({ exportStep: 'Preparing', exportDone: null, exportCapacity: overlay });
       const onProgress = (phase: string, done?: number) => set({ exportStep: phase, exportDone: done ?? null, ...(format === 'svg' ? { exportPhase: phase } : {}) });
-      const common = { scale: settings.scale, background, padding: settings.padding, diagramJson: serializeDiagramFile(diagram), onProgress, signal: controller.signal };
+      const common = { scale: settings.scale, background, padding: settings.padding, onProgress, signal: controller.signal };
       let result: ExportImageResult;
       if (format === 'png') {
-        // Painted from the records in a worker: the canvas mounts nothing and copies nothing.
-        result = await services.paintPng(element, selectPaintInput(get(), overlay), common);
+        // Painted from the records in a worker, which also serializes the diagram it embeds: the
+        // canvas mounts nothing and copies nothing. After a task boundary, so the click's own
+        // task (the dialog showing "Preparing") stays short.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        result = controller.signal.aborted
+          ? ({ ok: false, message: '', cancelled: true } as const)
+          : await services.paintPng(element, diagram, selectPaintView(get(), overlay), common);
       } else {
         // The canvas now drops selection rings and validation marks (they are for editing, not for
         // the picture) and draws the nodes culled off-screen; the SVG copies what it sees.
@@ -70,7 +75,7 @@ export const createExportActions =
         await canvas.whenAllRendered();
         result = controller.signal.aborted
           ? ({ ok: false, message: '', cancelled: true } as const)
-          : await services.exportImage(element, canvas.nodesBounds(), { ...common, format });
+          : await services.exportImage(element, canvas.nodesBounds(), { ...common, format, diagramJson: serializeDiagramFile(diagram) });
       }
       if (exporting === controller) {
         exporting = null;

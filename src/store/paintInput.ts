@@ -1,10 +1,10 @@
 /**
- * What the PNG painter needs from the editor (src/paint/scene.ts's PaintInput): the document's
- * records in file order, the sizes the canvas measured, and what the views would draw on them
+ * What the PNG painter needs from the editor besides the document (src/paint/scene.ts's
+ * PaintView): the sizes the canvas measured, and what the views would draw on the records
  * (the capacity overlay when the export includes it, the path on show, design badges). Read in
  * one pass over the records; the worker does the rest.
  */
-import type { PaintInput } from '../paint/scene';
+import type { PaintView } from '../paint/scene';
 import { selectActivePath } from './designIndex';
 import type { EditorState } from './editorState';
 import { selectDirection } from './selectors';
@@ -25,7 +25,7 @@ function countBy(records: Iterable<{ node: string }>): Map<string, number> {
   return counts;
 }
 
-export function selectPaintInput(s: EditorState, capacityOverlay: boolean): PaintInput {
+export function selectPaintView(s: EditorState, capacityOverlay: boolean): PaintView {
   const { doc } = s;
   const endpoints = countBy(doc.endpoints.byId.values());
   const entities = countBy(doc.entities.byId.values());
@@ -33,9 +33,6 @@ export function selectPaintInput(s: EditorState, capacityOverlay: boolean): Pain
   for (const id of new Set([...endpoints.keys(), ...entities.keys()])) designBadges.set(id, badgeText(endpoints.get(id) ?? 0, entities.get(id) ?? 0));
   const capacity = capacityOverlay ? s.capacity : null;
   return {
-    nodes: doc.nodes.order.map((id) => doc.nodes.byId.get(id)!),
-    edges: doc.edges.order.map((id) => doc.edges.byId.get(id)!),
-    notes: doc.notes.order.map((id) => doc.notes.byId.get(id)!),
     direction: selectDirection(s),
     measured: s.measured,
     overlay: capacity ? { nodes: capacity.nodeOverlay, edgeRate: capacity.edgeRate, edgeTraffic: capacity.edgeTraffic, downGroups: capacity.downGroups } : null,

@@ -11,7 +11,7 @@ import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram
 import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
 import type { FileLike } from '../io/openDiagramFile';
 import type { PaintPngOptions } from '../io/paintPng';
-import type { PaintInput } from '../paint/scene';
+import type { PaintView } from '../paint/scene';
 import type { OpeningMark, OpeningRecord } from '../io/openingMark';
 import type { UnsavedJournal } from '../io/unsavedJournal';
 import type { TabSync } from '../io/tabSync';
@@ -27,7 +27,7 @@ export interface WorkspaceServices {
   /** SVG export: a copy of the canvas's DOM. */
   exportImage(element: HTMLElement, bounds: Bounds, options: ExportImageOptions): Promise<ExportImageResult>;
   /** PNG export: painted from `input` in a worker, in the theme read from `themeElement`'s styles. */
-  paintPng(themeElement: Element, input: PaintInput, options: PaintPngOptions): Promise<ExportImageResult>;
+  paintPng(themeElement: Element, diagram: Diagram, view: PaintView, options: PaintPngOptions): Promise<ExportImageResult>;
   copyText(text: string): Promise<boolean>;
   /** The page's address, to build share links and to read one on start. */
   location(): { href: string; hash: string };
