@@ -45,6 +45,7 @@ export function createBrowserServices(): {
       download: downloadBlob,
       // Image export (SVG snapshot, PNG rasterizing and metadata) loads on first use, not with the first paint.
       exportImage: async (...args) => (await import('../io/exportImage')).exportDiagramImage(...args),
+      paintPng: async (...args) => (await import('../io/paintPng')).paintDiagramPng(...args),
       copyText: copyTextToClipboard,
       location,
       clearHash,

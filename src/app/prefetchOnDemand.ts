@@ -11,6 +11,7 @@ export function prefetchOnDemand(): void {
   whenIdle(() => {
     for (const load of [
       () => import('../io/exportImage'),
+      () => import('../io/paintPng'),
       () => import('../io/shareLink'),
       () => import('../io/parseDiagramText'),
       () => import('../io/mermaid'),

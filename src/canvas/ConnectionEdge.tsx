@@ -5,47 +5,11 @@
 import { BaseEdge, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useEditor } from '../bindings/editorContext';
-import type { Point } from '../model/diagram';
+import { routePath } from '../paint/edgePath';
 import type { ArchEdge } from '../store/flowView';
 import { selectEdgeOnPath } from '../store/designIndex';
 import { selectEdgeRate, selectEdgeSeverity, selectEdgeTraffic } from '../store/selectors';
 import { TrafficDots } from './TrafficDots';
-
-/** An SVG path through `points` with softly rounded corners, and the middle of its length. */
-function routePath(points: readonly Point[]): { path: string; mid: Point } {
-  const radius = 8;
-  let path = `M ${points[0]!.x} ${points[0]!.y}`;
-  for (let i = 1; i < points.length - 1; i++) {
-    const prev = points[i - 1]!;
-    const at = points[i]!;
-    const next = points[i + 1]!;
-    const inLen = Math.hypot(at.x - prev.x, at.y - prev.y);
-    const outLen = Math.hypot(next.x - at.x, next.y - at.y);
-    const r = Math.min(radius, inLen / 2, outLen / 2);
-    const before = { x: at.x - ((at.x - prev.x) / (inLen || 1)) * r, y: at.y - ((at.y - prev.y) / (inLen || 1)) * r };
-    const after = { x: at.x + ((next.x - at.x) / (outLen || 1)) * r, y: at.y + ((next.y - at.y) / (outLen || 1)) * r };
-    path += ` L ${before.x} ${before.y} Q ${at.x} ${at.y} ${after.x} ${after.y}`;
-  }
-  const last = points[points.length - 1]!;
-  path += ` L ${last.x} ${last.y}`;
-  // The label sits halfway along the route.
-  let total = 0;
-  for (let i = 1; i < points.length; i++) total += Math.hypot(points[i]!.x - points[i - 1]!.x, points[i]!.y - points[i - 1]!.y);
-  let walked = 0;
-  let mid = points[0]!;
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    const len = Math.hypot(b.x - a.x, b.y - a.y);
-    if (walked + len >= total / 2) {
-      const t = len === 0 ? 0 : (total / 2 - walked) / len;
-      mid = { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
-      break;
-    }
-    walked += len;
-  }
-  return { path, mid };
-}
 
 function ConnectionEdgeView(props: EdgeProps<ArchEdge>) {
   const { id, data, selected, markerEnd, markerStart } = props;

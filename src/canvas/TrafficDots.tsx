@@ -12,16 +12,8 @@
 import { useStore } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
-import { trafficRuns } from './trafficRuns';
+import { TRAFFIC_LEVELS as LEVELS, trafficRuns } from '../paint/trafficRuns';
 
-/** Dot spacing (canvas px) and the time a dot takes to move one spacing (ms), per traffic level 1–5. */
-const LEVELS: readonly { spacing: number; ms: number }[] = [
-  { spacing: 32, ms: 3200 },
-  { spacing: 26, ms: 2200 },
-  { spacing: 20, ms: 1400 },
-  { spacing: 15, ms: 900 },
-  { spacing: 11, ms: 550 },
-];
 
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 

@@ -1,8 +1,8 @@
 /**
- * A PNG written a band of rows at a time, for exports too big to encode in one go on the page:
- * each band's RGBA rows are filtered and fed to one streaming zlib (fflate), so no task holds
- * more than one band and no copy of the whole bitmap is ever made. The bands run in
- * composePng.worker.ts; this file is plain data in, bytes out, so it is tested directly.
+ * A PNG written a band of rows at a time: each band's RGBA rows are filtered and fed to one
+ * streaming zlib (fflate), so no copy of the whole bitmap is ever made. The PNG painter's worker
+ * (paintPng.worker.ts) falls back to it when the browser's encoder refuses its canvas; this file
+ * is plain data in, bytes out, so it is tested directly.
  *
  * Always 8-bit RGBA, non-interlaced. Every row uses the Sub filter (each byte minus the byte one
  * pixel to its left): a diagram is mostly flat colour, which Sub turns into runs of zeros, and

@@ -1,23 +1,16 @@
 /**
- * PNG and SVG export of the whole diagram (not just the part on screen): the canvas's
+ * SVG export of the whole diagram (not just the part on screen): the canvas's
  * `.react-flow__viewport` is copied with its transform replaced so the diagram's bounds plus
- * padding fill the image (see snapshotElement.ts for how, and why not html-to-image), then drawn
- * into a PNG by the browser a band at a time (rasterizeBands.ts) and encoded in a worker. The
- * diagram JSON goes inside the image, so opening the export restores the diagram.
+ * padding fill the image (see snapshotElement.ts for how, and why not html-to-image). The
+ * diagram JSON goes inside the image, so opening the export restores the diagram. PNG export is
+ * painted from the records instead (paintPng.ts), which mounts no node.
  */
-import { measureItemRows, paintsRows } from './itemRows';
-import { openPngSink } from './pngSink';
-import { rasterizeBands, yieldToPaint } from './rasterizeBands';
-import { usedStyleText } from './usedStyles';
-import { copyItems, createSnapshot, snapshotElementAsSvg } from './snapshotElement';
+import { snapshotElementAsSvg } from './snapshotElement';
+import { yieldToMain } from './yieldToMain';
 import { embedDiagramInSvg } from './svgMetadata';
 
-export interface Bounds {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export type { Bounds } from './exportPlan';
+import type { Bounds } from './exportPlan';
 
 export type ExportScale = 1 | 2 | 3;
 
@@ -40,57 +33,8 @@ export type ExportImageResult =
   | { ok: true; blob: Blob; scale: number; notice?: string }
   | { ok: false; message: string; cancelled?: true };
 
-/** Browsers give a blank canvas (or none) past these. */
-export const MAX_CANVAS_SIDE = 16_384;
-export const MAX_CANVAS_AREA = 16_384 * 16_384;
-
-export interface ExportPlan {
-  /** Image size in CSS pixels: the bounds plus padding on every side. */
-  width: number;
-  height: number;
-  /** Device pixels per CSS pixel: the asked scale, or lower when the canvas would be too big. */
-  scale: number;
-  notice?: string;
-}
-
-/**
- * The image size for `bounds` at `scale`, lowering the scale so the canvas stays within what
- * browsers can draw. The whole diagram is always in the image: never cropped, never blank.
- */
-export function planExportSize(bounds: Bounds, scale: number, padding: number): ExportPlan {
-  const pad = finiteAtLeast(padding, 0);
-  const width = Math.max(1, Math.ceil(finiteAtLeast(bounds.width, 0) + 2 * pad));
-  const height = Math.max(1, Math.ceil(finiteAtLeast(bounds.height, 0) + 2 * pad));
-  const asked = finiteAtLeast(scale, 0) || 1;
-  const fits = (s: number) =>
-    Math.floor(width * s) <= MAX_CANVAS_SIDE &&
-    Math.floor(height * s) <= MAX_CANVAS_SIDE &&
-    Math.floor(width * s) * Math.floor(height * s) <= MAX_CANVAS_AREA;
-  if (fits(asked)) return { width, height, scale: asked };
-
-  const limit = Math.min(
-    MAX_CANVAS_SIDE / width,
-    MAX_CANVAS_SIDE / height,
-    Math.sqrt(MAX_CANVAS_AREA / (width * height)),
-  );
-  // Two decimals, rounded down, then stepped down until rounding of pixel counts fits too.
-  let lowered = Math.floor(limit * 100) / 100;
-  while (lowered > 0.01 && !fits(lowered)) lowered = Math.round((lowered - 0.01) * 100) / 100;
-  if (lowered <= 0) lowered = limit;
-  const smaller = lowered < 1 ? ', smaller than on screen' : '';
-  return {
-    width,
-    height,
-    scale: lowered,
-    notice:
-      `This diagram is too large for a ${asked}× image (browsers cap images at ` +
-      `${MAX_CANVAS_SIDE.toLocaleString('en-US')} pixels a side), so it was exported at ${lowered}×${smaller}.`,
-  };
-}
-
-function finiteAtLeast(value: number, min: number): number {
-  return Number.isFinite(value) ? Math.max(min, value) : min;
-}
+export { MAX_CANVAS_AREA, MAX_CANVAS_SIDE, planExportSize, type ExportPlan } from './exportPlan';
+import { finiteAtLeast, planExportSize } from './exportPlan';
 
 /** Parts of the canvas that are controls, not diagram: left out of the image. */
 const SKIPPED = [
@@ -151,68 +95,30 @@ export async function exportDiagramImage(
   options: ExportImageOptions,
 ): Promise<ExportImageResult> {
   const { signal } = options;
-  let sink: ReturnType<typeof openPngSink> | null = null;
   try {
     options.onProgress?.('Copying the canvas');
-    await yieldToPaint();
+    await yieldToMain();
     signal?.throwIfAborted();
     const bounds = drawnBounds(viewportElement, nodeBounds);
-    const plan = planExportSize(bounds, options.format === 'png' ? options.scale : 1, options.padding);
+    const plan = planExportSize(bounds, 1, options.padding);
     const pad = finiteAtLeast(options.padding, 0);
     // Centred: the plan rounds the size up to whole pixels.
     const dx = pad + (plan.width - 2 * pad - bounds.width) / 2 - bounds.x;
     const dy = pad + (plan.height - 2 * pad - bounds.height) / 2 - bounds.y;
-    const frame = {
+    const svg = snapshotElementAsSvg(viewportElement, {
       width: plan.width,
       height: plan.height,
       transform: `translate(${dx}px, ${dy}px) scale(1)`,
       background: options.background,
       skip: SKIP_SELECTOR,
-    };
-
-    if (options.format === 'svg') {
-      const svg = snapshotElementAsSvg(viewportElement, frame);
-      options.onProgress?.('Putting the diagram inside the image');
-      const blob = new Blob([embedDiagramInSvg(svg, options.diagramJson)], { type: 'image/svg+xml' });
-      return { ok: true, blob, scale: 1 };
-    }
-
-    const items = await measureItemRows(viewportElement, signal);
-    const styleText = await usedStyleText(viewportElement, signal);
-    const snapshot = createSnapshot(viewportElement, frame, styleText);
-    const svgOf = (top: number, height: number) =>
-      snapshot.svg(
-        copyItems(viewportElement, (item) => paintsRows(items, item, top - dy, top + height - dy)),
-        top,
-        height,
-      );
-    options.onProgress?.('Drawing', 0);
-    sink = openPngSink(Math.floor(plan.width * plan.scale), Math.floor(plan.height * plan.scale));
-    const rendered = await rasterizeBands(svgOf, plan, sink, {
-      signal,
-      onProgress: (done) => options.onProgress?.('Drawing', done),
     });
-    if (!rendered.ok) return { ok: false, message: RASTERIZE_FAILURE[rendered.reason] };
-    options.onProgress?.('Encoding the PNG', 1);
-    const png = await sink.finish(options.diagramJson);
-    sink = null;
-    signal?.throwIfAborted();
-    const blob = new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' });
-    return { ok: true, blob, scale: plan.scale, ...(plan.notice ? { notice: plan.notice } : {}) };
+    options.onProgress?.('Putting the diagram inside the image');
+    const blob = new Blob([embedDiagramInSvg(svg, options.diagramJson)], { type: 'image/svg+xml' });
+    return { ok: true, blob, scale: 1 };
   } catch (error) {
     if (signal?.aborted) return { ok: false, message: 'The export was cancelled.', cancelled: true };
-    // A bug rather than the diagram or the scale: say what failed, and do not guess a cause.
+    // A bug rather than the diagram: say what failed, and do not guess a cause.
     const reason = error instanceof Error && error.message ? `: ${error.message}` : '';
-    return { ok: false, message: `The image could not be exported because of an error in Archflow${reason}. Try again, or export SVG.` };
-  } finally {
-    sink?.close();
+    return { ok: false, message: `The image could not be exported because of an error in Archflow${reason}.` };
   }
 }
-
-/** What each rasterizer failure means for the person exporting, without naming a wrong cause. */
-const RASTERIZE_FAILURE: Readonly<Record<'unreadable' | 'too-large', string>> = {
-  unreadable:
-    'The browser could not read the copied diagram as an image. The scale is not the cause (the copy is read at 1× ' +
-    'before it is scaled); very large diagrams can exceed what the browser reads. Export SVG instead.',
-  'too-large': 'The browser could not make an image this large. Try a smaller scale.',
-};

@@ -10,7 +10,6 @@
  * drawn as an image may not fetch anything). The app draws with system fonts and inline SVG.
  */
 import { xmlSafeMarkup } from './xmlText';
-import { readableRules } from './usedStyles';
 
 export interface SnapshotOptions {
   /** The document's size in CSS pixels. */
@@ -58,15 +57,11 @@ export function snapshotElementAsSvg(element: HTMLElement, options: SnapshotOpti
   return createSnapshot(element, options).svg(element.cloneNode(true) as HTMLElement, 0, options.height);
 }
 
-/**
- * The page-wide parts of a snapshot (style sheets, inherited properties, ancestors) read once, for
- * many copies of parts of `element`: an export drawn in bands copies, per band, only the items
- * that reach into it (see `copyItems`).
- */
+/** The page-wide parts of a snapshot (style sheets, inherited properties, ancestors), then the copy inside them. */
 export function createSnapshot(
   element: HTMLElement,
   options: SnapshotOptions,
-  /** The style sheets as text (see usedStyles.ts); all of the page's when not given. */
+  /** The style sheets as text; all of the page's when not given. */
   styleText?: string,
 ): { svg(copy: HTMLElement, top: number, height: number): string } {
   const doc = element.ownerDocument;
@@ -113,20 +108,6 @@ export function createSnapshot(
   };
 }
 
-/**
- * A shallow copy of `element` and of each of its children, holding deep copies of only the
- * grandchildren `keep` accepts: React Flow's viewport holds its containers (edges, nodes, labels),
- * each holding one element per connection or component.
- */
-export function copyItems(element: HTMLElement, keep: (item: Element) => boolean): HTMLElement {
-  const copy = element.cloneNode(false) as HTMLElement;
-  for (const container of Array.from(element.children)) {
-    const box = container.cloneNode(false);
-    for (const item of Array.from(container.children)) if (keep(item)) box.appendChild(item.cloneNode(true));
-    copy.appendChild(box);
-  }
-  return copy;
-}
 
 function frameStyle(width: number, height: number, background: string): string[] {
   return ['position:relative', `width:${width}px`, `height:${height}px`, 'margin:0', 'overflow:hidden', `background:${background}`];
@@ -155,4 +136,17 @@ function pageStyleSheets(doc: Document): string {
   return readableRules(doc)
     .flatMap((rules) => Array.from(rules, (rule) => rule.cssText))
     .join('\n');
+}
+
+/** Each style sheet's rules the page may read; cross-origin sheets are skipped. */
+export function readableRules(doc: Document): CSSRuleList[] {
+  const lists: CSSRuleList[] = [];
+  for (const sheet of Array.from(doc.styleSheets)) {
+    try {
+      lists.push(sheet.cssRules);
+    } catch {
+      // A cross-origin sheet: its rules are not the page's to read.
+    }
+  }
+  return lists;
 }

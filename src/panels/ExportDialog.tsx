@@ -5,7 +5,7 @@ import type { ExportSettings } from '../store/workspaceTypes';
 
 export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClose: () => void }) {
   const store = useEditorStore();
-  const phase = useEditor((s) => s.exportPhase);
+  const phase = useEditor((s) => s.exportStep);
   const done = useEditor((s) => s.exportDone);
   const analysisShown = useEditor((s) => s.capacity !== null);
   const [settings, setSettings] = useState<ExportSettings>({ scale: 2, background: 'theme', padding: 40, capacityOverlay: true });
@@ -21,7 +21,7 @@ export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClo
   const name = format === 'png' ? 'PNG' : 'SVG';
   // Closing the dialog (Cancel, Escape) while it exports stops the export: no file comes later.
   const close = () => {
-    if (store.getState().exportPhase !== null) store.getState().cancelExport();
+    if (store.getState().exportStep !== null) store.getState().cancelExport();
     onClose();
   };
   return (

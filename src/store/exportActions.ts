@@ -1,12 +1,15 @@
 /**
  * What leaves the app from the workspace: the diagram as a file, an image, a share link,
- * Mermaid text or the design document. The canvas lends its DOM for images through a `CanvasHandle`.
+ * Mermaid text or the design document. A PNG is painted from the records in a worker (src/paint,
+ * io/paintPng.ts); an SVG copies the canvas's DOM, which the canvas lends through a `CanvasHandle`.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { diagramFileName } from '../io/fileName';
 import { serializeDiagramFile } from '../model/serializeDiagramFile';
 import type { EditorState } from './editorState';
 import { sentence } from './sentence';
+import type { ExportImageResult } from '../io/exportImage';
+import { selectPaintView } from './paintInput';
 import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
 
 type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'renderImage' | 'cancelExport' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
@@ -52,24 +55,31 @@ export const createExportActions =
       exporting?.abort();
       const controller = new AbortController();
       exporting = controller;
-      set({ exportPhase: 'Preparing', exportDone: null, exportCapacity: settings.capacityOverlay ?? true });
-      // The canvas now drops selection rings and validation marks (they are for editing, not for
-      // the picture) and draws the nodes culled off-screen; the export copies what it sees.
-      await canvas.whenAllRendered();
-      const result = controller.signal.aborted
-        ? ({ ok: false, message: '', cancelled: true } as const)
-        : await services.exportImage(element, canvas.nodesBounds(), {
-            format,
-            scale: settings.scale,
-            background,
-            padding: settings.padding,
-            diagramJson: serializeDiagramFile(diagram),
-            onProgress: (phase, done) => set({ exportPhase: phase, exportDone: done ?? null }),
-            signal: controller.signal,
-          });
+      const overlay = settings.capacityOverlay ?? true;
+      set({ exportStep: 'Preparing', exportDone: null, exportCapacity: overlay });
+      const onProgress = (phase: string, done?: number) => set({ exportStep: phase, exportDone: done ?? null, ...(format === 'svg' ? { exportPhase: phase } : {}) });
+      const common = { scale: settings.scale, background, padding: settings.padding, onProgress, signal: controller.signal };
+      let result: ExportImageResult;
+      if (format === 'png') {
+        // Painted from the records in a worker, which also serializes the diagram it embeds: the
+        // canvas mounts nothing and copies nothing. After a task boundary, so the click's own
+        // task (the dialog showing "Preparing") stays short.
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        result = controller.signal.aborted
+          ? ({ ok: false, message: '', cancelled: true } as const)
+          : await services.paintPng(element, diagram, selectPaintView(get(), overlay), common);
+      } else {
+        // The canvas now drops selection rings and validation marks (they are for editing, not for
+        // the picture) and draws the nodes culled off-screen; the SVG copies what it sees.
+        set({ exportPhase: 'Preparing' });
+        await canvas.whenAllRendered();
+        result = controller.signal.aborted
+          ? ({ ok: false, message: '', cancelled: true } as const)
+          : await services.exportImage(element, canvas.nodesBounds(), { ...common, format, diagramJson: serializeDiagramFile(diagram) });
+      }
       if (exporting === controller) {
         exporting = null;
-        set({ exportPhase: null, exportDone: null });
+        set({ exportStep: null, exportPhase: null, exportDone: null });
       }
       if (!result.ok && result.cancelled) {
         get().notify('info', 'Export cancelled: no file was made.');

@@ -14,6 +14,7 @@ export const createSessionSlice =
     fitViewRequest: { seq: 0, animate: false },
     focusRequest: null,
     snapToGrid: true,
+    exportStep: null,
     exportPhase: null,
     exportDone: null,
     measured: new Map(),

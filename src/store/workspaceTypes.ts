@@ -10,6 +10,8 @@ import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
 import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
 import type { FileLike } from '../io/openDiagramFile';
+import type { PaintPngOptions } from '../io/paintPng';
+import type { PaintView } from '../paint/scene';
 import type { OpeningMark, OpeningRecord } from '../io/openingMark';
 import type { UnsavedJournal } from '../io/unsavedJournal';
 import type { TabSync } from '../io/tabSync';
@@ -22,7 +24,10 @@ export interface WorkspaceServices {
   /** Flushes pending saves when the page is hidden; returns a function that stops it. */
   flushOnHide(autosaver: Autosaver): () => void;
   download(blob: Blob, fileName: string): void;
+  /** SVG export: a copy of the canvas's DOM. */
   exportImage(element: HTMLElement, bounds: Bounds, options: ExportImageOptions): Promise<ExportImageResult>;
+  /** PNG export: painted from `input` in a worker, in the theme read from `themeElement`'s styles. */
+  paintPng(themeElement: Element, diagram: Diagram, view: PaintView, options: PaintPngOptions): Promise<ExportImageResult>;
   copyText(text: string): Promise<boolean>;
   /** The page's address, to build share links and to read one on start. */
   location(): { href: string; hash: string };

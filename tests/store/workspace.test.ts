@@ -33,6 +33,7 @@ function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable'; 
     flushOnHide: () => () => {},
     download: (blob, name) => downloads.push({ blob, name }),
     exportImage: async () => ({ ok: false, message: 'no DOM here' }),
+    paintPng: async () => ({ ok: false, message: 'no worker here' }),
     copyText: async (t) => {
       copied.push(t);
       return true;

@@ -1,7 +1,7 @@
 import { getSmoothStepPath, Position } from '@xyflow/react';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { trafficRuns } from '../../src/canvas/trafficRuns';
+import { trafficRuns } from '../../src/paint/trafficRuns';
 
 describe('trafficRuns', () => {
   it('splits a rounded right-angled route into its straight runs, skipping the corners', () => {

@@ -1,6 +1,7 @@
 /**
  * The straight runs of an edge's drawn path, for the traffic dots (TrafficDots in
- * ConnectionEdge.tsx), which move along each run with a transform the compositor animates.
+ * ConnectionEdge.tsx), which move along each run with a transform the compositor animates; the
+ * PNG painter draws the same dots, standing still (drawEdge.ts).
  *
  * Why runs and not the path itself: a dot that follows an SVG path (a moving dash offset, or CSS
  * `offset-path`) is repainted by the main thread on every frame, for every edge, for as long as the
@@ -19,6 +20,15 @@ export interface TrafficRun {
   /** Distance along the whole path to the run's start, so the dots keep their spacing round corners. */
   offset: number;
 }
+
+/** Dot spacing (canvas px) and the time a dot takes to move one spacing (ms), per traffic level 1–5. */
+export const TRAFFIC_LEVELS: readonly { spacing: number; ms: number }[] = [
+  { spacing: 32, ms: 3200 },
+  { spacing: 26, ms: 2200 },
+  { spacing: 20, ms: 1400 },
+  { spacing: 15, ms: 900 },
+  { spacing: 11, ms: 550 },
+];
 
 /** Runs shorter than this are not worth a layer. */
 const MIN_RUN = 4;

@@ -1,0 +1,80 @@
+/**
+ * PNG export painted from the records (src/paint) in a worker (paintPng.worker.ts). The page
+ * reads the theme once from the live canvas and posts the records; everything else (layout of
+ * the text, painting, encoding, the diagram put inside) happens off the main thread. Closing the
+ * export dialog stops the worker: no file follows.
+ */
+import type { Diagram } from '../model/diagram';
+import type { PaintView } from '../paint/scene';
+import type { ExportImageResult, ExportScale } from './exportImage';
+import type { PaintPngAnswer, PaintPngRequest } from './paintPngMessages';
+import { readPalette } from './readPalette';
+
+export interface PaintPngOptions {
+  scale: ExportScale;
+  /** A CSS colour, or 'transparent'. */
+  background: string;
+  /** Space around the diagram, in flow units. */
+  padding: number;
+  onProgress?: (phase: string, done?: number) => void;
+  signal?: AbortSignal;
+}
+
+function createPaintWorker(): Worker {
+  return new Worker(new URL('./paintPng.worker.ts', import.meta.url), { type: 'module' });
+}
+
+const CANCELLED: ExportImageResult = { ok: false, message: 'The export was cancelled.', cancelled: true };
+
+export async function paintDiagramPng(
+  themeElement: Element,
+  diagram: Diagram,
+  view: PaintView,
+  options: PaintPngOptions,
+  createWorker: () => Worker = createPaintWorker,
+): Promise<ExportImageResult> {
+  const { signal } = options;
+  if (signal?.aborted) return CANCELLED;
+  let worker: Worker;
+  try {
+    worker = createWorker();
+  } catch {
+    return { ok: false, message: 'The image could not be drawn: this browser cannot start a worker here. Export SVG instead.' };
+  }
+  options.onProgress?.('Drawing', 0);
+  const request: PaintPngRequest = {
+    diagram,
+    view,
+    palette: readPalette(themeElement),
+    scale: options.scale,
+    padding: options.padding,
+    background: options.background,
+  };
+  try {
+    return await new Promise<ExportImageResult>((resolve) => {
+      const abort = () => resolve(CANCELLED);
+      signal?.addEventListener('abort', abort, { once: true });
+      worker.onmessage = (event: MessageEvent<PaintPngAnswer>) => {
+        const answer = event.data;
+        if (answer.type === 'progress') {
+          options.onProgress?.(answer.phase ?? 'Drawing', answer.done);
+          return;
+        }
+        signal?.removeEventListener('abort', abort);
+        if (answer.type === 'error') {
+          resolve({ ok: false, message: `The image could not be drawn (${answer.message}). Try a smaller scale, or export SVG.` });
+          return;
+        }
+        resolve({ ok: true, blob: answer.png, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) });
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        signal?.removeEventListener('abort', abort);
+        resolve({ ok: false, message: `The image could not be drawn because of an error in Archflow${event.message ? `: ${event.message}` : ''}. Try again, or export SVG.` });
+      };
+      worker.postMessage(request);
+    });
+  } finally {
+    worker.terminate();
+  }
+}
