@@ -18,20 +18,22 @@ import {
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
-import type { ComponentData } from '../store/flowView';
+import type { ArchEdge, ComponentData } from '../store/flowView';
 import { CanvasTools } from './CanvasTools';
 import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
 import { NodeMenu, type NodeMenuAt } from './NodeMenu';
 import { NoteNode } from './NoteNode';
+import { PictureLayer } from './PictureLayer';
+import { boundsOf, buildPictureScene } from './pictureScene';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
 import { LoadMovingMark } from './LoadMovingMark';
 import { TrafficLayerProvider, TrafficLayerTarget } from './TrafficDots';
 import { useEdgesNearView, useEdgesOfShownNodes } from './useEdgesNearView';
 import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
-import { CULL_FROM, MIN_ZOOM, minZoomFor } from './viewBudget';
+import { CULL_FROM, MIN_ZOOM, drawsPicture, mountZoomFor } from './viewBudget';
 
 export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
 
@@ -51,6 +53,8 @@ const MINIMAP_STYLE = { width: 168, height: 112 };
  */
 const SVG_MINIMAP_UP_TO = CULL_FROM;
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+const NO_NODES: Node[] = [];
+const NO_EDGES: ArchEdge[] = [];
 
 const ROLE_COLORS: Record<string, string> = {
   client: 'var(--af-client)',
@@ -87,20 +91,20 @@ export function Canvas() {
   const recording = useEditor((s) => s.pathRecording !== null);
   const canvasWidth = useFlowStore((s) => s.width);
   const canvasHeight = useFlowStore((s) => s.height);
-  // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
-  // without freezing (viewBudget.ts). Recomputed when nodes come or go, not on every move.
+  // Zoomed out so far that more nodes would be in view than the page can mount without freezing,
+  // React Flow mounts none and one canvas paints the whole diagram (viewBudget.ts,
+  // PictureLayer.tsx). The zoom that takes is worked out again when nodes come or go and after
+  // each fit (an auto layout changes the density), not on every move.
   const nodeCount = nodes.length;
-  // A fit to a whole auto layout may go further out than the budget; the user may zoom out as far.
-  const [fitFloor, setFitFloor] = useState(Number.POSITIVE_INFINITY);
-  useEffect(() => setFitFloor(Number.POSITIVE_INFINITY), [nodeCount]);
-  const minZoom = useMemo(
-    () => Math.min(fitFloor, minZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the count stands for the nodes: positions barely change the density
-    [nodeCount, canvasWidth, canvasHeight, store, fitFloor],
+  const mountZoom = useMemo(
+    () => mountZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the count and the fits stand for the nodes: moves barely change the density
+    [nodeCount, canvasWidth, canvasHeight, store, fitViewRequest],
   );
+  const picture = useFlowStore((s) => drawsPicture(s.transform[2], mountZoom, exporting));
   const big = nodes.length > CULL_FROM;
   // An export draws every connection; otherwise a big diagram mounts those near the view only.
-  const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting);
+  const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting && !picture);
   // One subscription for the whole canvas instead of one per node (see BENCHMARKS.md).
   const connecting = useConnection((c) => c.inProgress);
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
@@ -117,6 +121,21 @@ export function Canvas() {
     .filter(Boolean)
     .join(' ');
 
+  /**
+   * The box around the whole diagram (or the nodes in `ids`), from the store rather than React
+   * Flow's nodes: in the far view React Flow holds none, and fits to what it holds.
+   */
+  const diagramBounds = (ids?: ReadonlySet<string>) => {
+    const s = store.getState();
+    const scene = buildPictureScene(s.nodes, ids ? [] : noteNodes, [], 'down');
+    return boundsOf(ids ? scene.boxes.filter((b) => ids.has(b.id)) : scene.boxes);
+  };
+  const fitTo = (bounds: { x: number; y: number; width: number; height: number } | null, options: { padding: number; maxZoom: number }, duration: number) => {
+    if (!bounds) return;
+    const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, MIN_ZOOM, options.maxZoom, options.padding);
+    void rf.setViewport(to, duration > 0 ? { duration } : undefined);
+  };
+
   useEffect(() => {
     // React Flow queues a fit asked for while there is nothing to fit and runs it when the first
     // node appears, which would jump the view under the user's first drop.
@@ -124,26 +143,18 @@ export function Canvas() {
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
     const { bounds } = fitViewRequest;
-    let handle = 0;
-    if (bounds) {
-      // A big auto layout: its nodes are hidden while the view jumps, so the jump mounts nothing
-      // and the whole new layout is in view, as "zoom to fit" would show it (down to React Flow's
-      // own floor, below the view budget: the nodes then appear a slice per frame).
-      const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, MIN_ZOOM, MAX_ZOOM, FIT_OPTIONS.padding);
-      setFitFloor(to.zoom);
-      handle = requestAnimationFrame(() => void rf.setViewport(to));
-    } else {
-      const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
-      handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration }));
-    }
+    const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
+    // A big auto layout says where it went (its nodes may be hidden while the view jumps).
+    const handle = requestAnimationFrame(() => fitTo(bounds ?? diagramBounds(), FIT_OPTIONS, duration));
     return () => cancelAnimationFrame(handle);
-    // The canvas size and zoom floor are read when the request comes, not followed afterwards.
+    // The canvas size is read when the request comes, not followed afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitViewRequest, rf, store]);
 
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
-    void rf.fitView({ nodes: focusRequest.ids.map((id) => ({ id })), maxZoom: 1.25, padding: 0.4, duration: 300 });
+    fitTo(diagramBounds(new Set(focusRequest.ids)), { maxZoom: 1.25, padding: 0.4 }, 300);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fitTo reads the canvas size when asked
   }, [focusRequest, rf]);
 
   useEffect(() => {
@@ -216,9 +227,11 @@ export function Canvas() {
     (event: React.MouseEvent) => {
       const s = store.getState();
       if (s.noteTool) s.addNote(rf.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      // React Flow clears the selection of the nodes it holds; in the far view it holds none.
+      else if (picture) s.clearSelection();
       else if (s.noteSelection.size > 0) s.selectNotes([]);
     },
-    [rf, store],
+    [rf, store, picture],
   );
 
   const [menu, setMenu] = useState<NodeMenuAt | null>(null);
@@ -263,8 +276,8 @@ export function Canvas() {
     <>
     <TrafficLayerProvider value={trafficLayer}>
     <ReactFlow
-      nodes={shownNodes}
-      edges={shownEdges}
+      nodes={picture ? NO_NODES : shownNodes}
+      edges={picture ? NO_EDGES : shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -296,13 +309,14 @@ export function Canvas() {
       zoomOnDoubleClick={false}
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
       onlyRenderVisibleElements={big && !exporting}
-      minZoom={minZoom}
+      minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
       // No `fitView` prop: it would also fire when the first component is added to an empty
       // canvas and jump the view. The store asks for a fit when a diagram is opened.
       aria-label="Diagram canvas"
       className={className}
     >
+      {picture && <PictureLayer notes={noteNodes} onMenu={setMenu} />}
       <TrafficLayerTarget onLayer={setTrafficLayer} />
       <LoadMovingMark />
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
@@ -311,7 +325,7 @@ export function Canvas() {
       ) : (
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       )}
-      <Controls showInteractive={false} aria-label="Zoom controls" />
+      <Controls showInteractive={false} aria-label="Zoom controls" onFitView={picture ? () => fitTo(diagramBounds(), FIT_OPTIONS, 0) : undefined} />
       <CanvasTools />
       <PeerCursors />
     </ReactFlow>

@@ -4,6 +4,8 @@
  * (`layoutHidden`) and are revealed a slice per frame (src/store/layoutSlices.ts): React Flow then
  * mounts and measures the nodes in view a few at a time instead of in one long task, and the
  * document is never half laid out. The view fits the whole new layout at once, before the reveal.
+ * Above LAYOUT_REVEAL_UP_TO nodes that fit is the far view, one picture with no node mounted
+ * (src/canvas/PictureLayer.tsx): the nodes are then shown all at once, two frames after the jump.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { diffOf, recordsInOrder } from '../model/recordsDiff';
@@ -11,6 +13,7 @@ import type { EditorState, LayoutSlice } from './editorState';
 import {
   LAYOUT_FIRST_REVEAL,
   LAYOUT_PIECE_NODES,
+  LAYOUT_REVEAL_UP_TO,
   LAYOUT_SLICES_FROM_NODES,
   layoutTarget,
   measuredGroups,
@@ -144,14 +147,19 @@ export const createLayoutSlice =
           return true;
         }
         return new Promise<boolean>((resolve) => {
-          const r: RevealRun = { pieces: planLayoutSlices(all, LAYOUT_PIECE_NODES), next: 0, budget: LAYOUT_FIRST_REVEAL, lastFrameAt: 0, resolve };
+          const pictured = all.length > LAYOUT_REVEAL_UP_TO;
+          const pieces = pictured ? [all.map((n) => n.id)] : planLayoutSlices(all, LAYOUT_PIECE_NODES);
+          const r: RevealRun = { pieces, next: 0, budget: LAYOUT_FIRST_REVEAL, lastFrameAt: 0, resolve };
           run = r;
           // Every node hidden, so the view's jump to the whole new layout mounts nothing; then
           // the nodes appear a slice per frame, those in view mounted as they come.
           place(target, new Set(all.map((n) => n.id)));
           const bounds = target.bounds;
           set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false, ...(bounds ? { bounds } : {}) } }));
-          frame((hurry) => revealSlice(r, hurry));
+          // The far view: shown whole once the view has jumped (the frame after the canvas's fit),
+          // so React Flow never holds the new positions at the old, close zoom.
+          if (pictured) frame((hurry) => (hurry ? revealSlice(r, true) : frame((late) => revealSlice(r, late))));
+          else frame((hurry) => revealSlice(r, hurry));
         });
       },
     };

@@ -1,0 +1,379 @@
+/**
+ * Paints the far view (PictureLayer.tsx) into a 2D canvas: group frames with their titles,
+ * connections along their routes, components as the canvas draws them (rounded box, role stripe,
+ * name once readable) and notes, with the states people rely on: selection, validation marks,
+ * the capacity overlay and a shown request path. Everything outside the view is skipped, and
+ * what would be smaller than a few screen pixels is drawn plainly (a box of its role's colour, no
+ * text), so a paint of 1,000 components stays a few milliseconds.
+ */
+import type { Rect } from '../model/findFreeSpot';
+import type { PictureBox, PictureLine, PictureScene } from './pictureScene';
+import { overlaps } from './pictureScene';
+
+export interface PictureColors {
+  nodeBg: string;
+  border: string;
+  text: string;
+  muted: string;
+  accent: string;
+  edge: string;
+  groupBg: string;
+  groupBorder: string;
+  error: string;
+  errorSoft: string;
+  warning: string;
+  noteText: string;
+  font: string;
+  /** Role and note colours by name (client, server-soft, note-yellow, …). */
+  named: ReadonlyMap<string, string>;
+  cap: { ok: string; hotLine: string; hotSoft: string; overLine: string; overSoft: string };
+}
+
+const ROLES = ['client', 'server', 'datastore', 'support'];
+const NOTES = ['yellow', 'blue', 'green', 'pink', 'purple', 'grey'];
+
+/** The theme's colours, read from the page's CSS variables (once per theme change). */
+export function readPictureColors(el: Element): PictureColors {
+  const style = getComputedStyle(el);
+  const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  const named = new Map<string, string>();
+  for (const r of ROLES) {
+    named.set(r, v(`--af-${r}`, '#4f46e5'));
+    named.set(`${r}-soft`, v(`--af-${r}-soft`, '#eef0ff'));
+  }
+  for (const c of NOTES) named.set(`note-${c}`, v(`--af-note-${c}`, '#fff4b8'));
+  return {
+    nodeBg: v('--af-node-bg', '#ffffff'),
+    border: v('--af-border', '#e2e5ea'),
+    text: v('--af-text', '#1c2230'),
+    muted: v('--af-muted', '#5f6b7d'),
+    accent: v('--af-accent', '#4f46e5'),
+    edge: v('--af-edge', '#5b6577'),
+    groupBg: v('--af-group-bg', 'rgba(100,116,139,0.05)'),
+    groupBorder: v('--af-group-border', '#b7c0cd'),
+    error: v('--af-error', '#dc2626'),
+    errorSoft: v('--af-error-soft', '#fee2e2'),
+    warning: v('--af-warning', '#c27803'),
+    noteText: v('--af-note-text', '#2a2410'),
+    font: v('--af-font', 'system-ui, sans-serif'),
+    named,
+    cap: {
+      ok: v('--cap-ok', '#0072b2'),
+      hotLine: v('--cap-hot-line', '#e69f00'),
+      hotSoft: v('--cap-hot-soft', '#fff2d6'),
+      overLine: v('--cap-over-line', '#d55e00'),
+      overSoft: v('--cap-over-soft', '#fde6da'),
+    },
+  };
+}
+
+/** What the session adds to the document's picture. */
+export interface PictureMarks {
+  selected: ReadonlySet<string>;
+  hovered: string | null;
+  severity: ReadonlyMap<string, 'error' | 'warning'>;
+  /** Capacity overlay per component (`status|ρ|spof`, selectors.ts), null when the analysis is not shown. */
+  overlay: ReadonlyMap<string, string> | null;
+  downGroups: ReadonlySet<string>;
+  /** Step numbers per component on the shown path, null when no path is shown. */
+  pathSteps: ReadonlyMap<string, string> | null;
+  pathEdges: ReadonlySet<string>;
+}
+
+export interface PictureView {
+  /** React Flow's transform: screen = flow × zoom + (x, y). */
+  x: number;
+  y: number;
+  zoom: number;
+  width: number;
+  height: number;
+  pixelRatio: number;
+}
+
+/** Smallest text (screen pixels) worth drawing; below it a name is a smudge. */
+const MIN_TEXT_PX = 5;
+/** Below this on screen a component is a plain box of its role's colour. */
+const PLAIN_BOX_PX = 10;
+
+/** Cuts `text` to fit `width` at the context's current font, with an ellipsis; cached per text and width. */
+function createFitter() {
+  const cache = new Map<string, string>();
+  return (ctx: CanvasRenderingContext2D, text: string, width: number): string => {
+    const key = `${ctx.font}|${Math.round(width)}|${text}`;
+    let fitted = cache.get(key);
+    if (fitted !== undefined) return fitted;
+    fitted = text;
+    if (ctx.measureText(text).width > width) {
+      let lo = 0;
+      let hi = text.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (ctx.measureText(`${text.slice(0, mid)}…`).width <= width) lo = mid;
+        else hi = mid - 1;
+      }
+      fitted = lo === 0 ? '' : `${text.slice(0, lo)}…`;
+    }
+    if (cache.size > 20_000) cache.clear();
+    cache.set(key, fitted);
+    return fitted;
+  };
+}
+
+export type PicturePainter = (ctx: CanvasRenderingContext2D, scene: PictureScene, view: PictureView, colors: PictureColors, marks: PictureMarks) => number;
+
+/** A painter with its own cache of fitted labels; returns how many boxes it drew. */
+export function createPicturePainter(): PicturePainter {
+  const fit = createFitter();
+  return (ctx, scene, view, colors, marks) => {
+    const { zoom, pixelRatio } = view;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.setTransform(zoom * pixelRatio, 0, 0, zoom * pixelRatio, view.x * pixelRatio, view.y * pixelRatio);
+    const visible: Rect = { x: -view.x / zoom, y: -view.y / zoom, width: view.width / zoom, height: view.height / zoom };
+    const px = 1 / zoom;
+    const pathShown = marks.pathSteps !== null;
+    let drawn = 0;
+    for (const b of scene.boxes) {
+      if (b.kind === 'group' && overlaps(b, visible)) {
+        paintGroup(ctx, b, zoom, colors, marks, fit);
+        drawn++;
+      }
+    }
+    paintLines(ctx, scene.lines, visible, zoom, colors, marks);
+    for (const b of scene.boxes) {
+      if (b.kind === 'group' || !overlaps(b, visible)) continue;
+      ctx.globalAlpha = pathShown && b.kind === 'component' && !marks.pathSteps!.has(b.id) ? 0.3 : 1;
+      if (b.kind === 'note') paintNote(ctx, b, zoom, colors, marks, fit);
+      else paintComponent(ctx, b, zoom, px, colors, marks, fit);
+      drawn++;
+    }
+    ctx.globalAlpha = 1;
+    return drawn;
+  };
+}
+
+type Fit = ReturnType<typeof createFitter>;
+
+function paintGroup(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: number, colors: PictureColors, marks: PictureMarks, fit: Fit) {
+  const px = 1 / zoom;
+  const down = marks.downGroups.has(b.id);
+  ctx.globalAlpha = marks.pathSteps !== null ? 0.5 : 1;
+  ctx.beginPath();
+  ctx.roundRect(b.x, b.y, b.w, b.h, 14);
+  ctx.fillStyle = colors.groupBg;
+  ctx.fill();
+  const selected = marks.selected.has(b.id);
+  ctx.strokeStyle = selected ? colors.accent : down ? colors.muted : colors.groupBorder;
+  ctx.lineWidth = selected ? 2 * px : Math.max(1.5, px);
+  // Dashed while a dash is still wider than a screen pixel, as the DOM frame (GroupNode.tsx).
+  if (5 * 1.5 * zoom >= 1) ctx.setLineDash([4.5, 3]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  if (12 * zoom >= MIN_TEXT_PX) {
+    ctx.font = `600 12px ${colors.font}`;
+    ctx.fillStyle = colors.muted;
+    ctx.textBaseline = 'middle';
+    const title = (down ? 'DOWN · ' : '') + b.label.toUpperCase();
+    ctx.fillText(fit(ctx, title, b.w - 24), b.x + 12, b.y + 17);
+  }
+  ctx.globalAlpha = 1;
+}
+
+function paintLines(ctx: CanvasRenderingContext2D, lines: readonly PictureLine[], visible: Rect, zoom: number, colors: PictureColors, marks: PictureMarks) {
+  const px = 1 / zoom;
+  // Never thinner than about a screen pixel, or a far view loses its connections entirely.
+  const width = Math.max(1.5, 0.9 * px);
+  const arrows = 9 * zoom >= 4;
+  const pathShown = marks.pathSteps !== null;
+  // One path per look (sync, async, on the path): a stroke per connection would cost ten times as much.
+  const groups: { dash: number[]; color: string; alpha: number; width: number; pick: (l: PictureLine) => boolean }[] = [
+    { dash: [], color: colors.edge, alpha: pathShown ? 0.2 : 0.75, width, pick: (l) => !l.async && !marks.pathEdges.has(l.id) },
+    { dash: [6, 4], color: colors.edge, alpha: pathShown ? 0.2 : 0.75, width, pick: (l) => l.async && !marks.pathEdges.has(l.id) },
+    { dash: [], color: colors.accent, alpha: 1, width: Math.max(3, 2 * px), pick: (l) => marks.pathEdges.has(l.id) },
+  ];
+  for (const g of groups) {
+    ctx.beginPath();
+    const heads: [number, number, number, number][] = [];
+    for (const l of lines) {
+      if (!g.pick(l) || !lineInView(l, visible)) continue;
+      const pts = l.points;
+      ctx.moveTo(pts[0]!.x, pts[0]!.y);
+      for (let i = 1; i < pts.length; i++) ctx.lineTo(pts[i]!.x, pts[i]!.y);
+      if (arrows) {
+        const a = pts[pts.length - 2]!;
+        const z = pts[pts.length - 1]!;
+        heads.push([a.x, a.y, z.x, z.y]);
+        if (l.both) heads.push([pts[1]!.x, pts[1]!.y, pts[0]!.x, pts[0]!.y]);
+      }
+    }
+    ctx.globalAlpha = g.alpha;
+    ctx.strokeStyle = g.color;
+    ctx.lineWidth = g.width;
+    ctx.setLineDash(g.dash.length > 0 && 6 * zoom >= 2 ? g.dash : []);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (heads.length > 0) {
+      ctx.beginPath();
+      for (const [ax, ay, zx, zy] of heads) arrowHead(ctx, ax, ay, zx, zy, 9);
+      ctx.fillStyle = g.color;
+      ctx.fill();
+    }
+  }
+  ctx.globalAlpha = 1;
+}
+
+function lineInView(l: PictureLine, view: Rect): boolean {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const p of l.points) {
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x);
+    maxY = Math.max(maxY, p.y);
+  }
+  return overlaps({ x: minX, y: minY, w: maxX - minX, h: maxY - minY }, view);
+}
+
+function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, zx: number, zy: number, size: number) {
+  const len = Math.hypot(zx - ax, zy - ay) || 1;
+  const ux = (zx - ax) / len;
+  const uy = (zy - ay) / len;
+  ctx.moveTo(zx, zy);
+  ctx.lineTo(zx - ux * size - uy * size * 0.5, zy - uy * size + ux * size * 0.5);
+  ctx.lineTo(zx - ux * size + uy * size * 0.5, zy - uy * size - ux * size * 0.5);
+  ctx.closePath();
+}
+
+/** Fill and outline of a component under the capacity overlay, as styles/11-capacity.css colours the DOM node. */
+function capacityLook(status: string, colors: PictureColors): { fill?: string; line: string; dashed: boolean; faded: boolean; thick: boolean } | null {
+  switch (status) {
+    case 'ok':
+      return { line: colors.cap.ok, dashed: false, faded: false, thick: false };
+    case 'hot':
+      return { fill: colors.cap.hotSoft, line: colors.cap.hotLine, dashed: false, faded: false, thick: false };
+    case 'overloaded':
+      return { fill: colors.cap.overSoft, line: colors.cap.overLine, dashed: false, faded: false, thick: true };
+    case 'down':
+      return { line: colors.muted, dashed: true, faded: true, thick: false };
+    case 'cutoff':
+      return { line: colors.cap.overLine, dashed: true, faded: false, thick: false };
+    default:
+      return null;
+  }
+}
+
+function paintComponent(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: number, px: number, colors: PictureColors, marks: PictureMarks, fit: Fit) {
+  const role = colors.named.get(b.role) ?? colors.accent;
+  const selected = marks.selected.has(b.id);
+  const severity = marks.severity.get(b.id);
+  const overlay = marks.overlay?.get(b.id);
+  const cap = overlay ? capacityLook(overlay.split('|')[0]!, colors) : null;
+  if (cap?.faded) ctx.globalAlpha *= 0.45;
+  if (b.w * zoom < PLAIN_BOX_PX) {
+    // A few pixels: the role's colour says more than an outline could.
+    ctx.fillStyle = selected ? colors.accent : severity === 'error' ? colors.error : (cap?.line ?? role);
+    ctx.fillRect(b.x, b.y, b.w, b.h);
+    if (selected) {
+      ctx.strokeStyle = colors.accent;
+      ctx.lineWidth = 3 * px;
+      ctx.strokeRect(b.x, b.y, b.w, b.h);
+    }
+    return;
+  }
+  if (selected) {
+    ctx.beginPath();
+    ctx.roundRect(b.x - 3 * px, b.y - 3 * px, b.w + 6 * px, b.h + 6 * px, 12);
+    ctx.fillStyle = colors.accent;
+    const alpha = ctx.globalAlpha;
+    ctx.globalAlpha = alpha * 0.3;
+    ctx.fill();
+    ctx.globalAlpha = alpha;
+  }
+  ctx.beginPath();
+  ctx.roundRect(b.x, b.y, b.w, b.h, 10);
+  ctx.fillStyle = severity === 'error' ? colors.errorSoft : (cap?.fill ?? colors.nodeBg);
+  ctx.fill();
+  const hovered = marks.hovered === b.id;
+  ctx.strokeStyle = selected || hovered ? colors.accent : severity === 'error' ? colors.error : severity === 'warning' ? colors.warning : (cap?.line ?? colors.border);
+  ctx.lineWidth = Math.max(selected ? 2 : cap?.thick ? 2.5 : 1.5, 0.75 * px);
+  if (cap?.dashed) ctx.setLineDash([5, 3]);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  // The role stripe along the left side, inside the rounded corner.
+  ctx.beginPath();
+  ctx.roundRect(b.x, b.y, 4, b.h, [10, 0, 0, 10]);
+  ctx.fillStyle = severity === 'error' ? colors.error : severity === 'warning' ? colors.warning : (cap?.line ?? role);
+  ctx.fill();
+  if (13 * zoom >= MIN_TEXT_PX) {
+    // The icon's tile, then the name and the second line as the DOM node sets them.
+    ctx.beginPath();
+    ctx.roundRect(b.x + 14, b.y + b.h / 2 - 16, 32, 32, 8);
+    ctx.fillStyle = colors.named.get(`${b.role}-soft`) ?? colors.nodeBg;
+    ctx.fill();
+    ctx.beginPath();
+    ctx.arc(b.x + 30, b.y + b.h / 2, 7, 0, Math.PI * 2);
+    ctx.fillStyle = role;
+    ctx.fill();
+    const textX = b.x + 56;
+    const room = b.w - 56 - 10;
+    ctx.textBaseline = 'middle';
+    ctx.font = `600 13px ${colors.font}`;
+    ctx.fillStyle = colors.text;
+    const hasSub = b.sub !== '' && 11 * zoom >= MIN_TEXT_PX;
+    ctx.fillText(fit(ctx, b.label, room), textX, b.y + b.h / 2 - (hasSub ? 8 : 0));
+    if (hasSub) {
+      ctx.font = `11px ${colors.font}`;
+      ctx.fillStyle = colors.muted;
+      ctx.fillText(fit(ctx, b.sub, room), textX, b.y + b.h / 2 + 9);
+    }
+  }
+  const steps = marks.pathSteps?.get(b.id);
+  if (steps) badge(ctx, b.x, b.y, steps, colors.accent, '#ffffff', colors, zoom);
+  if (severity) badge(ctx, b.x + b.w, b.y, severity === 'error' ? '!' : '?', severity === 'error' ? colors.error : colors.warning, '#ffffff', colors, zoom);
+  if (overlay && cap && overlay.split('|')[0] !== 'ok' && 11 * zoom >= MIN_TEXT_PX) {
+    const [status = '', rho = ''] = overlay.split('|');
+    const text = `${status === 'overloaded' ? 'Overloaded' : status === 'hot' ? 'Hot' : status === 'down' ? 'Down' : 'Cut off'}${rho ? ` ρ ${rho}` : ''}`;
+    ctx.font = `600 11px ${colors.font}`;
+    ctx.fillStyle = cap.line;
+    ctx.textBaseline = 'bottom';
+    ctx.fillText(text, b.x + 4, b.y - 3);
+  }
+}
+
+/** A round mark on a corner: a path step's number, or a validation "!" / "?". */
+function badge(ctx: CanvasRenderingContext2D, x: number, y: number, text: string, fill: string, ink: string, colors: PictureColors, zoom: number) {
+  const r = Math.max(9, 4 / zoom);
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, Math.PI * 2);
+  ctx.fillStyle = fill;
+  ctx.fill();
+  if (11 * zoom >= MIN_TEXT_PX) {
+    ctx.font = `700 11px ${colors.font}`;
+    ctx.fillStyle = ink;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    ctx.fillText(text, x, y + 0.5);
+    ctx.textAlign = 'start';
+  }
+}
+
+function paintNote(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: number, colors: PictureColors, marks: PictureMarks, fit: Fit) {
+  ctx.beginPath();
+  ctx.roundRect(b.x, b.y, b.w, b.h, [3, 3, 14, 3]);
+  ctx.fillStyle = colors.named.get(`note-${b.role}`) ?? colors.named.get('note-yellow')!;
+  ctx.fill();
+  if (marks.selected.has(b.id) || marks.hovered === b.id) {
+    ctx.strokeStyle = colors.accent;
+    ctx.lineWidth = Math.max(2, 1 / zoom);
+    ctx.stroke();
+  }
+  if (13 * zoom >= MIN_TEXT_PX && b.label) {
+    ctx.font = `13px ${colors.font}`;
+    ctx.fillStyle = colors.noteText;
+    ctx.textBaseline = 'top';
+    const lines = b.label.split('\n').slice(0, Math.max(1, Math.floor((b.h - 20) / 18)));
+    lines.forEach((line, i) => ctx.fillText(fit(ctx, line, b.w - 24), b.x + 12, b.y + 10 + i * 18));
+  }
+}
