@@ -12,6 +12,8 @@ export interface LoadFrame {
   edges: number;
   hidden: number;
   transform: string;
+  /** Nodes the app's far-view picture painted (0 when it is not shown or not painted yet). */
+  pictured: number;
 }
 
 export interface LoadResult {
@@ -20,12 +22,17 @@ export interface LoadResult {
    * connections in view mounted, none waiting to be measured, the view still. Above 400 nodes the
    * app mounts only what is in view (and its connections a slice per frame after); the bare page
    * mounts every node. (It was "every node on screen", which the app never does above 400 nodes.)
+   * Zoomed out past its view budget (a fitted big diagram) the app mounts none and paints the
+   * whole diagram as one picture: drawn then means the picture was painted from every node the
+   * store holds, at the store's current revision.
    */
   viewDrawnMs: number;
   /** Change event → a click on the canvas, sent right after the file was picked, reaching the page. */
   clickAnsweredMs: number;
   /** Nodes mounted once the view was drawn. */
   mountedNodes: number;
+  /** Nodes painted in the app's far-view picture once the view was drawn (0 when nodes were mounted instead). */
+  picturedNodes: number;
 }
 
 interface ProbeWindow {
@@ -43,6 +50,19 @@ export async function armLoadProbe(page: Page): Promise<void> {
     const w = window as unknown as ProbeWindow;
     w.__probe = { t0: 0, clickedAt: 0, frames: [], done: false };
     const probe = w.__probe;
+    /**
+     * Nodes in the app's picture, if it painted every node the store holds at its current
+     * revision and something of it is in view; else 0 (a picture of an older document, or none).
+     */
+    const picturedNodes = () => {
+      const picture = document.querySelector<HTMLCanvasElement>('canvas[data-testid="diagram-picture"]');
+      const app = (window as unknown as { __archflow?: { getState(): { nodes: unknown[]; revision: number } } }).__archflow;
+      if (!picture || !app) return 0;
+      const { nodes, revision } = app.getState();
+      const drawn = Number(picture.dataset.drawnNodes ?? 0);
+      const current = drawn === nodes.length && Number(picture.dataset.drawnRevision ?? -1) === revision && Number(picture.dataset.inView ?? 0) > 0;
+      return current ? drawn : 0;
+    };
     const input = document.querySelector('input[type="file"][aria-label="Diagram file to open"]');
     if (!input) throw new Error('no file input labelled "Diagram file to open"');
     document.addEventListener('click', () => (probe.clickedAt ||= probe.t0 > 0 ? performance.now() : 0), { capture: true });
@@ -58,14 +78,15 @@ export async function armLoadProbe(page: Page): Promise<void> {
           for (const el of nodes) if (el.style.visibility === 'hidden') hidden++;
           const edges = document.querySelectorAll('.react-flow__edge').length;
           const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
-          probe.frames.push({ t, nodes: nodes.length, edges, hidden, transform });
-          const state = `${nodes.length}|${edges}|${hidden}|${transform}`;
+          const pictured = picturedNodes();
+          probe.frames.push({ t, nodes: nodes.length, edges, hidden, transform, pictured });
+          const state = `${nodes.length}|${edges}|${hidden}|${transform}|${pictured}`;
           if (state !== last) {
             last = state;
             since = t;
           }
-          // Drawn: something mounted, nothing waiting to be measured, no change for `quiet` ms (or give up after 2 min).
-          if ((nodes.length > 0 && hidden === 0 && t - since > quiet) || t - probe.t0 > 120_000) {
+          // Drawn: something mounted (or pictured), nothing waiting to be measured, no change for `quiet` ms (or give up after 2 min).
+          if (((nodes.length > 0 || pictured > 0) && hidden === 0 && t - since > quiet) || t - probe.t0 > 120_000) {
             probe.done = true;
             return;
           }
@@ -90,14 +111,15 @@ export async function readLoadProbe(page: Page): Promise<LoadResult> {
   return page.evaluate(() => {
     const probe = (window as unknown as ProbeWindow).__probe!;
     const final = probe.frames.at(-1)!;
-    const same = (f: LoadFrame) => f.nodes === final.nodes && f.edges === final.edges && f.hidden === final.hidden && f.transform === final.transform;
+    const same = (f: LoadFrame) => f.nodes === final.nodes && f.edges === final.edges && f.hidden === final.hidden && f.transform === final.transform && f.pictured === final.pictured;
     let i = probe.frames.length - 1;
     while (i > 0 && same(probe.frames[i - 1]!)) i--;
-    const settled = final.nodes > 0 && final.hidden === 0;
+    const settled = (final.nodes > 0 || final.pictured > 0) && final.hidden === 0;
     return {
       viewDrawnMs: settled ? probe.frames[i]!.t - probe.t0 : Number.NaN,
       clickAnsweredMs: probe.clickedAt > 0 ? probe.clickedAt - probe.t0 : Number.NaN,
       mountedNodes: final.nodes,
+      picturedNodes: final.pictured,
     };
   });
 }

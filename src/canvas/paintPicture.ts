@@ -92,8 +92,10 @@ export interface PictureView {
 
 /** Smallest text (screen pixels) worth drawing; below it a name is a smudge. */
 const MIN_TEXT_PX = 5;
-/** Below this on screen a component is a plain box of its role's colour. */
-const PLAIN_BOX_PX = 10;
+/** A group's title on screen, at least, however far out. */
+const TITLE_PX = 10;
+/** Narrower than this on screen, a component is a plain box of its role's colour (as in the minimap). */
+const PLAIN_BOX_PX = 28;
 
 /** Cuts `text` to fit `width` at the context's current font, with an ellipsis; cached per text and width. */
 function createFitter() {
@@ -169,26 +171,31 @@ function paintGroup(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: number, 
   if (5 * 1.5 * zoom >= 1) ctx.setLineDash([4.5, 3]);
   ctx.stroke();
   ctx.setLineDash([]);
-  if (12 * zoom >= MIN_TEXT_PX) {
-    ctx.font = `600 12px ${colors.font}`;
+  // A group's title is what a far view is read by, like a region's name on a map: never smaller
+  // than TITLE_PX on screen while it fits the group's width.
+  const size = Math.max(12, TITLE_PX / zoom);
+  if (size * 4 <= b.w) {
+    ctx.font = `600 ${size}px ${colors.font}`;
     ctx.fillStyle = colors.muted;
     ctx.textBaseline = 'middle';
     const title = (down ? 'DOWN · ' : '') + b.label.toUpperCase();
-    ctx.fillText(fit(ctx, title, b.w - 24), b.x + 12, b.y + 17);
+    ctx.fillText(fit(ctx, title, b.w - 2 * size), b.x + size, b.y + Math.max(17, size * 1.2));
   }
   ctx.globalAlpha = 1;
 }
 
 function paintLines(ctx: CanvasRenderingContext2D, lines: readonly PictureLine[], visible: Rect, zoom: number, colors: PictureColors, marks: PictureMarks) {
   const px = 1 / zoom;
-  // Never thinner than about a screen pixel, or a far view loses its connections entirely.
-  const width = Math.max(1.5, 0.9 * px);
+  // Never thinner than about half a screen pixel, or a far view loses its connections entirely;
+  // fainter the further out, or a thousand of them bury the components.
+  const width = Math.max(1.5, 0.6 * px);
+  const faint = Math.min(0.75, Math.max(0.22, zoom * 2.5));
   const arrows = 9 * zoom >= 4;
   const pathShown = marks.pathSteps !== null;
   // One path per look (sync, async, on the path): a stroke per connection would cost ten times as much.
   const groups: { dash: number[]; color: string; alpha: number; width: number; pick: (l: PictureLine) => boolean }[] = [
-    { dash: [], color: colors.edge, alpha: pathShown ? 0.2 : 0.75, width, pick: (l) => !l.async && !marks.pathEdges.has(l.id) },
-    { dash: [6, 4], color: colors.edge, alpha: pathShown ? 0.2 : 0.75, width, pick: (l) => l.async && !marks.pathEdges.has(l.id) },
+    { dash: [], color: colors.edge, alpha: pathShown ? 0.15 : faint, width, pick: (l) => !l.async && !marks.pathEdges.has(l.id) },
+    { dash: [6, 4], color: colors.edge, alpha: pathShown ? 0.15 : faint, width, pick: (l) => l.async && !marks.pathEdges.has(l.id) },
     { dash: [], color: colors.accent, alpha: 1, width: Math.max(3, 2 * px), pick: (l) => marks.pathEdges.has(l.id) },
   ];
   for (const g of groups) {
@@ -273,12 +280,12 @@ function paintComponent(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: numb
   if (cap?.faded) ctx.globalAlpha *= 0.45;
   if (b.w * zoom < PLAIN_BOX_PX) {
     // A few pixels: the role's colour says more than an outline could.
-    ctx.fillStyle = selected ? colors.accent : severity === 'error' ? colors.error : (cap?.line ?? role);
+    ctx.fillStyle = severity === 'error' ? colors.error : (cap?.line ?? role);
     ctx.fillRect(b.x, b.y, b.w, b.h);
-    if (selected) {
+    if (selected || marks.hovered === b.id) {
       ctx.strokeStyle = colors.accent;
-      ctx.lineWidth = 3 * px;
-      ctx.strokeRect(b.x, b.y, b.w, b.h);
+      ctx.lineWidth = 2.5 * px;
+      ctx.strokeRect(b.x - 2 * px, b.y - 2 * px, b.w + 4 * px, b.h + 4 * px);
     }
     return;
   }
@@ -344,7 +351,7 @@ function paintComponent(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: numb
 
 /** A round mark on a corner: a path step's number, or a validation "!" / "?". */
 function badge(ctx: CanvasRenderingContext2D, x: number, y: number, text: string, fill: string, ink: string, colors: PictureColors, zoom: number) {
-  const r = Math.max(9, 4 / zoom);
+  const r = Math.max(9, 3 / zoom);
   ctx.beginPath();
   ctx.arc(x, y, r, 0, Math.PI * 2);
   ctx.fillStyle = fill;
