@@ -96,12 +96,30 @@ export function Canvas() {
   // PictureLayer.tsx). The zoom that takes is worked out again when nodes come or go and after
   // each fit (an auto layout changes the density), not on every move.
   const nodeCount = nodes.length;
+  /**
+   * The box around the whole diagram (or the nodes in `ids`), from the store rather than React
+   * Flow's nodes: in the far view React Flow holds none, and fits to what it holds.
+   */
+  const diagramBounds = (ids?: ReadonlySet<string>) => {
+    const s = store.getState();
+    const scene = buildPictureScene(s.nodes, ids ? [] : noteNodes, [], 'down');
+    return boundsOf(ids ? scene.boxes.filter((b) => ids.has(b.id)) : scene.boxes);
+  };
   const mountZoom = useMemo(
     () => mountZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the count and the fits stand for the nodes: moves barely change the density
     [nodeCount, canvasWidth, canvasHeight, store, fitViewRequest],
   );
   const picture = useFlowStore((s) => drawsPicture(s.transform[2], mountZoom, exporting));
+  // As far out as the whole diagram needs, for a layout wider than React Flow's floor allows.
+  const leastZoom = useMemo(
+    () => {
+      const bounds = diagramBounds();
+      return bounds ? Math.min(MIN_ZOOM, getViewportForBounds(bounds, canvasWidth, canvasHeight, 0, 1, FIT_OPTIONS.padding).zoom) : MIN_ZOOM;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as for mountZoom
+    [nodeCount, canvasWidth, canvasHeight, store, fitViewRequest],
+  );
   const big = nodes.length > CULL_FROM;
   // An export draws every connection; otherwise a big diagram mounts those near the view only.
   const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting && !picture);
@@ -121,18 +139,9 @@ export function Canvas() {
     .filter(Boolean)
     .join(' ');
 
-  /**
-   * The box around the whole diagram (or the nodes in `ids`), from the store rather than React
-   * Flow's nodes: in the far view React Flow holds none, and fits to what it holds.
-   */
-  const diagramBounds = (ids?: ReadonlySet<string>) => {
-    const s = store.getState();
-    const scene = buildPictureScene(s.nodes, ids ? [] : noteNodes, [], 'down');
-    return boundsOf(ids ? scene.boxes.filter((b) => ids.has(b.id)) : scene.boxes);
-  };
   const fitTo = (bounds: { x: number; y: number; width: number; height: number } | null, options: { padding: number; maxZoom: number }, duration: number) => {
     if (!bounds) return;
-    const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, MIN_ZOOM, options.maxZoom, options.padding);
+    const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, leastZoom, options.maxZoom, options.padding);
     void rf.setViewport(to, duration > 0 ? { duration } : undefined);
   };
 
@@ -142,10 +151,11 @@ export function Canvas() {
     if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
-    const { bounds } = fitViewRequest;
+    // Fitted to the store's nodes, hidden ones too (a big auto layout's, while the view jumps),
+    // with their measured or presumed sizes: the box an auto layout reports leaves out nodes it
+    // was given no size for.
     const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
-    // A big auto layout says where it went (its nodes may be hidden while the view jumps).
-    const handle = requestAnimationFrame(() => fitTo(bounds ?? diagramBounds(), FIT_OPTIONS, duration));
+    const handle = requestAnimationFrame(() => fitTo(diagramBounds(), FIT_OPTIONS, duration));
     return () => cancelAnimationFrame(handle);
     // The canvas size is read when the request comes, not followed afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -309,7 +319,7 @@ export function Canvas() {
       zoomOnDoubleClick={false}
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
       onlyRenderVisibleElements={big && !exporting}
-      minZoom={MIN_ZOOM}
+      minZoom={leastZoom}
       maxZoom={MAX_ZOOM}
       // No `fitView` prop: it would also fire when the first component is added to an empty
       // canvas and jump the view. The store asks for a fit when a diagram is opened.
