@@ -26,7 +26,7 @@ import { GroupNode } from './GroupNode';
 import { NodeMenu, type NodeMenuAt } from './NodeMenu';
 import { NoteNode } from './NoteNode';
 import { PictureLayer } from './PictureLayer';
-import { boundsOf, buildPictureScene } from './pictureScene';
+import { diagramBounds as boundsOfDiagram, sceneInputsOf } from './pictureScene';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
 import { LoadMovingMark } from './LoadMovingMark';
@@ -100,26 +100,28 @@ export function Canvas() {
    * The box around the whole diagram (or the nodes in `ids`), from the store rather than React
    * Flow's nodes: in the far view React Flow holds none, and fits to what it holds.
    */
-  const diagramBounds = (ids?: ReadonlySet<string>) => {
-    const s = store.getState();
-    const scene = buildPictureScene(s.nodes, ids ? [] : noteNodes, [], 'down');
-    return boundsOf(ids ? scene.boxes.filter((b) => ids.has(b.id)) : scene.boxes);
-  };
+  const diagramBounds = (ids?: ReadonlySet<string>) => boundsOfDiagram(sceneInputsOf(store.getState()), ids);
   const mountZoom = useMemo(
     () => mountZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the count and the fits stand for the nodes: moves barely change the density
     [nodeCount, canvasWidth, canvasHeight, store, fitViewRequest],
   );
-  const picture = useFlowStore((s) => drawsPicture(s.transform[2], mountZoom, exporting));
-  // As far out as the whole diagram needs, for a layout wider than React Flow's floor allows.
-  const leastZoom = useMemo(
+  // The zoom a fit to the whole diagram takes; React Flow's floor goes as far out if need be.
+  const wholeZoom = useMemo(
     () => {
       const bounds = diagramBounds();
-      return bounds ? Math.min(MIN_ZOOM, getViewportForBounds(bounds, canvasWidth, canvasHeight, 0, 1, FIT_OPTIONS.padding).zoom) : MIN_ZOOM;
+      return bounds ? getViewportForBounds(bounds, canvasWidth, canvasHeight, 0, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding).zoom : 1;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- as for mountZoom
     [nodeCount, canvasWidth, canvasHeight, store, fitViewRequest],
   );
+  const leastZoom = Math.min(MIN_ZOOM, wholeZoom);
+  // Between a fit being asked for (a file opened, an auto layout applied) and the view moving
+  // there, the canvas draws as the fitted view will: a big diagram's nodes are not handed to React
+  // Flow at the old, closer zoom for one frame, only to be dropped again.
+  const [fittedSeq, setFittedSeq] = useState(0);
+  const fitPending = fitViewRequest.seq !== fittedSeq && nodeCount > 0;
+  const picture = useFlowStore((s) => drawsPicture(fitPending ? wholeZoom : s.transform[2], mountZoom, exporting));
   const big = nodes.length > CULL_FROM;
   // An export draws every connection; otherwise a big diagram mounts those near the view only.
   const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting && !picture);
@@ -148,14 +150,21 @@ export function Canvas() {
   useEffect(() => {
     // React Flow queues a fit asked for while there is nothing to fit and runs it when the first
     // node appears, which would jump the view under the user's first drop.
-    if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
+    if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) {
+      // Nothing to fit: nothing pending either.
+      const handle = requestAnimationFrame(() => setFittedSeq(fitViewRequest.seq));
+      return () => cancelAnimationFrame(handle);
+    }
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
     // Fitted to the store's nodes, hidden ones too (a big auto layout's, while the view jumps),
     // with their measured or presumed sizes: the box an auto layout reports leaves out nodes it
     // was given no size for.
     const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
-    const handle = requestAnimationFrame(() => fitTo(diagramBounds(), FIT_OPTIONS, duration));
+    const handle = requestAnimationFrame(() => {
+      fitTo(diagramBounds(), FIT_OPTIONS, duration);
+      setFittedSeq(fitViewRequest.seq);
+    });
     return () => cancelAnimationFrame(handle);
     // The canvas size is read when the request comes, not followed afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -326,7 +335,7 @@ export function Canvas() {
       aria-label="Diagram canvas"
       className={className}
     >
-      {picture && <PictureLayer notes={noteNodes} onMenu={setMenu} />}
+      {picture && <PictureLayer onMenu={setMenu} />}
       <TrafficLayerTarget onLayer={setTrafficLayer} />
       <LoadMovingMark />
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />

@@ -12,30 +12,29 @@
  * wait for.
  */
 import { useStoreApi } from '@xyflow/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { effectiveDirection } from '../model/layoutDirection';
 import { selectActivePath } from '../store/designIndex';
 import { selectOverlayOn } from '../store/selectors';
 import type { NodeMenuAt } from './NodeMenu';
-import type { NoteFlowNode } from './NoteNode';
 import { createPicturePainter, readPictureColors, type PictureColors, type PictureMarks } from './paintPicture';
-import { buildPictureScene } from './pictureScene';
+import { buildPictureScene, edgesOnPath, stepsByNode } from './pictureScene';
 import { usePicturePointer } from './usePicturePointer';
 
 const NO_IDS: ReadonlySet<string> = new Set();
-const NO_STEPS: readonly string[] = [];
 
 interface Props {
-  notes: readonly NoteFlowNode[];
   onMenu(at: NodeMenuAt): void;
 }
 
-export function PictureLayer({ notes, onMenu }: Props) {
+export function PictureLayer({ onMenu }: Props) {
   const store = useEditorStore();
   const flow = useStoreApi();
-  const nodes = useEditor((s) => s.nodes);
-  const edges = useEditor((s) => s.edges);
+  const nodes = useEditor((s) => s.doc.nodes);
+  const edgeRecords = useEditor((s) => s.doc.edges);
+  const notes = useEditor((s) => s.doc.notes);
+  const measured = useEditor((s) => s.measured);
   const meta = useEditor((s) => s.meta);
   const revision = useEditor((s) => s.revision);
   const theme = useEditor((s) => s.theme);
@@ -45,11 +44,18 @@ export function PictureLayer({ notes, onMenu }: Props) {
   const overlayOn = useEditor(selectOverlayOn);
   const capacity = useEditor((s) => s.capacity);
   const steps = useEditor((s) => s.pathRecording?.steps ?? selectActivePath(s)?.steps ?? null);
-  const edgeRecords = useEditor((s) => s.doc.edges);
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
 
-  const scene = useMemo(() => buildPictureScene(nodes, notes, edges, effectiveDirection(meta)), [nodes, notes, edges, meta]);
+  // Deferred: the picture of a changed document is worked out in a render of its own, after the
+  // one that applied the change (an auto layout's, a file's), not in the same long task.
+  const drawing = useDeferredValue(
+    useMemo(
+      () => ({ inputs: { nodes, edges: edgeRecords, notes, measured, direction: effectiveDirection(meta) }, revision }),
+      [nodes, edgeRecords, notes, measured, meta, revision],
+    ),
+  );
+  const scene = useMemo(() => buildPictureScene(drawing.inputs), [drawing]);
   const marks = useMemo<PictureMarks>(() => {
     const selected = noteSelection.size === 0 ? selection : new Set([...selection, ...[...noteSelection].map((id) => `note:${id}`)]);
     const pathSteps = steps === null ? null : stepsByNode(steps);
@@ -60,14 +66,14 @@ export function PictureLayer({ notes, onMenu }: Props) {
       overlay: overlayOn && capacity ? capacity.nodeOverlay : null,
       downGroups: overlayOn && capacity ? capacity.downGroups : NO_IDS,
       pathSteps,
-      pathEdges: steps === null ? NO_IDS : edgesOnPath(steps, edgeRecords.order.map((id) => edgeRecords.byId.get(id)!)),
+      pathEdges: steps === null ? NO_IDS : edgesOnPath(steps, edgeRecords.byId.values()),
     };
   }, [selection, noteSelection, hovered, severity, overlayOn, capacity, steps, edgeRecords]);
 
   // What the next frame paints, kept in a ref so a pan (React Flow's store, not React) repaints
   // without rendering this component.
-  const latest = useRef({ scene, marks, revision });
-  latest.current = { scene, marks, revision };
+  const latest = useRef({ scene, marks, revision: drawing.revision });
+  latest.current = { scene, marks, revision: drawing.revision };
   const painter = useMemo(createPicturePainter, []);
   const colors = useRef<PictureColors | null>(null);
   const frame = useRef(0);
@@ -90,7 +96,7 @@ export function PictureLayer({ notes, onMenu }: Props) {
     const { scene: sc, marks: mk, revision: rev } = latest.current;
     const drawn = painter(ctx, sc, { x: transform[0], y: transform[1], zoom: transform[2], width, height, pixelRatio }, colors.current, mk);
     el.dataset.paintMs = (performance.now() - started).toFixed(1);
-    el.dataset.drawnNodes = String(sc.boxes.filter((b) => b.kind !== 'note').length);
+    el.dataset.drawnNodes = String(sc.nodeCount);
     el.dataset.inView = String(drawn);
     el.dataset.drawnRevision = String(rev);
   };
@@ -103,7 +109,7 @@ export function PictureLayer({ notes, onMenu }: Props) {
     colors.current = null;
     requestPaint();
   }, [theme, requestPaint]);
-  useEffect(requestPaint, [scene, marks, revision, requestPaint]);
+  useEffect(requestPaint, [scene, marks, drawing, requestPaint]);
   useEffect(() => {
     let last = flow.getState();
     const stop = flow.subscribe((s) => {
@@ -136,23 +142,4 @@ export function PictureLayer({ notes, onMenu }: Props) {
       )}
     </div>
   );
-}
-
-/** Each node's step numbers on the path ("2, 5" for one visited twice), as the DOM node's mark shows them. */
-function stepsByNode(steps: readonly string[] = NO_STEPS): Map<string, string> {
-  const out = new Map<string, string>();
-  steps.forEach((id, i) => out.set(id, out.has(id) ? `${out.get(id)}, ${i + 1}` : String(i + 1)));
-  return out;
-}
-
-/** Edges joining two consecutive steps, either way round (selectEdgeOnPath, for every edge at once). */
-function edgesOnPath(steps: readonly string[], edges: readonly { id: string; source: string; target: string }[]): ReadonlySet<string> {
-  const pairs = new Set<string>();
-  for (let i = 1; i < steps.length; i++) {
-    pairs.add(`${steps[i - 1]}\n${steps[i]}`);
-    pairs.add(`${steps[i]}\n${steps[i - 1]}`);
-  }
-  const out = new Set<string>();
-  for (const e of edges) if (pairs.has(`${e.source}\n${e.target}`)) out.add(e.id);
-  return out;
 }

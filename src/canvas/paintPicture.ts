@@ -193,60 +193,51 @@ function paintLines(ctx: CanvasRenderingContext2D, lines: readonly PictureLine[]
   const arrows = 9 * zoom >= 4;
   const pathShown = marks.pathSteps !== null;
   // One path per look (sync, async, on the path): a stroke per connection would cost ten times as much.
-  const groups: { dash: number[]; color: string; alpha: number; width: number; pick: (l: PictureLine) => boolean }[] = [
-    { dash: [], color: colors.edge, alpha: pathShown ? 0.15 : faint, width, pick: (l) => !l.async && !marks.pathEdges.has(l.id) },
-    { dash: [6, 4], color: colors.edge, alpha: pathShown ? 0.15 : faint, width, pick: (l) => l.async && !marks.pathEdges.has(l.id) },
-    { dash: [], color: colors.accent, alpha: 1, width: Math.max(3, 2 * px), pick: (l) => marks.pathEdges.has(l.id) },
+  const looks = [
+    { dash: [] as number[], color: colors.edge, alpha: pathShown ? 0.15 : faint, width, lines: [] as PictureLine[] },
+    { dash: [6, 4], color: colors.edge, alpha: pathShown ? 0.15 : faint, width, lines: [] as PictureLine[] },
+    { dash: [] as number[], color: colors.accent, alpha: 1, width: Math.max(3, 2 * px), lines: [] as PictureLine[] },
   ];
-  for (const g of groups) {
+  const right = visible.x + visible.width;
+  const bottom = visible.y + visible.height;
+  for (const l of lines) {
+    if (l.minX > right || l.minY > bottom || l.maxX < visible.x || l.maxY < visible.y) continue;
+    looks[marks.pathEdges.has(l.id) ? 2 : l.async ? 1 : 0]!.lines.push(l);
+  }
+  for (const look of looks) {
+    if (look.lines.length === 0) continue;
     ctx.beginPath();
-    const heads: [number, number, number, number][] = [];
-    for (const l of lines) {
-      if (!g.pick(l) || !lineInView(l, visible)) continue;
+    for (const l of look.lines) {
       const pts = l.points;
       ctx.moveTo(pts[0]!.x, pts[0]!.y);
       for (let i = 1; i < pts.length; i++) ctx.lineTo(pts[i]!.x, pts[i]!.y);
-      if (arrows) {
-        const a = pts[pts.length - 2]!;
-        const z = pts[pts.length - 1]!;
-        heads.push([a.x, a.y, z.x, z.y]);
-        if (l.both) heads.push([pts[1]!.x, pts[1]!.y, pts[0]!.x, pts[0]!.y]);
-      }
     }
-    ctx.globalAlpha = g.alpha;
-    ctx.strokeStyle = g.color;
-    ctx.lineWidth = g.width;
-    ctx.setLineDash(g.dash.length > 0 && 6 * zoom >= 2 ? g.dash : []);
+    ctx.globalAlpha = look.alpha;
+    ctx.strokeStyle = look.color;
+    ctx.lineWidth = look.width;
+    ctx.setLineDash(look.dash.length > 0 && 6 * zoom >= 2 ? look.dash : []);
     ctx.stroke();
     ctx.setLineDash([]);
-    if (heads.length > 0) {
+    if (arrows) {
       ctx.beginPath();
-      for (const [ax, ay, zx, zy] of heads) arrowHead(ctx, ax, ay, zx, zy, 9);
-      ctx.fillStyle = g.color;
+      for (const l of look.lines) {
+        const pts = l.points;
+        arrowHead(ctx, pts[pts.length - 2]!, pts[pts.length - 1]!, 9);
+        if (l.both) arrowHead(ctx, pts[1]!, pts[0]!, 9);
+      }
+      ctx.fillStyle = look.color;
       ctx.fill();
     }
   }
   ctx.globalAlpha = 1;
 }
 
-function lineInView(l: PictureLine, view: Rect): boolean {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const p of l.points) {
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x);
-    maxY = Math.max(maxY, p.y);
-  }
-  return overlaps({ x: minX, y: minY, w: maxX - minX, h: maxY - minY }, view);
-}
-
-function arrowHead(ctx: CanvasRenderingContext2D, ax: number, ay: number, zx: number, zy: number, size: number) {
-  const len = Math.hypot(zx - ax, zy - ay) || 1;
-  const ux = (zx - ax) / len;
-  const uy = (zy - ay) / len;
+function arrowHead(ctx: CanvasRenderingContext2D, from: { x: number; y: number }, to: { x: number; y: number }, size: number) {
+  const zx = to.x;
+  const zy = to.y;
+  const len = Math.hypot(zx - from.x, zy - from.y) || 1;
+  const ux = (zx - from.x) / len;
+  const uy = (zy - from.y) / len;
   ctx.moveTo(zx, zy);
   ctx.lineTo(zx - ux * size - uy * size * 0.5, zy - uy * size + ux * size * 0.5);
   ctx.lineTo(zx - ux * size + uy * size * 0.5, zy - uy * size - ux * size * 0.5);
