@@ -5,7 +5,8 @@
  * mounts and measures the nodes in view a few at a time instead of in one long task, and the
  * document is never half laid out. The view fits the whole new layout at once, before the reveal.
  * Above LAYOUT_REVEAL_UP_TO nodes that fit is the far view, one picture with no node mounted
- * (src/canvas/PictureLayer.tsx): the nodes are then shown all at once, two frames after the jump.
+ * (src/canvas/PictureLayer.tsx), which the canvas draws from the moment the fit is asked for:
+ * nothing is hidden or revealed, the layout lands whole.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { diffOf, recordsInOrder } from '../model/recordsDiff';
@@ -146,20 +147,22 @@ export const createLayoutSlice =
           set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
           return true;
         }
+        if (all.length > LAYOUT_REVEAL_UP_TO) {
+          // The fit asked for in the same change, so the canvas never draws the new places at the old zoom.
+          const bounds = target.bounds;
+          place(target, NOTHING_HIDDEN);
+          set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false, ...(bounds ? { bounds } : {}) } }));
+          return true;
+        }
         return new Promise<boolean>((resolve) => {
-          const pictured = all.length > LAYOUT_REVEAL_UP_TO;
-          const pieces = pictured ? [all.map((n) => n.id)] : planLayoutSlices(all, LAYOUT_PIECE_NODES);
-          const r: RevealRun = { pieces, next: 0, budget: LAYOUT_FIRST_REVEAL, lastFrameAt: 0, resolve };
+          const r: RevealRun = { pieces: planLayoutSlices(all, LAYOUT_PIECE_NODES), next: 0, budget: LAYOUT_FIRST_REVEAL, lastFrameAt: 0, resolve };
           run = r;
           // Every node hidden, so the view's jump to the whole new layout mounts nothing; then
           // the nodes appear a slice per frame, those in view mounted as they come.
           place(target, new Set(all.map((n) => n.id)));
           const bounds = target.bounds;
           set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false, ...(bounds ? { bounds } : {}) } }));
-          // The far view: shown whole once the view has jumped (the frame after the canvas's fit),
-          // so React Flow never holds the new positions at the old, close zoom.
-          if (pictured) frame((hurry) => (hurry ? revealSlice(r, true) : frame((late) => revealSlice(r, late))));
-          else frame((hurry) => revealSlice(r, hurry));
+          frame((hurry) => revealSlice(r, hurry));
         });
       },
     };
