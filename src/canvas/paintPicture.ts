@@ -142,19 +142,53 @@ export function createPicturePainter(): PicturePainter {
       }
     }
     paintLines(ctx, scene.lines, visible, zoom, colors, marks);
+    // Far out, most components are plain boxes: gathered by colour and filled as one path each,
+    // since setting a fill colour (a CSS colour parsed each time) costs more than the box.
+    const plain = new Map<string, PictureBox[]>();
     for (const b of scene.boxes) {
       if (b.kind === 'group' || !overlaps(b, visible)) continue;
-      ctx.globalAlpha = pathShown && b.kind === 'component' && !marks.pathSteps!.has(b.id) ? 0.3 : 1;
+      drawn++;
+      const faded = pathShown && b.kind === 'component' && !marks.pathSteps!.has(b.id);
+      const fill = b.kind === 'component' && !faded ? plainFill(b, zoom, colors, marks) : null;
+      if (fill !== null) {
+        const list = plain.get(fill);
+        if (list) list.push(b);
+        else plain.set(fill, [b]);
+        continue;
+      }
+      ctx.globalAlpha = faded ? 0.3 : 1;
       if (b.kind === 'note') paintNote(ctx, b, zoom, colors, marks, fit);
       else paintComponent(ctx, b, zoom, px, colors, marks, fit);
-      drawn++;
     }
     ctx.globalAlpha = 1;
+    for (const [fill, boxes] of plain) {
+      ctx.beginPath();
+      for (const b of boxes) ctx.rect(b.x, b.y, b.w, b.h);
+      ctx.fillStyle = fill;
+      ctx.fill();
+    }
     return drawn;
   };
 }
 
 type Fit = ReturnType<typeof createFitter>;
+
+/**
+ * The one colour a component is drawn in when it is only a few pixels wide and nothing marks it
+ * (selected, hovered, down: those are painted one by one); null when it is drawn in full.
+ */
+function plainFill(b: PictureBox, zoom: number, colors: PictureColors, marks: PictureMarks): string | null {
+  if (b.w * zoom >= PLAIN_BOX_PX || marks.selected.has(b.id) || marks.hovered === b.id) return null;
+  const severity = marks.severity.get(b.id);
+  if (severity === 'error') return colors.error;
+  const overlay = marks.overlay?.get(b.id);
+  if (overlay) {
+    const cap = capacityLook(overlay.split('|')[0]!, colors);
+    if (cap?.faded) return null;
+    if (cap) return cap.line;
+  }
+  return colors.named.get(b.role) ?? colors.accent;
+}
 
 function paintGroup(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: number, colors: PictureColors, marks: PictureMarks, fit: Fit) {
   const px = 1 / zoom;
