@@ -193,13 +193,22 @@ export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number
     const cx = pane.left + pane.width / 2;
     const cy = pane.top + pane.height / 2;
     const step = 24;
+    // The app's far view paints the diagram under the pane: empty there means an unpainted pixel.
+    const picture = document.querySelector<HTMLCanvasElement>('canvas[data-testid="diagram-picture"]');
+    const pictureBox = picture?.getBoundingClientRect();
+    const ctx = picture?.getContext('2d');
+    const painted = (x: number, y: number) => {
+      if (!picture || !pictureBox || !ctx) return false;
+      const ratio = picture.width / pictureBox.width;
+      return ctx.getImageData(Math.floor((x - pictureBox.left) * ratio), Math.floor((y - pictureBox.top) * ratio), 1, 1).data[3]! > 0;
+    };
     for (let ring = 0; ring * step < Math.max(pane.width, pane.height) / 2; ring++) {
       for (let i = -ring; i <= ring; i++) {
         for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]] as const) {
           const x = cx + dx * step;
           const y = cy + dy * step;
           if (x < pane.left + 8 || x > pane.right - 8 || y < pane.top + 8 || y > pane.bottom - 8) continue;
-          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') && !painted(x, y)) return { x, y };
         }
       }
     }
@@ -209,7 +218,7 @@ export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number
   return point;
 }
 
-/** The top-level component nearest the canvas middle, not covered by anything, and its centre. */
+/** The top-level component nearest the canvas middle, not covered by anything, and its centre (mounted, or painted in the app's far view). */
 export async function dragTarget(page: Page, candidateIds: string[]): Promise<{ id: string; x: number; y: number }> {
   const found = await page.evaluate((ids) => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
@@ -228,6 +237,31 @@ export async function dragTarget(page: Page, candidateIds: string[]): Promise<{ 
     for (const { id, el, x, y } of placed) {
       const hit = document.elementFromPoint(x, y);
       if (hit && el.contains(hit) && !hit.classList.contains('react-flow__handle')) return { id, x, y };
+    }
+    // The app's far view mounts no node: its picture is painted from the store, so the store and
+    // the view's transform say where a component is (the drag then goes through the picture).
+    type StoreNode = { id: string; parentId?: string; position: { x: number; y: number }; measured?: { width?: number; height?: number } };
+    const app = (window as unknown as { __archflow?: { getState(): { nodes: StoreNode[] } } }).__archflow;
+    if (!app || !document.querySelector('canvas[data-testid="diagram-picture"]')) return null;
+    const byId = new Map(app.getState().nodes.map((n) => [n.id, n]));
+    const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+    const pictured: { id: string; x: number; y: number; d: number }[] = [];
+    for (const id of ids) {
+      const node = byId.get(id);
+      if (!node) continue;
+      let ax = 0;
+      let ay = 0;
+      for (let n: StoreNode | undefined = node; n; n = n.parentId ? byId.get(n.parentId) : undefined) {
+        ax += n.position.x;
+        ay += n.position.y;
+      }
+      const x = pane.left + m.e + (ax + (node.measured?.width ?? 180) / 2) * m.a;
+      const y = pane.top + m.f + (ay + (node.measured?.height ?? 64) / 2) * m.a;
+      pictured.push({ id, x, y, d: Math.hypot(x - cx, y - cy) });
+    }
+    pictured.sort((a, b) => a.d - b.d);
+    for (const { id, x, y } of pictured) {
+      if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { id, x, y };
     }
     return null;
   }, candidateIds);
