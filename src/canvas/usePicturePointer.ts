@@ -139,6 +139,8 @@ export function usePicturePointer({ scene, store, flow, onMenu, onHover, canvas 
     }
 
     const onPointerDown = (e: PointerEvent) => {
+      // A press of ours released outside the page never got its click: forget it.
+      swallowClick = false;
       if (e.button !== 0 || !onPane(e)) return;
       const hit = hitAt(e);
       if (!hit && !e.shiftKey) return;
