@@ -5,9 +5,9 @@
  * double-click zooms in there to a readable size, Shift+drag on empty space selects a box, and
  * hovering shows its name. While a path is recorded a click adds the step.
  *
- * Listeners sit on React Flow's root in the capture phase and act only over a painted box (or on
- * Shift+drag): everything else, above all a pan on empty space and the wheel, goes on to React
- * Flow's pane untouched.
+ * Listeners sit in the capture phase (presses and clicks on the window, ahead of React's
+ * handlers) and act only over a painted box of the pane (or on Shift+drag): everything else,
+ * above all a pan on empty space and the wheel, goes on to React Flow's pane untouched.
  */
 import type { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef, useState, type CSSProperties, type RefObject } from 'react';
@@ -72,7 +72,7 @@ export function usePicturePointer({ scene, store, flow, onMenu, onHover, canvas 
       return { x: (p.x - tx) / zoom, y: (p.y - ty) / zoom };
     };
     /** Only presses on the pane itself: panels, controls and the minimap keep theirs. */
-    const onPane = (e: Event) => e.target instanceof Element && e.target.closest('.react-flow__pane') !== null;
+    const onPane = (e: Event) => e.target instanceof Element && root.contains(e.target) && e.target.closest('.react-flow__pane') !== null;
     const hitAt = (e: MouseEvent) => hitTest(sceneRef.current, toFlow(e), HIT_SLOP / flow.getState().transform[2]);
     const hover = (id: string | null) => {
       if (id === hoveredId) return;
@@ -240,15 +240,18 @@ export function usePicturePointer({ scene, store, flow, onMenu, onHover, canvas 
       setTip(null);
     };
 
-    root.addEventListener('pointerdown', onPointerDown, true);
-    root.addEventListener('click', onClick, true);
+    // On the window, in the capture phase: ahead of React's own capture handlers at the app's
+    // root, where React Flow starts its selection box while Shift is held (and then takes the
+    // release for a click on empty pane, which would clear the selection).
+    window.addEventListener('pointerdown', onPointerDown, true);
+    window.addEventListener('click', onClick, true);
     root.addEventListener('contextmenu', onContextMenu, true);
     root.addEventListener('dblclick', onDoubleClick, true);
     root.addEventListener('pointermove', onHoverMove);
     root.addEventListener('pointerleave', onLeave);
     return () => {
-      root.removeEventListener('pointerdown', onPointerDown, true);
-      root.removeEventListener('click', onClick, true);
+      window.removeEventListener('pointerdown', onPointerDown, true);
+      window.removeEventListener('click', onClick, true);
       root.removeEventListener('contextmenu', onContextMenu, true);
       root.removeEventListener('dblclick', onDoubleClick, true);
       root.removeEventListener('pointermove', onHoverMove);

@@ -109,6 +109,22 @@ describe('the far view', () => {
     const inspector = page.getByRole('form', { name: 'Component properties' });
     expect(await inspector.getByLabel('Name').inputValue()).toBe(target.data.label);
 
+    // Shift+click adds another; hovering names it.
+    const other = await state(page, (s) => s.nodes.find((n) => n.parentId === undefined && /client/i.test(n.id) && n.id !== [...s.selection.nodes][0])!);
+    const otherBox = await screenBox(page, other.id);
+    await page.mouse.move(otherBox.x + otherBox.width / 2, otherBox.y + otherBox.height / 2);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toContain(other.data.label);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(otherBox.x + otherBox.width / 2, otherBox.y + otherBox.height / 2);
+    await page.keyboard.up('Shift');
+    await expect.poll(() => state(page, (s) => [...s.selection.nodes].sort())).toEqual([target.id, other.id].sort());
+
+    // While a path is recorded, a click on the picture adds the step.
+    await page.getByRole('toolbar', { name: 'Canvas tools' }).getByRole('button', { name: 'Record path' }).click();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __archflow: { getState(): { pathRecording: { steps: string[] } | null } } }).__archflow.getState().pathRecording?.steps)).toEqual([target.id]);
+    await page.evaluate(() => (window as unknown as { __archflow: { getState(): { cancelPathRecording(): void } } }).__archflow.getState().cancelPathRecording());
+
     // A click on empty canvas clears the selection.
     const pane = (await page.locator('.react-flow').boundingBox())!;
     await page.mouse.click(pane.x + pane.width - 60, pane.y + 140);
