@@ -20,6 +20,9 @@ import { NOTE_NODE_PREFIX } from './useNoteNodes';
 const CLICK_SLOP = 4;
 /** Boxes a few pixels across are hard to hit: this much room around them counts (screen pixels). */
 const HIT_SLOP = 4;
+/** A component's usual width, and the width on screen below which it counts as a speck. */
+const COMPONENT_WIDTH = 168;
+const SPECK_PX = 6;
 /** Where a double-click zooms to: names at their full size. */
 export const READABLE_ZOOM = 1;
 const GRID = 20;
@@ -73,7 +76,12 @@ export function usePicturePointer({ scene, store, flow, onMenu, onHover, canvas 
     };
     /** Only presses on the pane itself: panels, controls and the minimap keep theirs. */
     const onPane = (e: Event) => e.target instanceof Element && root.contains(e.target) && e.target.closest('.react-flow__pane') !== null;
-    const hitAt = (e: MouseEvent) => hitTest(sceneRef.current, toFlow(e), HIT_SLOP / flow.getState().transform[2]);
+    const hitAt = (e: MouseEvent) => {
+      const zoom = flow.getState().transform[2];
+      // Room around a box only where components are specks: where they are a few pixels apart
+      // it would leave no empty canvas to pan from.
+      return hitTest(sceneRef.current, toFlow(e), COMPONENT_WIDTH * zoom < SPECK_PX ? HIT_SLOP / zoom : 0);
+    };
     const hover = (id: string | null) => {
       if (id === hoveredId) return;
       hoveredId = id;

@@ -109,6 +109,7 @@ describe('the far view', () => {
     const inspector = page.getByRole('form', { name: 'Component properties' });
     expect(await inspector.getByLabel('Name').inputValue()).toBe(target.data.label);
 
+    const pane = (await page.locator('.react-flow').boundingBox())!;
     // Shift+click adds another; hovering names it.
     const other = await state(page, (s) => s.nodes.find((n) => n.parentId === undefined && /client/i.test(n.id) && n.id !== [...s.selection.nodes][0])!);
     const otherBox = await screenBox(page, other.id);
@@ -126,7 +127,19 @@ describe('the far view', () => {
     await page.evaluate(() => (window as unknown as { __archflow: { getState(): { cancelPathRecording(): void } } }).__archflow.getState().cancelPathRecording());
 
     // A click on empty canvas clears the selection.
-    const pane = (await page.locator('.react-flow').boundingBox())!;
+    await page.mouse.click(pane.x + pane.width - 60, pane.y + 140);
+    await expect.poll(() => state(page, (s) => s.selection.nodes.size)).toBe(0);
+
+    // Shift+drag on empty canvas selects the components wholly inside the box.
+    await page.keyboard.down('Shift');
+    // From empty canvas above and left of the diagram (far out, components are a pixel or two apart).
+    await page.mouse.move(pane.x + 12, pane.y + 130);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 3 });
+    await page.mouse.move(box.x + box.width + 1, box.y + box.height + 1, { steps: 3 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => state(page, (s) => [...s.selection.nodes])).toContain(target.id);
     await page.mouse.click(pane.x + pane.width - 60, pane.y + 140);
     await expect.poll(() => state(page, (s) => s.selection.nodes.size)).toBe(0);
 
