@@ -18,7 +18,8 @@ import { effectiveDirection } from '../model/layoutDirection';
 import { selectActivePath } from '../store/designIndex';
 import { selectOverlayOn } from '../store/selectors';
 import type { NodeMenuAt } from './NodeMenu';
-import { createPicturePainter, readPictureColors, type PictureColors, type PictureMarks } from './paintPicture';
+import { createPicturePainter, type PictureMarks } from './paintPicture';
+import { readPictureColors, type PictureColors } from './pictureColors';
 import { buildPictureScene, edgesOnPath, stepsByNode } from './pictureScene';
 import { usePicturePointer } from './usePicturePointer';
 
