@@ -111,6 +111,10 @@ export function createPicturePainter(): PicturePainter {
       ctx.fillStyle = fill;
       ctx.fill();
     }
+    for (const b of scene.boxes) {
+      if (b.kind !== 'group') break;
+      if (overlaps(b, visible)) paintGroupTitle(ctx, b, zoom, colors, marks, fit);
+    }
     return drawn;
   };
 }
@@ -149,17 +153,35 @@ function paintGroup(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: number, 
   if (5 * 1.5 * zoom >= 1) ctx.setLineDash([4.5, 3]);
   ctx.stroke();
   ctx.setLineDash([]);
-  // A group's title is what a far view is read by, like a region's name on a map: never smaller
-  // than TITLE_PX on screen while it fits the group's width.
-  const size = Math.max(12, TITLE_PX / zoom);
-  if (size * 4 <= b.w) {
-    ctx.font = `600 ${size}px ${colors.font}`;
+  // Its title at its own size, once readable; further out paintGroupTitle labels it over its content.
+  if (12 * zoom >= MIN_TEXT_PX) {
+    ctx.font = `600 12px ${colors.font}`;
     ctx.fillStyle = colors.muted;
     ctx.textBaseline = 'middle';
-    const title = (down ? 'DOWN · ' : '') + b.label.toUpperCase();
-    ctx.fillText(fit(ctx, title, b.w - 2 * size), b.x + size, b.y + Math.max(17, size * 1.2));
+    ctx.fillText(fit(ctx, (down ? 'DOWN · ' : '') + b.label.toUpperCase(), b.w - 24), b.x + 12, b.y + 17);
   }
   ctx.globalAlpha = 1;
+}
+
+/**
+ * A group's title far out, over its components like a region's name on a map: TITLE_PX on
+ * screen on a plate of the canvas's colour, and only when enough of it fits to be read.
+ */
+function paintGroupTitle(ctx: CanvasRenderingContext2D, b: PictureBox, zoom: number, colors: PictureColors, marks: PictureMarks, fit: Fit) {
+  if (12 * zoom >= MIN_TEXT_PX) return;
+  const size = TITLE_PX / zoom;
+  const title = (marks.downGroups.has(b.id) ? 'DOWN · ' : '') + b.label.toUpperCase();
+  ctx.font = `600 ${size}px ${colors.font}`;
+  const text = fit(ctx, title, b.w - size);
+  if (text.length < Math.min(title.length, 7)) return;
+  const width = ctx.measureText(text).width;
+  ctx.globalAlpha = 0.85;
+  ctx.fillStyle = colors.canvas;
+  ctx.fillRect(b.x + size * 0.3, b.y + size * 0.3, width + size * 0.4, size * 1.3);
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = colors.muted;
+  ctx.textBaseline = 'middle';
+  ctx.fillText(text, b.x + size * 0.5, b.y + size * 0.95);
 }
 
 function paintLines(ctx: CanvasRenderingContext2D, lines: readonly PictureLine[], visible: Rect, zoom: number, colors: PictureColors, marks: PictureMarks) {

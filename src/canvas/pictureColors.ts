@@ -3,6 +3,7 @@
  * as OverviewMap.tsx reads the role colours, so painting never asks the page's styles.
  */
 export interface PictureColors {
+  canvas: string;
   nodeBg: string;
   border: string;
   text: string;
@@ -35,6 +36,7 @@ export function readPictureColors(el: Element): PictureColors {
   }
   for (const c of NOTES) named.set(`note-${c}`, v(`--af-note-${c}`, '#fff4b8'));
   return {
+    canvas: v('--af-canvas', '#fbfbfd'),
     nodeBg: v('--af-node-bg', '#ffffff'),
     border: v('--af-border', '#e2e5ea'),
     text: v('--af-text', '#1c2230'),
