@@ -12,6 +12,8 @@ export interface LoadFrame {
   edges: number;
   hidden: number;
   transform: string;
+  /** Nodes the app's far-view picture painted (0 when it is not shown or not painted yet). */
+  pictured: number;
 }
 
 export interface LoadResult {
@@ -20,12 +22,17 @@ export interface LoadResult {
    * connections in view mounted, none waiting to be measured, the view still. Above 400 nodes the
    * app mounts only what is in view (and its connections a slice per frame after); the bare page
    * mounts every node. (It was "every node on screen", which the app never does above 400 nodes.)
+   * Zoomed out past its view budget (a fitted big diagram) the app mounts none and paints the
+   * whole diagram as one picture: drawn then means the picture was painted from every node the
+   * store holds, at the store's current revision.
    */
   viewDrawnMs: number;
   /** Change event → a click on the canvas, sent right after the file was picked, reaching the page. */
   clickAnsweredMs: number;
   /** Nodes mounted once the view was drawn. */
   mountedNodes: number;
+  /** Nodes painted in the app's far-view picture once the view was drawn (0 when nodes were mounted instead). */
+  picturedNodes: number;
 }
 
 interface ProbeWindow {
@@ -43,6 +50,19 @@ export async function armLoadProbe(page: Page): Promise<void> {
     const w = window as unknown as ProbeWindow;
     w.__probe = { t0: 0, clickedAt: 0, frames: [], done: false };
     const probe = w.__probe;
+    /**
+     * Nodes in the app's picture, if it painted every node the store holds at its current
+     * revision and something of it is in view; else 0 (a picture of an older document, or none).
+     */
+    const picturedNodes = () => {
+      const picture = document.querySelector<HTMLCanvasElement>('canvas[data-testid="diagram-picture"]');
+      const app = (window as unknown as { __archflow?: { getState(): { nodes: unknown[]; revision: number } } }).__archflow;
+      if (!picture || !app) return 0;
+      const { nodes, revision } = app.getState();
+      const drawn = Number(picture.dataset.drawnNodes ?? 0);
+      const current = drawn === nodes.length && Number(picture.dataset.drawnRevision ?? -1) === revision && Number(picture.dataset.inView ?? 0) > 0;
+      return current ? drawn : 0;
+    };
     const input = document.querySelector('input[type="file"][aria-label="Diagram file to open"]');
     if (!input) throw new Error('no file input labelled "Diagram file to open"');
     document.addEventListener('click', () => (probe.clickedAt ||= probe.t0 > 0 ? performance.now() : 0), { capture: true });
@@ -58,14 +78,15 @@ export async function armLoadProbe(page: Page): Promise<void> {
           for (const el of nodes) if (el.style.visibility === 'hidden') hidden++;
           const edges = document.querySelectorAll('.react-flow__edge').length;
           const transform = document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
-          probe.frames.push({ t, nodes: nodes.length, edges, hidden, transform });
-          const state = `${nodes.length}|${edges}|${hidden}|${transform}`;
+          const pictured = picturedNodes();
+          probe.frames.push({ t, nodes: nodes.length, edges, hidden, transform, pictured });
+          const state = `${nodes.length}|${edges}|${hidden}|${transform}|${pictured}`;
           if (state !== last) {
             last = state;
             since = t;
           }
-          // Drawn: something mounted, nothing waiting to be measured, no change for `quiet` ms (or give up after 2 min).
-          if ((nodes.length > 0 && hidden === 0 && t - since > quiet) || t - probe.t0 > 120_000) {
+          // Drawn: something mounted (or pictured), nothing waiting to be measured, no change for `quiet` ms (or give up after 2 min).
+          if (((nodes.length > 0 || pictured > 0) && hidden === 0 && t - since > quiet) || t - probe.t0 > 120_000) {
             probe.done = true;
             return;
           }
@@ -90,14 +111,15 @@ export async function readLoadProbe(page: Page): Promise<LoadResult> {
   return page.evaluate(() => {
     const probe = (window as unknown as ProbeWindow).__probe!;
     const final = probe.frames.at(-1)!;
-    const same = (f: LoadFrame) => f.nodes === final.nodes && f.edges === final.edges && f.hidden === final.hidden && f.transform === final.transform;
+    const same = (f: LoadFrame) => f.nodes === final.nodes && f.edges === final.edges && f.hidden === final.hidden && f.transform === final.transform && f.pictured === final.pictured;
     let i = probe.frames.length - 1;
     while (i > 0 && same(probe.frames[i - 1]!)) i--;
-    const settled = final.nodes > 0 && final.hidden === 0;
+    const settled = (final.nodes > 0 || final.pictured > 0) && final.hidden === 0;
     return {
       viewDrawnMs: settled ? probe.frames[i]!.t - probe.t0 : Number.NaN,
       clickAnsweredMs: probe.clickedAt > 0 ? probe.clickedAt - probe.t0 : Number.NaN,
       mountedNodes: final.nodes,
+      picturedNodes: final.pictured,
     };
   });
 }
@@ -171,13 +193,22 @@ export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number
     const cx = pane.left + pane.width / 2;
     const cy = pane.top + pane.height / 2;
     const step = 24;
+    // The app's far view paints the diagram under the pane: empty there means an unpainted pixel.
+    const picture = document.querySelector<HTMLCanvasElement>('canvas[data-testid="diagram-picture"]');
+    const pictureBox = picture?.getBoundingClientRect();
+    const ctx = picture?.getContext('2d');
+    const painted = (x: number, y: number) => {
+      if (!picture || !pictureBox || !ctx) return false;
+      const ratio = picture.width / pictureBox.width;
+      return ctx.getImageData(Math.floor((x - pictureBox.left) * ratio), Math.floor((y - pictureBox.top) * ratio), 1, 1).data[3]! > 0;
+    };
     for (let ring = 0; ring * step < Math.max(pane.width, pane.height) / 2; ring++) {
       for (let i = -ring; i <= ring; i++) {
         for (const [dx, dy] of [[i, -ring], [i, ring], [-ring, i], [ring, i]] as const) {
           const x = cx + dx * step;
           const y = cy + dy * step;
           if (x < pane.left + 8 || x > pane.right - 8 || y < pane.top + 8 || y > pane.bottom - 8) continue;
-          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+          if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane') && !painted(x, y)) return { x, y };
         }
       }
     }
@@ -187,7 +218,7 @@ export async function emptyPanePoint(page: Page): Promise<{ x: number; y: number
   return point;
 }
 
-/** The top-level component nearest the canvas middle, not covered by anything, and its centre. */
+/** The top-level component nearest the canvas middle, not covered by anything, and its centre (mounted, or painted in the app's far view). */
 export async function dragTarget(page: Page, candidateIds: string[]): Promise<{ id: string; x: number; y: number }> {
   const found = await page.evaluate((ids) => {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
@@ -206,6 +237,31 @@ export async function dragTarget(page: Page, candidateIds: string[]): Promise<{ 
     for (const { id, el, x, y } of placed) {
       const hit = document.elementFromPoint(x, y);
       if (hit && el.contains(hit) && !hit.classList.contains('react-flow__handle')) return { id, x, y };
+    }
+    // The app's far view mounts no node: its picture is painted from the store, so the store and
+    // the view's transform say where a component is (the drag then goes through the picture).
+    type StoreNode = { id: string; parentId?: string; position: { x: number; y: number }; measured?: { width?: number; height?: number } };
+    const app = (window as unknown as { __archflow?: { getState(): { nodes: StoreNode[] } } }).__archflow;
+    if (!app || !document.querySelector('canvas[data-testid="diagram-picture"]')) return null;
+    const byId = new Map(app.getState().nodes.map((n) => [n.id, n]));
+    const m = new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+    const pictured: { id: string; x: number; y: number; d: number }[] = [];
+    for (const id of ids) {
+      const node = byId.get(id);
+      if (!node) continue;
+      let ax = 0;
+      let ay = 0;
+      for (let n: StoreNode | undefined = node; n; n = n.parentId ? byId.get(n.parentId) : undefined) {
+        ax += n.position.x;
+        ay += n.position.y;
+      }
+      const x = pane.left + m.e + (ax + (node.measured?.width ?? 180) / 2) * m.a;
+      const y = pane.top + m.f + (ay + (node.measured?.height ?? 64) / 2) * m.a;
+      pictured.push({ id, x, y, d: Math.hypot(x - cx, y - cy) });
+    }
+    pictured.sort((a, b) => a.d - b.d);
+    for (const { id, x, y } of pictured) {
+      if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { id, x, y };
     }
     return null;
   }, candidateIds);

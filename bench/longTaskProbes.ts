@@ -4,9 +4,10 @@
  * tasks while an auto layout is applied and while a PNG export encodes.
  *
  * Auto layout: longest task and frame while the worker runs and while its result is applied. A big
- * layout is applied over many frames (the view glides, then the nodes move a few at a time), so
- * "applied" is when the store is no longer busy and no node has moved since; the window runs
- * 1.5 s past that, through the autosave that follows.
+ * layout may be applied over many frames (the nodes revealed a slice at a time where they mount),
+ * so "applied" is when the store is no longer busy, no node has moved since, and what the view
+ * shows is the laid-out document: the far view's picture painted at the store's revision, or
+ * nodes mounted. The window runs 1.5 s past that, through the autosave that follows.
  */
 import type { Browser } from 'playwright-core';
 import { exportPng, newPage, openDiagram, openPage, settle } from './browserPages';
@@ -20,10 +21,14 @@ interface LayoutProbe {
   answerAt: number;
   /** The last time any node's position changed. */
   movedAt: number;
+  /** The frame the far view's picture was last painted at a new revision after the click (0: never). */
+  pictureAt: number;
+  pictureRevision: string;
   clickAt: number;
 }
 
 interface LayoutView {
+  revision: number;
   layoutBusy: boolean;
   nodes: { position: unknown }[];
   fitViewRequest: unknown;
@@ -51,7 +56,7 @@ export async function layoutLongTask(browser: Browser, url: string, file: Buffer
         __layout: LayoutProbe;
         __archflow: { subscribe(fn: (s: LayoutView, p: LayoutView) => void): void };
       };
-      const probe: LayoutProbe = { tasks: [], frames: [], busy: [], answerAt: 0, movedAt: 0, clickAt: 0 };
+      const probe: LayoutProbe = { tasks: [], frames: [], busy: [], answerAt: 0, movedAt: 0, pictureAt: 0, pictureRevision: '', clickAt: 0 };
       w.__layout = probe;
       new PerformanceObserver((list) => {
         for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
@@ -67,6 +72,9 @@ export async function layoutLongTask(browser: Browser, url: string, file: Buffer
       });
       const tick = (t: number) => {
         probe.frames.push(t);
+        const drawn = document.querySelector<HTMLCanvasElement>('canvas[data-testid="diagram-picture"]')?.dataset.drawnRevision ?? '';
+        if (probe.clickAt > 0 && drawn !== probe.pictureRevision) probe.pictureAt = t;
+        probe.pictureRevision = drawn;
         if (probe.frames.length < 100_000) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
@@ -82,17 +90,26 @@ export async function layoutLongTask(browser: Browser, url: string, file: Buffer
     const quietFor = () =>
       page.evaluate(() => {
         const p = (window as unknown as { __layout: LayoutProbe }).__layout;
-        const done = Math.max(p.busy.find((b) => !b.busy)!.t, p.movedAt);
+        const done = Math.max(p.busy.find((b) => !b.busy)!.t, p.movedAt, p.pictureAt);
         return performance.now() - done;
       });
     for (let quiet = await quietFor(); quiet < 1_500; quiet = await quietFor()) await sleep(1_500 - quiet + 20);
     const probe = await page.evaluate(() => (window as unknown as { __layout: LayoutProbe }).__layout);
     // Nothing moved: the layout failed (on a very busy machine, the app's 20 s timeout).
+    // Nothing shown: neither a node mounted nor the picture painted at the store's revision.
+    const shown = await page.evaluate(() => {
+      const state = (window as unknown as { __archflow: { getState(): LayoutView } }).__archflow.getState();
+      const picture = document.querySelector<HTMLCanvasElement>('canvas[data-testid="diagram-picture"]');
+      const pictured = picture !== null && picture.dataset.drawnRevision === String(state.revision) && Number(picture.dataset.drawnNodes) === state.nodes.length;
+      return pictured || document.querySelectorAll('.react-flow__node').length > 0;
+    });
     const failure =
       probe.answerAt === 0 && probe.movedAt === 0
         ? await page.evaluate(() => /Auto layout[^.]*\./.exec(document.body.innerText)?.[0] ?? 'nothing moved')
-        : null;
-    const doneAt = Math.max(probe.busy.find((b) => !b.busy)!.t, probe.movedAt);
+        : shown
+          ? null
+          : 'the laid-out diagram was never drawn';
+    const doneAt = Math.max(probe.busy.find((b) => !b.busy)!.t, probe.movedAt, probe.pictureAt);
     const answerAt = probe.answerAt || doneAt;
     const end = doneAt + 1_500;
     const longest = (from: number, to: number) =>

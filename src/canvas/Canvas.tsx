@@ -18,20 +18,22 @@ import {
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
-import type { ComponentData } from '../store/flowView';
+import type { ArchEdge, ComponentData } from '../store/flowView';
 import { CanvasTools } from './CanvasTools';
 import { ComponentNode } from './ComponentNode';
 import { ConnectionEdge } from './ConnectionEdge';
 import { GroupNode } from './GroupNode';
 import { NodeMenu, type NodeMenuAt } from './NodeMenu';
 import { NoteNode } from './NoteNode';
+import { PictureLayer } from './PictureLayer';
+import { diagramBounds as boundsOfDiagram, sceneInputsOf } from './pictureScene';
 import { OverviewMap } from './OverviewMap';
 import { PeerCursors } from './PeerCursors';
 import { LoadMovingMark } from './LoadMovingMark';
 import { TrafficLayerProvider, TrafficLayerTarget } from './TrafficDots';
 import { useEdgesNearView, useEdgesOfShownNodes } from './useEdgesNearView';
 import { NOTE_NODE_PREFIX, useNoteNodes } from './useNoteNodes';
-import { CULL_FROM, MIN_ZOOM, minZoomFor } from './viewBudget';
+import { CULL_FROM, MIN_ZOOM, drawsPicture, mountZoomFor } from './viewBudget';
 
 export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
 
@@ -51,6 +53,8 @@ const MINIMAP_STYLE = { width: 168, height: 112 };
  */
 const SVG_MINIMAP_UP_TO = CULL_FROM;
 const MULTI_SELECT_KEYS = ['Meta', 'Control', 'Shift'];
+const NO_NODES: Node[] = [];
+const NO_EDGES: ArchEdge[] = [];
 
 const ROLE_COLORS: Record<string, string> = {
   client: 'var(--af-client)',
@@ -87,20 +91,40 @@ export function Canvas() {
   const recording = useEditor((s) => s.pathRecording !== null);
   const canvasWidth = useFlowStore((s) => s.width);
   const canvasHeight = useFlowStore((s) => s.height);
-  // A big diagram is never zoomed out so far that more nodes are in view than the page can mount
-  // without freezing (viewBudget.ts). Recomputed when nodes come or go, not on every move.
+  // Zoomed out so far that more nodes would be in view than the page can mount without freezing,
+  // React Flow mounts none and one canvas paints the whole diagram (viewBudget.ts,
+  // PictureLayer.tsx). The zoom that takes is worked out again when nodes come or go and after
+  // each fit (an auto layout changes the density), not on every move.
   const nodeCount = nodes.length;
-  // A fit to a whole auto layout may go further out than the budget; the user may zoom out as far.
-  const [fitFloor, setFitFloor] = useState(Number.POSITIVE_INFINITY);
-  useEffect(() => setFitFloor(Number.POSITIVE_INFINITY), [nodeCount]);
-  const minZoom = useMemo(
-    () => Math.min(fitFloor, minZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the count stands for the nodes: positions barely change the density
-    [nodeCount, canvasWidth, canvasHeight, store, fitFloor],
+  /**
+   * The box around the whole diagram (or the nodes in `ids`), from the store rather than React
+   * Flow's nodes: in the far view React Flow holds none, and fits to what it holds.
+   */
+  const diagramBounds = (ids?: ReadonlySet<string>) => boundsOfDiagram(sceneInputsOf(store.getState()), ids);
+  const mountZoom = useMemo(
+    () => mountZoomFor(store.getState().nodes, { width: canvasWidth, height: canvasHeight }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the count and the fits stand for the nodes: moves barely change the density
+    [nodeCount, canvasWidth, canvasHeight, store, fitViewRequest],
   );
+  // The zoom a fit to the whole diagram takes; React Flow's floor goes as far out if need be.
+  const wholeZoom = useMemo(
+    () => {
+      const bounds = diagramBounds();
+      return bounds ? getViewportForBounds(bounds, canvasWidth, canvasHeight, 0, FIT_OPTIONS.maxZoom, FIT_OPTIONS.padding).zoom : 1;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- as for mountZoom
+    [nodeCount, canvasWidth, canvasHeight, store, fitViewRequest],
+  );
+  const leastZoom = Math.min(MIN_ZOOM, wholeZoom);
+  // Between a fit being asked for (a file opened, an auto layout applied) and the view moving
+  // there, the canvas draws as the fitted view will: a big diagram's nodes are not handed to React
+  // Flow at the old, closer zoom for one frame, only to be dropped again.
+  const [fittedSeq, setFittedSeq] = useState(0);
+  const fitPending = fitViewRequest.seq !== fittedSeq && nodeCount > 0;
+  const picture = useFlowStore((s) => drawsPicture(fitPending ? wholeZoom : s.transform[2], mountZoom, exporting));
   const big = nodes.length > CULL_FROM;
   // An export draws every connection; otherwise a big diagram mounts those near the view only.
-  const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting);
+  const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting && !picture);
   // One subscription for the whole canvas instead of one per node (see BENCHMARKS.md).
   const connecting = useConnection((c) => c.inProgress);
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
@@ -117,33 +141,39 @@ export function Canvas() {
     .filter(Boolean)
     .join(' ');
 
+  const fitTo = (bounds: { x: number; y: number; width: number; height: number } | null, options: { padding: number; maxZoom: number }, duration: number) => {
+    if (!bounds) return;
+    const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, leastZoom, options.maxZoom, options.padding);
+    void rf.setViewport(to, duration > 0 ? { duration } : undefined);
+  };
+
   useEffect(() => {
     // React Flow queues a fit asked for while there is nothing to fit and runs it when the first
     // node appears, which would jump the view under the user's first drop.
-    if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) return;
+    if (fitViewRequest.seq === 0 || store.getState().nodes.length === 0) {
+      // Nothing to fit: nothing pending either.
+      const handle = requestAnimationFrame(() => setFittedSeq(fitViewRequest.seq));
+      return () => cancelAnimationFrame(handle);
+    }
     // Wait a frame so freshly loaded nodes are measured before fitting.
     // Animating a fit re-measures every node per frame; on big diagrams it is a jump instead.
-    const { bounds } = fitViewRequest;
-    let handle = 0;
-    if (bounds) {
-      // A big auto layout: its nodes are hidden while the view jumps, so the jump mounts nothing
-      // and the whole new layout is in view, as "zoom to fit" would show it (down to React Flow's
-      // own floor, below the view budget: the nodes then appear a slice per frame).
-      const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, MIN_ZOOM, MAX_ZOOM, FIT_OPTIONS.padding);
-      setFitFloor(to.zoom);
-      handle = requestAnimationFrame(() => void rf.setViewport(to));
-    } else {
-      const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
-      handle = requestAnimationFrame(() => void rf.fitView({ ...FIT_OPTIONS, duration }));
-    }
+    // Fitted to the store's nodes, hidden ones too (a big auto layout's, while the view jumps),
+    // with their measured or presumed sizes: the box an auto layout reports leaves out nodes it
+    // was given no size for.
+    const duration = fitViewRequest.animate && store.getState().nodes.length <= ANIMATE_FIT_UP_TO ? 250 : 0;
+    const handle = requestAnimationFrame(() => {
+      fitTo(diagramBounds(), FIT_OPTIONS, duration);
+      setFittedSeq(fitViewRequest.seq);
+    });
     return () => cancelAnimationFrame(handle);
-    // The canvas size and zoom floor are read when the request comes, not followed afterwards.
+    // The canvas size is read when the request comes, not followed afterwards.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fitViewRequest, rf, store]);
 
   useEffect(() => {
     if (!focusRequest || focusRequest.ids.length === 0) return;
-    void rf.fitView({ nodes: focusRequest.ids.map((id) => ({ id })), maxZoom: 1.25, padding: 0.4, duration: 300 });
+    fitTo(diagramBounds(new Set(focusRequest.ids)), { maxZoom: 1.25, padding: 0.4 }, 300);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- fitTo reads the canvas size when asked
   }, [focusRequest, rf]);
 
   useEffect(() => {
@@ -216,9 +246,11 @@ export function Canvas() {
     (event: React.MouseEvent) => {
       const s = store.getState();
       if (s.noteTool) s.addNote(rf.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      // React Flow clears the selection of the nodes it holds; in the far view it holds none.
+      else if (picture) s.clearSelection();
       else if (s.noteSelection.size > 0) s.selectNotes([]);
     },
-    [rf, store],
+    [rf, store, picture],
   );
 
   const [menu, setMenu] = useState<NodeMenuAt | null>(null);
@@ -263,8 +295,8 @@ export function Canvas() {
     <>
     <TrafficLayerProvider value={trafficLayer}>
     <ReactFlow
-      nodes={shownNodes}
-      edges={shownEdges}
+      nodes={picture ? NO_NODES : shownNodes}
+      edges={picture ? NO_EDGES : shownEdges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
@@ -296,13 +328,14 @@ export function Canvas() {
       zoomOnDoubleClick={false}
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
       onlyRenderVisibleElements={big && !exporting}
-      minZoom={minZoom}
+      minZoom={leastZoom}
       maxZoom={MAX_ZOOM}
       // No `fitView` prop: it would also fire when the first component is added to an empty
       // canvas and jump the view. The store asks for a fit when a diagram is opened.
       aria-label="Diagram canvas"
       className={className}
     >
+      {picture && <PictureLayer onMenu={setMenu} />}
       <TrafficLayerTarget onLayer={setTrafficLayer} />
       <LoadMovingMark />
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.4} />
@@ -311,7 +344,7 @@ export function Canvas() {
       ) : (
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       )}
-      <Controls showInteractive={false} aria-label="Zoom controls" />
+      <Controls showInteractive={false} aria-label="Zoom controls" onFitView={picture ? () => fitTo(diagramBounds(), FIT_OPTIONS, 0) : undefined} />
       <CanvasTools />
       <PeerCursors />
     </ReactFlow>

@@ -1,13 +1,16 @@
 /**
- * How far out a big diagram may be zoomed, so that the canvas never has to mount more nodes at
- * once than the page can draw without freezing.
+ * From how far out a big diagram is drawn as one picture (PictureLayer.tsx) instead of React
+ * Flow's nodes, so that the canvas never has to mount more nodes at once than the page can draw
+ * without freezing.
  *
  * Why: above CULL_FROM nodes React Flow mounts only the nodes in view, but a fitted view of a big
  * diagram has every node in view, and mounting costs about 2–6 ms per node with its edges
- * (BENCHMARKS.md, "open a big diagram"): 5,000 nodes froze the tab for 12–30 s. Bounding the
- * zoom by the diagram's density bounds what is in view, so opening (which fits the view, clamped
- * to this zoom), every reload and every zoom-out mount at most about VIEW_BUDGET nodes. The
- * minimap still shows the whole diagram, and panning brings the rest in as it comes into view.
+ * (BENCHMARKS.md, "open a big diagram"): 5,000 nodes froze the tab for 12–30 s. Even with only
+ * a few hundred mounted, every store change then cost each of them its selectors, and every frame
+ * their styles and labels (over 100 ms a frame on a slowed CPU). So below the zoom at which a
+ * view holds about VIEW_BUDGET nodes, React Flow mounts none and one canvas paints the whole
+ * diagram; zooming back in mounts the nodes in view. The zoom itself is never clamped: like
+ * every other drawing tool, the whole diagram can be seen at once.
  */
 
 /** Above this many nodes, only what is in view is mounted (React Flow's `onlyRenderVisibleElements`). */
@@ -30,11 +33,12 @@ const DEFAULT_W = 180;
 const DEFAULT_H = 64;
 
 /**
- * The least zoom at which a view of `canvas` (in screen pixels) holds about `budget` nodes of
- * this diagram, assuming they are spread evenly over the box of its top-level nodes (children
- * sit inside their group). Small diagrams get MIN_ZOOM.
+ * The least zoom at which React Flow mounts the nodes in view: where a view of `canvas` (in
+ * screen pixels) holds about `budget` nodes of this diagram, assuming they are spread evenly
+ * over the box of its top-level nodes (children sit inside their group). Small diagrams get
+ * MIN_ZOOM: they are never drawn as a picture.
  */
-export function minZoomFor(nodes: readonly Placed[], canvas: { width: number; height: number }, budget = VIEW_BUDGET): number {
+export function mountZoomFor(nodes: readonly Placed[], canvas: { width: number; height: number }, budget = VIEW_BUDGET): number {
   if (nodes.length <= Math.max(budget, CULL_FROM) || canvas.width <= 0 || canvas.height <= 0) return MIN_ZOOM;
   let minX = Infinity;
   let minY = Infinity;
@@ -55,4 +59,12 @@ export function minZoomFor(nodes: readonly Placed[], canvas: { width: number; he
   // In view at zoom z: canvas area / z² of the diagram's area, holding that share of its nodes.
   const zoom = Math.sqrt((nodes.length * canvas.width * canvas.height) / (budget * area));
   return Math.min(Math.max(zoom, MIN_ZOOM), 1);
+}
+
+/**
+ * Whether the canvas draws the diagram as one picture: zoomed out below `mountZoom`
+ * (mountZoomFor). An export draws every node in React Flow, however far out the view is.
+ */
+export function drawsPicture(zoom: number, mountZoom: number, exporting: boolean): boolean {
+  return !exporting && mountZoom > MIN_ZOOM && zoom < mountZoom;
 }

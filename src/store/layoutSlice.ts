@@ -4,6 +4,9 @@
  * (`layoutHidden`) and are revealed a slice per frame (src/store/layoutSlices.ts): React Flow then
  * mounts and measures the nodes in view a few at a time instead of in one long task, and the
  * document is never half laid out. The view fits the whole new layout at once, before the reveal.
+ * Above LAYOUT_REVEAL_UP_TO nodes that fit is the far view, one picture with no node mounted
+ * (src/canvas/PictureLayer.tsx), which the canvas draws from the moment the fit is asked for:
+ * nothing is hidden or revealed, the layout lands whole.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { diffOf, recordsInOrder } from '../model/recordsDiff';
@@ -11,6 +14,7 @@ import type { EditorState, LayoutSlice } from './editorState';
 import {
   LAYOUT_FIRST_REVEAL,
   LAYOUT_PIECE_NODES,
+  LAYOUT_REVEAL_UP_TO,
   LAYOUT_SLICES_FROM_NODES,
   layoutTarget,
   measuredGroups,
@@ -141,6 +145,13 @@ export const createLayoutSlice =
         if (!frame || all.length < LAYOUT_SLICES_FROM_NODES) {
           place(target, NOTHING_HIDDEN);
           set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
+          return true;
+        }
+        if (all.length > LAYOUT_REVEAL_UP_TO) {
+          // The fit asked for in the same change, so the canvas never draws the new places at the old zoom.
+          const bounds = target.bounds;
+          place(target, NOTHING_HIDDEN);
+          set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false, ...(bounds ? { bounds } : {}) } }));
           return true;
         }
         return new Promise<boolean>((resolve) => {

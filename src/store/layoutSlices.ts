@@ -18,6 +18,12 @@ import type { RecordTable } from '../model/recordsDiff';
 export const LAYOUT_PIECE_NODES = 8;
 /** Below this, moving and showing every node in one render is quick (about a quarter of a millisecond each). */
 export const LAYOUT_SLICES_FROM_NODES = 120;
+/**
+ * Above this many nodes a view of the whole layout holds more than the canvas's view budget
+ * (VIEW_BUDGET in src/canvas/viewBudget.ts, the same number): the fitted view is the far view's
+ * picture, which mounts nothing, so the nodes need no revealing a slice at a time.
+ */
+export const LAYOUT_REVEAL_UP_TO = 400;
 /** Nodes revealed in the first frame; later frames reveal more or fewer (nextRevealBudget). */
 export const LAYOUT_FIRST_REVEAL = 32;
 /** Pieces of work taken on in a frame: halved after a frame slower than SLOW, grown after one quicker than FAST. */

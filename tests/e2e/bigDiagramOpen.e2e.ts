@@ -111,7 +111,7 @@ function lastOpenedIsCurrent(page: Page): Promise<boolean> {
 }
 
 describe('big diagrams', () => {
-  it('opens 5,000 nodes with the page answering a click, mounting only what is in view', async () => {
+  it('opens 5,000 nodes with the page answering a click, drawn whole as a picture, mounting only what is in view once zoomed in', async () => {
     const app = await openApp();
     sessions.push(app);
     const workers: string[] = [];
@@ -138,6 +138,12 @@ describe('big diagrams', () => {
     // Not even for a moment: React Flow mounted every node it had not measured, wherever the
     // view was (a 34 s freeze at 20,000 nodes), until the store presumed their size and handles.
     expect(big.mostMounted).toBeLessThan(1_000);
+    // Opened, the whole diagram is in view as one picture (the far view), no node mounted; a
+    // double-click zooms in there, and the nodes in view mount.
+    await expect.poll(() => app.page.getByTestId('diagram-picture').getAttribute('data-drawn-nodes')).toBe('5000');
+    const pane = (await app.page.locator('.react-flow').boundingBox())!;
+    await app.page.mouse.dblclick(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    await expect.poll(() => app.page.locator('.react-flow__node').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     // The presumed handles are where the page draws them (styles/06-canvas.css), to a device pixel.
     const handles = await presumedAndDrawnHandles(app.page);
     expect(handles.length).toBeGreaterThan(0);

@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createMemoryLibrary } from '../../src/io/memoryLibrary';
 import type { Diagram } from '../../src/model/diagram';
 import { createEditorStore } from '../../src/store/editorStore';
-import { LAYOUT_SLICES_FROM_NODES, layoutTarget } from '../../src/store/layoutSlices';
+import { LAYOUT_REVEAL_UP_TO, LAYOUT_SLICES_FROM_NODES, layoutTarget } from '../../src/store/layoutSlices';
 import type { LayoutOutcome } from '../../src/store/services';
 import type { WorkspaceServices } from '../../src/store/workspaceTypes';
 import { fakeWorkspace } from './fakeWorkspace';
@@ -232,6 +232,26 @@ describe('auto layout of a big diagram, applied across frames', () => {
     expect(await store.getState().autoLayout()).toBe(true);
     expect(f.pending()).toBe(0);
     expect(store.getState().fitViewRequest).toEqual({ seq: fits + 1, animate: true });
+    expect(store.getState().history.past).toHaveLength(1);
+  });
+
+  it('a diagram too big to see whole as nodes lands at once, nothing hidden, with the view fitted to it in the same change', async () => {
+    const f = frames();
+    // 8 nodes a team: 51 teams are 409 nodes, above LAYOUT_REVEAL_UP_TO (the canvas draws that fit as a picture).
+    const big = company(51);
+    expect(big.nodes.length).toBeGreaterThan(LAYOUT_REVEAL_UP_TO);
+    const outcome = laidOut(big);
+    const store = createEditorStore({ initial: big, services: { ...f.services, layout: { layout: async () => outcome } } });
+    const fits = store.getState().fitViewRequest.seq;
+    let hiddenSeen = 0;
+    store.subscribe((s) => (hiddenSeen = Math.max(hiddenSeen, s.layoutHidden.size)));
+    expect(await store.getState().autoLayout()).toBe(true);
+    expect(f.pending()).toBe(0);
+    expect(hiddenSeen).toBe(0);
+    expect(store.getState().layoutBusy).toBe(false);
+    expect(store.getState().fitViewRequest.seq).toBe(fits + 1);
+    expect(store.getState().fitViewRequest.animate).toBe(false);
+    expect(positions(store.getState().getDiagram())).toEqual(positions(outcome.ok ? outcome.diagram : big));
     expect(store.getState().history.past).toHaveLength(1);
   });
 
