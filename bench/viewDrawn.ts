@@ -2,8 +2,9 @@
  * "The diagram is drawn in view", read from the page, for the "What a user feels" open row
  * (bench/feelsProbes.ts). One small function so that it is easy to adapt when the canvas
  * changes how it draws: today the view is React Flow nodes in the DOM; at far zoom it may be a
- * single `<canvas>` picture inside `.react-flow` that marks itself with a `data-drawn` attribute
- * once painted. Either counts.
+ * single `<canvas>` picture (`data-testid="diagram-picture"`, src/canvas/PictureLayer.tsx) that
+ * says which document revision and how many nodes it painted (`data-drawn-revision`,
+ * `data-drawn-nodes`). Either counts; the picture only when it painted the store's revision.
  *
  * It runs in the page (passed through `Function.prototype.toString`), so it uses only what a page
  * has and nothing from this module's scope.
@@ -18,9 +19,10 @@ export interface ViewState {
 }
 
 export function viewDrawnState(expectedNodes: number): ViewState {
-  const store = (window as unknown as { __archflow?: { getState(): { nodes: unknown[] } } }).__archflow;
+  const store = (window as unknown as { __archflow?: { getState(): { nodes: unknown[]; revision: number } } }).__archflow;
   if (!store) return { drawn: false, signature: '', reason: 'the page has no __archflow store hook (the bench builds with --mode test)' };
-  const held = store.getState().nodes.length;
+  const state = store.getState();
+  const held = state.nodes.length;
   if (held !== expectedNodes) return { drawn: false, signature: `store ${held}`, reason: `the store holds ${held} of ${expectedNodes} nodes` };
   const flow = document.querySelector('.react-flow');
   if (!flow) return { drawn: false, signature: 'no canvas', reason: 'no .react-flow element' };
@@ -34,13 +36,14 @@ export function viewDrawnState(expectedNodes: number): ViewState {
     if (r.right > box.left && r.left < box.right && r.bottom > box.top && r.top < box.bottom) inView++;
   }
   const edges = flow.querySelectorAll('.react-flow__edge').length;
-  const picture = flow.querySelector<HTMLCanvasElement>('canvas[data-drawn]');
-  const painted = picture?.dataset.drawn ?? '';
+  const picture = flow.querySelector<HTMLCanvasElement>('canvas[data-testid="diagram-picture"]');
+  const paintedRevision = picture?.dataset.drawnRevision ?? '';
+  const painted = `${picture?.dataset.drawnNodes ?? ''}@${paintedRevision}`;
   const transform = flow.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform ?? '';
   const signature = `${nodes.length}|${inView}|${hidden}|${edges}|${painted}|${transform}`;
   // Nodes mounted in view and measured (React Flow hides a node until it has its size) …
   if (inView > 0 && hidden === 0) return { drawn: true, signature, reason: '' };
   // … or the far-zoom picture painted.
-  if (picture && painted !== '' && painted !== 'false' && painted !== '0') return { drawn: true, signature, reason: '' };
-  return { drawn: false, signature, reason: `${nodes.length} nodes mounted, ${inView} in view, ${hidden} waiting to be measured; ${picture ? `canvas picture data-drawn="${painted}"` : 'no canvas picture'}` };
+  if (picture && paintedRevision === String(state.revision) && Number(picture.dataset.drawnNodes) === held) return { drawn: true, signature, reason: '' };
+  return { drawn: false, signature, reason: `${nodes.length} nodes mounted, ${inView} in view, ${hidden} waiting to be measured; ${picture ? `picture painted ${painted} (nodes@revision), store at revision ${state.revision}` : 'no canvas picture'}` };
 }
