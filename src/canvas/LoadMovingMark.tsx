@@ -1,7 +1,7 @@
 /**
- * While the load multiplier moves, marks React Flow's container `data-load-moving`: the traffic
- * dots, each component's ρ and each edge's rate pill wait (styles/11-capacity.css), and come
- * back when it rests. An attribute set here rather than a class in the canvas's render: the
+ * While the load multiplier moves, marks React Flow's container `data-load-moving`: each
+ * component's ρ and each edge's rate pill wait (styles/11-capacity.css) and come back when it
+ * rests; the traffic dots stand still meanwhile (trafficMotion.ts). An attribute set here rather than a class in the canvas's render: the
  * canvas re-rendering on every start and stop re-rendered React Flow's 500 node and 700 edge
  * wrappers, a long frame at the first step (BENCHMARKS.md, 2026-12-03). React leaves an
  * attribute it does not manage alone.
@@ -9,6 +9,7 @@
 import { useStore } from '@xyflow/react';
 import { useLayoutEffect } from 'react';
 import { useEditor } from '../bindings/editorContext';
+import { holdTraffic } from './trafficMotion';
 
 export function LoadMovingMark() {
   const moving = useEditor((s) => s.multiplierMoving);
@@ -17,5 +18,9 @@ export function LoadMovingMark() {
     if (!container) return;
     container.toggleAttribute('data-load-moving', moving);
   }, [container, moving]);
+  useLayoutEffect(() => {
+    holdTraffic('multiplier', moving);
+    return () => holdTraffic('multiplier', false);
+  }, [moving]);
   return null;
 }

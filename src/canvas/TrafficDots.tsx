@@ -12,6 +12,7 @@
 import { useStore } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
+import { trackStrip } from './trafficMotion';
 import { trafficRuns } from './trafficRuns';
 
 /** Dot spacing (canvas px) and the time a dot takes to move one spacing (ms), per traffic level 1–5. */
@@ -30,7 +31,8 @@ const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedi
  * animation: a CSS animation fires an `animationiteration` event at every repeat, which bubbles
  * to React's root listener — hundreds a second over a big diagram's edges, each one a walk of
  * the React tree, and that (not the drawing) held the main thread. All strips share the
- * timeline's zero, so the dots stay in step round corners. Still under reduced motion.
+ * timeline's zero, so the dots stay in step round corners. Still under reduced motion, and
+ * while trafficMotion.ts holds them (too many in view, or the load multiplier moving).
  */
 function slide(spacing: number, ms: number, against: boolean) {
   return (strip: HTMLElement | null) => {
@@ -41,7 +43,7 @@ function slide(spacing: number, ms: number, against: boolean) {
       direction: against ? 'reverse' : 'normal',
     });
     animation.startTime = 0;
-    return () => animation.cancel();
+    return trackStrip(animation);
   };
 }
 
