@@ -15,7 +15,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { newPage, openDiagram, openPage, settle } from './browserPages';
-import { sleep, zoomTo } from './browserProbes';
+import { mainThread, mainThreadSince, sleep, zoomTo, type MainThread } from './browserProbes';
 
 const SWEEP_MOVES = 160;
 const MOVE_GAP_MS = 12;
@@ -60,6 +60,8 @@ export interface Sweep {
   slowFrames: SlowFrame[];
   /** Distinct multiplier values shown during the sweep: the analysis really followed the thumb. */
   steps: number;
+  /** The renderer's main-thread time over the whole sweep (CDP): less at the mercy of other load than frame times. */
+  mainThread: MainThread;
 }
 
 /** What the view had mounted when the sweeps began. */
@@ -120,7 +122,7 @@ interface LoafEntry extends PerformanceEntry {
   scripts: { invoker: string; invokerType: string; duration: number; sourceFunctionName?: string; sourceURL?: string }[];
 }
 
-async function stopRecording(page: Page): Promise<Omit<Sweep, 'steps'>> {
+async function stopRecording(page: Page): Promise<Omit<Sweep, 'steps' | 'mainThread'>> {
   return page.evaluate(() => {
     const s = (window as unknown as SweepWindow).__sweep;
     s.recording = false;
@@ -205,6 +207,8 @@ export async function multiplierSweeps(
     const at = (fraction: number) => box.x + 8 + (box.width - 16) * fraction;
     const output = page.locator('output.capacity-multiplier');
     await armPage(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
     const sweeps: Sweep[] = [];
     for (let k = 0; k < options.sweeps; k++) {
       await page.mouse.move(at(1 / 3), y);
@@ -212,6 +216,7 @@ export async function multiplierSweeps(
       const seen = new Set<string>();
       await startRecording(page);
       await sleep(100);
+      const before = await mainThread(cdp);
       // From ×1 (a third of the way) up to ×100, down to ×0.1, back to ×1.
       await page.mouse.down();
       for (let i = 1; i <= SWEEP_MOVES; i++) {
@@ -224,7 +229,8 @@ export async function multiplierSweeps(
       await page.mouse.up();
       // Through the rest, when the numbers and dots come back (that frame counts too).
       await sleep(800);
-      sweeps.push({ ...(await stopRecording(page)), steps: seen.size });
+      const after = await mainThread(cdp);
+      sweeps.push({ ...(await stopRecording(page)), steps: seen.size, mainThread: mainThreadSince(before, after, 1) });
     }
     return { view, sweeps };
   } finally {

@@ -1,7 +1,8 @@
 /**
  * While the load multiplier moves, marks React Flow's container `data-load-moving`: each
- * component's ρ and each edge's rate pill wait (styles/11-capacity.css) and come back when it
- * rests; the traffic dots stand still meanwhile (trafficMotion.ts). An attribute set here rather than a class in the canvas's render: the
+ * component's ρ and each edge's rate pill wait (styles/11-capacity.css), and come back when it
+ * rests. The traffic dots keep moving at the levels they had (hiding them dropped and rebuilt
+ * every strip's layer at the start and end of a drag). An attribute set here rather than a class in the canvas's render: the
  * canvas re-rendering on every start and stop re-rendered React Flow's 500 node and 700 edge
  * wrappers, a long frame at the first step (BENCHMARKS.md, 2026-12-03). React leaves an
  * attribute it does not manage alone.
@@ -9,7 +10,6 @@
 import { useStore } from '@xyflow/react';
 import { useLayoutEffect } from 'react';
 import { useEditor } from '../bindings/editorContext';
-import { holdTraffic } from './trafficMotion';
 
 export function LoadMovingMark() {
   const moving = useEditor((s) => s.multiplierMoving);
@@ -18,9 +18,5 @@ export function LoadMovingMark() {
     if (!container) return;
     container.toggleAttribute('data-load-moving', moving);
   }, [container, moving]);
-  useLayoutEffect(() => {
-    holdTraffic('multiplier', moving);
-    return () => holdTraffic('multiplier', false);
-  }, [moving]);
   return null;
 }

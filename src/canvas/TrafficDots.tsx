@@ -32,7 +32,7 @@ const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedi
  * to React's root listener — hundreds a second over a big diagram's edges, each one a walk of
  * the React tree, and that (not the drawing) held the main thread. All strips share the
  * timeline's zero, so the dots stay in step round corners. Still under reduced motion, and
- * while trafficMotion.ts holds them (too many in view, or the load multiplier moving).
+ * while too many are mounted (trafficMotion.ts).
  */
 function slide(spacing: number, ms: number, against: boolean) {
   return (strip: HTMLElement | null) => {
