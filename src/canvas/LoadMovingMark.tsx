@@ -1,8 +1,7 @@
 /**
- * While the load multiplier moves, marks React Flow's container `data-load-moving`: each
- * component's ρ and each edge's rate pill wait (styles/11-capacity.css), and come back when it
- * rests. The traffic dots keep moving at the levels they had (hiding them dropped and rebuilt
- * every strip's layer at the start and end of a drag). An attribute set here rather than a class in the canvas's render: the
+ * While the load multiplier moves, marks React Flow's container `data-load-moving`: the traffic
+ * dots, each component's ρ and each edge's rate pill wait (styles/11-capacity.css), and come
+ * back when it rests. An attribute set here rather than a class in the canvas's render: the
  * canvas re-rendering on every start and stop re-rendered React Flow's 500 node and 700 edge
  * wrappers, a long frame at the first step (BENCHMARKS.md, 2026-12-03). React leaves an
  * attribute it does not manage alone.
