@@ -133,6 +133,7 @@ async function stopRecording(page: Page): Promise<Omit<Sweep, 'steps' | 'mainThr
     let after = 0;
     for (let i = 1; i < s.frames.length; i++) {
       const gap = s.frames[i]! - s.frames[i - 1]!;
+      if (s.frames[i]! <= from) continue;
       if (s.frames[i]! > moving) after = Math.max(after, gap);
       else if (gap > longest) [longest, longestAt] = [gap, s.frames[i]! - from];
     }
