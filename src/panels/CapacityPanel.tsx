@@ -104,7 +104,8 @@ function MultiplierSlider() {
   );
 }
 
-function LoadControls() {
+/** Memoised: the panel re-renders as the analysis moves; the figure fields need not. */
+const LoadControls = memo(function LoadControls() {
   const store = useEditorStore();
   const load = useEditor((s) => s.meta.load);
   const scale = useEditor((s) => s.meta.scale);
@@ -140,7 +141,7 @@ function LoadControls() {
       />
     </div>
   );
-}
+});
 
 function NameButton({ id, view, children }: { id: string; view: CapacityView; children?: React.ReactNode }) {
   const store = useEditorStore();
