@@ -5,7 +5,7 @@
  * against the design's p99 and availability targets. Wording is the model's
  * (describeCapacity.ts), so the app and `archflow analyze` say the same thing.
  */
-import { memo, useDeferredValue, useEffect, useId, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { CapacityAnalysis } from '../model/analysis/analyzeCapacity';
 import { bottlenecksOf, describeBottleneck, formatLatency, formatPercent, formatRate } from '../model/analysis/describeCapacity';
@@ -53,6 +53,8 @@ function MultiplierSlider() {
   const [thumb, setThumb] = useState<number | null>(null);
   const [held, setHeld] = useState(false);
   const applyMultiplier = useOncePerFrame((value: number) => store.getState().setLoadMultiplier(multiplierAt(value)));
+  const latest = useRef(0);
+  const starting = useRef(false);
   // Listened for from the press itself (not an effect after it), so a quick click's release is never missed.
   const hold = () => {
     setHeld(true);
@@ -88,9 +90,18 @@ function MultiplierSlider() {
         onPointerDown={hold}
         onChange={(e) => {
           const value = Number(e.currentTarget.value);
-          store.getState().setMultiplierMoving(true);
+          latest.current = value;
           setThumb(value);
-          applyMultiplier(value);
+          if (!store.getState().multiplierMoving) {
+            // The first step hides the canvas's numbers in one frame and applies the multiplier in
+            // the next (this frame's callback asks for the next frame's), so no frame carries both.
+            store.getState().setMultiplierMoving(true);
+            starting.current = true;
+            requestAnimationFrame(() => {
+              starting.current = false;
+              applyMultiplier(latest.current);
+            });
+          } else if (!starting.current) applyMultiplier(value);
         }}
         onDoubleClick={() => store.getState().setLoadMultiplier(1)}
       />
