@@ -13,6 +13,7 @@ import { useStore } from '@xyflow/react';
 import { createContext, memo, useContext, useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { TRAFFIC_LEVELS as LEVELS, trafficRuns } from '../paint/trafficRuns';
+import { trackStrip } from './trafficMotion';
 
 
 const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -22,7 +23,8 @@ const prefersReducedMotion = () => typeof matchMedia === 'function' && matchMedi
  * animation: a CSS animation fires an `animationiteration` event at every repeat, which bubbles
  * to React's root listener — hundreds a second over a big diagram's edges, each one a walk of
  * the React tree, and that (not the drawing) held the main thread. All strips share the
- * timeline's zero, so the dots stay in step round corners. Still under reduced motion.
+ * timeline's zero, so the dots stay in step round corners. Still under reduced motion, and
+ * while too many are mounted (trafficMotion.ts).
  */
 function slide(spacing: number, ms: number, against: boolean) {
   return (strip: HTMLElement | null) => {
@@ -33,7 +35,7 @@ function slide(spacing: number, ms: number, against: boolean) {
       direction: against ? 'reverse' : 'normal',
     });
     animation.startTime = 0;
-    return () => animation.cancel();
+    return trackStrip(animation);
   };
 }
 

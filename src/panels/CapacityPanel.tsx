@@ -5,7 +5,7 @@
  * against the design's p99 and availability targets. Wording is the model's
  * (describeCapacity.ts), so the app and `archflow analyze` say the same thing.
  */
-import { memo, useDeferredValue, useEffect, useId, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useId, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
 import type { CapacityAnalysis } from '../model/analysis/analyzeCapacity';
 import { bottlenecksOf, describeBottleneck, formatLatency, formatPercent, formatRate } from '../model/analysis/describeCapacity';
@@ -18,8 +18,11 @@ import { FigureField } from './FigureField';
 import { useOncePerFrame } from './useOncePerFrame';
 import { useThrottledValue } from './useThrottledValue';
 
+/** One formatter per number of fraction digits: `toLocaleString` with options builds a new one per call, ~0.1 ms each. */
+const MULTIPLIER_FORMATS = [0, 1, 2].map((digits) => new Intl.NumberFormat('en-US', { maximumFractionDigits: digits }));
+
 function formatMultiplier(m: number): string {
-  return `×${m.toLocaleString('en-US', { maximumFractionDigits: m < 1 ? 2 : m < 10 ? 1 : 0 })}`;
+  return `×${MULTIPLIER_FORMATS[m < 1 ? 2 : m < 10 ? 1 : 0]!.format(m)}`;
 }
 
 /** Slider position (log10) → multiplier, snapped to round values near 1, 10, 100 so they are easy to hit. */
@@ -29,31 +32,96 @@ function multiplierAt(position: number): number {
   return Number(m.toFixed(digits));
 }
 
-/** How long the multiplier must rest before the traffic dots and the canvas's numbers come back. */
+/** How long the multiplier must rest, the thumb let go, before the canvas's numbers come back. */
 const MOVING_REST_MS = 400;
 /** While it moves, the panel's lists update this often (the canvas's colours follow every frame). */
 const PANEL_MOVING_MS = 250;
 
-function LoadControls() {
+/**
+ * The multiplier's slider and its value: the only part of the panel that renders on every move
+ * (the figure fields beside it do not). It stays "moving" while the thumb is held, even still,
+ * and for MOVING_REST_MS after the last change once let go: the canvas's numbers come back once,
+ * when the user lets go, not at every pause of a slow drag (each return redraws every rate pill
+ * and ρ, a long frame; BENCHMARKS.md, issue 13).
+ */
+function MultiplierSlider() {
   const store = useEditorStore();
   const multiplier = useEditor((s) => s.loadMultiplier);
-  const load = useEditor((s) => s.meta.load);
-  const scale = useEditor((s) => s.meta.scale);
-  const peak = useEditor((s) => s.capacity?.peak);
-  const sliderId = useId();
   const moving = useEditor((s) => s.multiplierMoving);
+  const sliderId = useId();
   // Where the thumb is while it moves: it follows every input event, the analysis once a frame.
   const [thumb, setThumb] = useState<number | null>(null);
+  const [held, setHeld] = useState(false);
   const applyMultiplier = useOncePerFrame((value: number) => store.getState().setLoadMultiplier(multiplierAt(value)));
-  // The multiplier rests once no move came for a moment; the canvas's dots and numbers come back then.
+  const latest = useRef(0);
+  const starting = useRef(false);
+  // Listened for from the press itself (not an effect after it), so a quick click's release is never missed.
+  const hold = () => {
+    setHeld(true);
+    const letGo = () => {
+      setHeld(false);
+      window.removeEventListener('pointerup', letGo);
+      window.removeEventListener('pointercancel', letGo);
+    };
+    window.addEventListener('pointerup', letGo);
+    window.addEventListener('pointercancel', letGo);
+  };
   useEffect(() => {
-    if (!moving) return;
+    if (!moving || held) return;
     const rest = setTimeout(() => {
       setThumb(null);
       store.getState().setMultiplierMoving(false);
     }, MOVING_REST_MS);
     return () => clearTimeout(rest);
-  }, [moving, multiplier, thumb, store]);
+  }, [moving, held, multiplier, thumb, store]);
+  return (
+    <div className="field">
+      <label htmlFor={sliderId}>
+        Load multiplier <output className="capacity-multiplier">{formatMultiplier(multiplier)}</output>
+      </label>
+      <input
+        id={sliderId}
+        type="range"
+        min={Math.log10(MIN_MULTIPLIER)}
+        max={Math.log10(MAX_MULTIPLIER)}
+        step={0.01}
+        value={thumb ?? Math.log10(multiplier)}
+        aria-valuetext={formatMultiplier(thumb === null ? multiplier : multiplierAt(thumb))}
+        onPointerDown={hold}
+        onChange={(e) => {
+          const value = Number(e.currentTarget.value);
+          latest.current = value;
+          setThumb(value);
+          if (!store.getState().multiplierMoving) {
+            // The first step hides the canvas's numbers in one frame and applies the multiplier in
+            // the next (this frame's callback asks for the next frame's), so no frame carries both.
+            store.getState().setMultiplierMoving(true);
+            starting.current = true;
+            requestAnimationFrame(() => {
+              starting.current = false;
+              applyMultiplier(latest.current);
+            });
+          } else if (!starting.current) applyMultiplier(value);
+        }}
+        onDoubleClick={() => store.getState().setLoadMultiplier(1)}
+      />
+      <span className="capacity-scale" aria-hidden="true">
+        <span>×0.1</span>
+        <span>×1</span>
+        <span>×10</span>
+        <span>×100</span>
+      </span>
+    </div>
+  );
+}
+
+/** Memoised: the panel re-renders as the analysis moves; the figure fields need not. */
+const LoadControls = memo(function LoadControls() {
+  const store = useEditorStore();
+  const load = useEditor((s) => s.meta.load);
+  const scale = useEditor((s) => s.meta.scale);
+  // The number, not the analysis's object: a new one comes with every multiplier step.
+  const peakRps = useEditor((s) => s.capacity?.peak.rps);
   const fromScale =
     scale?.dailyActiveUsers !== undefined && scale.requestsPerUserPerDay !== undefined
       ? 'the requirements\u2019 scale figures (daily users × requests per user / 86,400 s × peak factor, 1 when not given)'
@@ -65,39 +133,13 @@ function LoadControls() {
         label="Peak load"
         unit="req/s"
         value={load?.peakRps}
-        typical={load?.peakRps === undefined ? peak?.rps : undefined}
+        typical={load?.peakRps === undefined ? peakRps : undefined}
         placeholderText="100 (the default)"
         source={fromScale ? `From ${fromScale}` : 'The default: a small service\u2019s peak. Type your own, or give scale figures.'}
         min={0}
         onChange={(v) => state.setLoadSetting('peakRps', v)}
       />
-      <div className="field">
-        <label htmlFor={sliderId}>
-          Load multiplier <output className="capacity-multiplier">{formatMultiplier(multiplier)}</output>
-        </label>
-        <input
-          id={sliderId}
-          type="range"
-          min={Math.log10(MIN_MULTIPLIER)}
-          max={Math.log10(MAX_MULTIPLIER)}
-          step={0.01}
-          value={thumb ?? Math.log10(multiplier)}
-          aria-valuetext={formatMultiplier(thumb === null ? multiplier : multiplierAt(thumb))}
-          onChange={(e) => {
-            const value = Number(e.currentTarget.value);
-            state.setMultiplierMoving(true);
-            setThumb(value);
-            applyMultiplier(value);
-          }}
-          onDoubleClick={() => state.setLoadMultiplier(1)}
-        />
-        <span className="capacity-scale" aria-hidden="true">
-          <span>×0.1</span>
-          <span>×1</span>
-          <span>×10</span>
-          <span>×100</span>
-        </span>
-      </div>
+      <MultiplierSlider />
       <FigureField
         label="Target utilisation"
         unit="%"
@@ -110,7 +152,7 @@ function LoadControls() {
       />
     </div>
   );
-}
+});
 
 function NameButton({ id, view, children }: { id: string; view: CapacityView; children?: React.ReactNode }) {
   const store = useEditorStore();

@@ -7,7 +7,7 @@
 import { analysisInputOf, analysisPeakOf } from '../model/analysis/analysisInput';
 import type { AnalysisInput } from '../model/analysis/figures';
 import type { PeakLoad } from '../model/analysis/peakLoad';
-import type { DiagramEdge, DiagramNode } from '../model/diagram';
+import type { Diagram, DiagramEdge, DiagramNode } from '../model/diagram';
 import { diagramFromRecords, type DiagramRecords } from '../model/recordsDiff';
 
 export type { ComponentFigures } from '../model/records/node';
@@ -27,14 +27,35 @@ export interface CapacityInput {
   pathNames: ReadonlyMap<string, string>;
 }
 
+/**
+ * What the document alone decides, kept per document: while the multiplier moves the document
+ * stays the same object, so each step skips rebuilding the diagram from 500 records (the first
+ * step's largest cost after the analysis itself; BENCHMARKS.md, issue 13).
+ */
+const byDocument = new WeakMap<DiagramRecords, { design: Diagram; peak: PeakLoad; pathNames: ReadonlyMap<string, string> }>();
+
+function documentPart(doc: DiagramRecords) {
+  let part = byDocument.get(doc);
+  if (!part) {
+    const design = diagramFromRecords(doc);
+    part = {
+      design,
+      peak: analysisPeakOf(design),
+      pathNames: new Map(doc.paths.order.map((id) => { const p = doc.paths.byId.get(id)!; return [p.id, p.name || p.id]; })),
+    };
+    byDocument.set(doc, part);
+  }
+  return part;
+}
+
 /** The records as a diagram, read by the model's one `analysisInputOf` (as the CLI and the practice review read theirs). */
 export function capacityInput(doc: DiagramRecords, session: CapacitySession): CapacityInput {
   const meta = doc.meta;
-  const design = diagramFromRecords(doc);
+  const { design, peak, pathNames } = documentPart(doc);
   const out: CapacityInput = {
     input: analysisInputOf(design, { multiplier: session.loadMultiplier, down: [...session.down] }),
-    peak: analysisPeakOf(design),
-    pathNames: new Map(doc.paths.order.map((id) => { const p = doc.paths.byId.get(id)!; return [p.id, p.name || p.id]; })),
+    peak,
+    pathNames,
   };
   if (typeof meta.scale?.p99LatencyMs === 'number') out.p99LatencyMs = meta.scale.p99LatencyMs;
   if (typeof meta.scale?.availabilityTarget === 'number') out.availabilityTarget = meta.scale.availabilityTarget / 100;

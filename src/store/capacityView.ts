@@ -71,10 +71,10 @@ function sameTable<R extends { id: string }>(a: RecordTable<R>, b: RecordTable<R
   return true;
 }
 
+/** Everything the analysis reads is the same (`moving` decides only which canvas numbers are shown). */
 function sameInputs(a: CapacityInputs, b: CapacityInputs): boolean {
   return (
     a.shown === b.shown &&
-    a.moving === b.moving &&
     a.loadMultiplier === b.loadMultiplier &&
     a.down === b.down &&
     a.doc.meta === b.doc.meta &&
@@ -101,6 +101,23 @@ function canvasText(analysis: CapacityAnalysis, frozen: CapacityView | null) {
   return { rhoText, edgeRate, edgeTraffic };
 }
 
+/** What each component's badge says: `status|ρ text|spof` (selectNodeOverlay). */
+function overlayOf(analysis: CapacityAnalysis, rhoText: ReadonlyMap<string, string>, spof: ReadonlySet<string>): Map<string, string> {
+  const nodeOverlay = new Map<string, string>();
+  for (const node of analysis.nodes) {
+    nodeOverlay.set(node.id, `${node.status}|${node.status === 'down' ? '' : (rhoText.get(node.id) ?? '')}|${spof.has(node.id) ? 'spof' : ''}`);
+  }
+  for (const id of analysis.cutOff) nodeOverlay.set(id, 'cutoff||');
+  for (const id of analysis.down) if (!nodeOverlay.has(id)) nodeOverlay.set(id, 'down||');
+  return nodeOverlay;
+}
+
+/** The same analysis with the canvas's numbers brought up to date (the multiplier came to rest). */
+function withFreshNumbers(view: CapacityView): CapacityView {
+  const text = canvasText(view.analysis, null);
+  return { ...view, ...text, nodeOverlay: overlayOf(view.analysis, text.rhoText, view.spof) };
+}
+
 export function computeCapacityView(inputs: CapacityInputs, previous: CapacityView | null = null): CapacityView {
   const built = capacityInput(inputs.doc, inputs);
   const analysis = analyzeCapacity(built.input);
@@ -109,12 +126,7 @@ export function computeCapacityView(inputs: CapacityInputs, previous: CapacityVi
   for (const edge of analysis.edges) edgeLoad.set(edge.id, edge.load);
   const { rhoText, edgeRate, edgeTraffic } = canvasText(analysis, inputs.moving ? previous : null);
   const spof = new Set(analysis.spof);
-  const nodeOverlay = new Map<string, string>();
-  for (const node of analysis.nodes) {
-    nodeOverlay.set(node.id, `${node.status}|${node.status === 'down' ? '' : (rhoText.get(node.id) ?? '')}|${spof.has(node.id) ? 'spof' : ''}`);
-  }
-  for (const id of analysis.cutOff) nodeOverlay.set(id, 'cutoff||');
-  for (const id of analysis.down) if (!nodeOverlay.has(id)) nodeOverlay.set(id, 'down||');
+  const nodeOverlay = overlayOf(analysis, rhoText, spof);
   const view: CapacityView = {
     analysis,
     peak: built.peak,
@@ -147,8 +159,13 @@ export function createCapacityDeriver() {
         return null;
       }
       if (last && sameInputs(last.inputs, inputs)) {
+        // Starting to move changes nothing drawn (the numbers shown are the ones to hold), and
+        // coming to rest needs fresh numbers, not a new analysis: the first step's frame is the
+        // tightest of a drag.
+        const rested = last.inputs.moving && !inputs.moving;
         // Keep the newest records for the next comparison's fast path (same objects).
         last.inputs = inputs;
+        if (rested) last.view = withFreshNumbers(last.view);
         return last.view;
       }
       const view = computeCapacityView(inputs, last?.view ?? null);

@@ -46,6 +46,33 @@ describe('capacity analysis', () => {
     expect(await page.getByRole('button', { name: 'Undo' }).isDisabled()).toBe(true);
   });
 
+  it('while the thumb is held the canvas numbers wait, even when it stops; they come back when it is let go', async () => {
+    app = await openApp();
+    const { page } = app;
+    await openChain(page);
+    const api = node(page, 'API');
+    const badge = api.getByTestId('capacity-badge');
+    await expect.poll(() => badge.textContent()).toBe('OK ρ 0.1 SPOF');
+    const rates = page.locator('.rate-pill text');
+    await expect.poll(() => rates.allTextContents()).toEqual(['100/s', '100/s']);
+    const box = (await page.getByRole('slider', { name: /Load multiplier/ }).boundingBox())!;
+    const y = box.y + box.height / 2;
+    // Grab the thumb at ×1 (a third of the way) and drag it past the end (×100).
+    await page.mouse.move(box.x + 8 + (box.width - 16) / 3, y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 8 + (box.width - 16) / 3 + ((box.width * 2) / 3 + 20) * (i / 10), y);
+    // The status follows the thumb; ρ and the rate pills wait, and keep waiting while it is held still.
+    await expect.poll(() => api.locator('.arch-node').getAttribute('class')).toContain('cap-overloaded');
+    await page.waitForTimeout(900);
+    expect(await api.locator('.cap-rho').isVisible()).toBe(false);
+    expect(await page.locator('.rate-pill').first().isVisible()).toBe(false);
+    await page.mouse.up();
+    await expect.poll(() => badge.textContent()).toBe('Overloaded ρ 10 SPOF');
+    await expect.poll(() => api.locator('.cap-rho').isVisible()).toBe(true);
+    await expect.poll(() => rates.allTextContents()).toEqual(['10,000/s', '10,000/s']);
+    expect(await page.locator('.rate-pill').first().isVisible()).toBe(true);
+  });
+
   it('marking the only database down lists the client cut off, and bringing it back clears it', async () => {
     app = await openApp();
     const { page } = app;
