@@ -5,6 +5,7 @@ import { openDiagramLibrary } from '../io/diagramLibrary';
 import { downloadBlob } from '../io/downloadFile';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
+import { yieldToMain } from '../io/yieldToMain';
 import { createOpeningMark } from '../io/openingMark';
 import { openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
 import { createAttemptStorage } from '../io/attemptStorage';
@@ -35,6 +36,7 @@ export function createBrowserServices(): {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
       frame: nextFrame,
       later: (run) => nextFrame(() => setTimeout(run, 0)),
+      yield: () => yieldToMain(),
     },
     workspace: {
       openLibrary: () => openDiagramLibrary({ parse: (text) => parseDiagramFileInWorker(text) }),
