@@ -92,13 +92,13 @@ export const createDocumentSlice =
       edges: [],
       revision: 0,
 
-      applyDiff(diff, { origin, key = null, settled = true, undoable = true }) {
+      applyDiff(diff, { origin, key = null, settled = true, undoable = true, applied }) {
         const s = get();
         const pending = s.pendingStep;
         if (isEmptyDiff(diff) && !(settled && pending)) return;
         // A view-only link shows the room's changes and makes none.
         if (s.live.readOnly && origin !== 'remote') return;
-        const doc = applyDiff(s.doc, diff);
+        const doc = applied?.from === s.doc ? applied.doc : applyDiff(s.doc, diff);
         const patch: Partial<EditorState> = { doc, meta: doc.meta };
         if (!isEmptyDiff(diff)) patch.untouched = false;
         if (affectsValidation(diff)) patch.validation = validationOf(doc, s.validation);

@@ -56,6 +56,11 @@ export interface ApplyOptions {
   settled?: boolean;
   /** False for changes that are not the user's to undo (a conflict copy's title). */
   undoable?: boolean;
+  /**
+   * The diff already applied to the document `from` (work done in an earlier task, as an auto
+   * layout does); used only when `from` is still the document, else the diff is applied anew.
+   */
+  applied?: { from: DiagramRecords; doc: DiagramRecords };
 }
 
 export interface DocumentSlice {

@@ -10,7 +10,7 @@
  */
 import type { StateCreator } from 'zustand/vanilla';
 import type { DiagramNode } from '../model/diagram';
-import { diffOf, recordsInOrder, type DocumentDiff } from '../model/recordsDiff';
+import { applyDiff, diffOf, recordsInOrder, type DiagramRecords, type DocumentDiff } from '../model/recordsDiff';
 import type { EditorState, LayoutSlice } from './editorState';
 import {
   LAYOUT_FIRST_REVEAL,
@@ -33,6 +33,9 @@ const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
 interface Placed {
   nodes: DiagramNode[];
   diff: DocumentDiff;
+  /** The document the diff was worked out from, and (once worked out, in a task of its own) the one it makes. */
+  from: DiagramRecords;
+  doc?: DiagramRecords;
 }
 
 interface RevealRun {
@@ -60,7 +63,7 @@ export const createLayoutSlice =
       const s = get();
       const nodes = placeNodes(s.doc.nodes, new Set(s.doc.nodes.order), target);
       const edges = routeEdges(s.doc.edges, target);
-      return { nodes, diff: diffOf(s.doc, { nodes: { put: nodes }, edges: { put: edges } }) };
+      return { nodes, diff: diffOf(s.doc, { nodes: { put: nodes }, edges: { put: edges } }), from: s.doc };
     }
 
     /** Moves every node and edge to its laid-out place: one settled document change. */
@@ -68,14 +71,14 @@ export const createLayoutSlice =
       const s = get();
       const measured = measuredGroups(placed.nodes, s.measured);
       set(measured !== s.measured ? { measured, layoutHidden: hidden } : { layoutHidden: hidden });
-      s.applyDiff(placed.diff, { origin: 'layout', settled: true });
+      s.applyDiff(placed.diff, { origin: 'layout', settled: true, ...(placed.doc ? { applied: { from: placed.from, doc: placed.doc } } : {}) });
     }
 
     /**
-     * Ends the task before the next step of applying an answer, so no one task holds the page
-     * long (issue 16: the answer's copy, working out the records, and applying them each get a
-     * task). Then tells whether the answer still applies: false when a newer request took over
-     * or the user changed the diagram meanwhile (and says so).
+     * Ends the task before the next step of applying an answer (issue 16: reading the answer,
+     * working out the records, applying them to the document, and the change itself each get a
+     * task, so none holds the page long). Then tells whether the answer still applies: false when
+     * a newer request took over or the user changed the diagram meanwhile (and says so).
      */
     async function stillApplies(seq: number, before: EditorState): Promise<boolean> {
       if (services.yield) await services.yield();
@@ -165,7 +168,10 @@ export const createLayoutSlice =
         // Only positions, sizes and routes change: the direction stays the user's choice, or unset
         // so that it keeps following the flow.
         const target = layoutTarget(outcome.diagram);
+        if (!(await stillApplies(seq, before))) return false;
         const placed = prepare(target);
+        if (!(await stillApplies(seq, before))) return false;
+        placed.doc = applyDiff(placed.from, placed.diff);
         if (!(await stillApplies(seq, before))) return false;
         const frame = services.frame;
         const all = recordsInOrder(get().doc.nodes);
