@@ -7,7 +7,7 @@ import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
 import { yieldToMain } from '../io/yieldToMain';
 import { createOpeningMark } from '../io/openingMark';
-import { openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
+import { checkDiagramFileInWorker, openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
 import { createAttemptStorage } from '../io/attemptStorage';
 import { createProblemStorage } from '../io/problemStorage';
 import { createLayoutClient } from '../layout/layoutClient';
@@ -39,7 +39,7 @@ export function createBrowserServices(): {
       yield: () => yieldToMain(),
     },
     workspace: {
-      openLibrary: () => openDiagramLibrary({ parse: (text) => parseDiagramFileInWorker(text) }),
+      openLibrary: () => openDiagramLibrary({ parse: (text) => parseDiagramFileInWorker(text), check: (text) => checkDiagramFileInWorker(text) }),
       createAutosaver,
       createTabSync: () => createTabSync(),
       tabId: createTabId(),

@@ -7,10 +7,15 @@
 import { parseDiagramFile } from '../model/parseDiagramFile';
 import { openDiagramFile, type FileLike } from './openDiagramFile';
 
+/** A file to open, or text to read; `verdictOnly` answers a successful read with `value` null. */
+export type OpenFileRequest = { file: FileLike } | { text: string; verdictOnly?: boolean };
+
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<{ file: FileLike } | { text: string }>) => {
+scope.onmessage = (event: MessageEvent<OpenFileRequest>) => {
   const request = event.data;
-  if ('text' in request) scope.postMessage(parseDiagramFile(request.text));
-  else void openDiagramFile(request.file).then((result) => scope.postMessage(result));
+  if ('text' in request) {
+    const result = parseDiagramFile(request.text);
+    scope.postMessage(request.verdictOnly && result.ok ? { ...result, value: null } : result);
+  } else void openDiagramFile(request.file).then((result) => scope.postMessage(result));
 };
