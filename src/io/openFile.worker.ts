@@ -4,18 +4,10 @@
  * diagram are one task of a second or more, which froze the tab while a big diagram opened,
  * reopened or was saved (issue 17).
  */
-import { parseDiagramFile } from '../model/parseDiagramFile';
-import { openDiagramFile, type FileLike } from './openDiagramFile';
-
-/** A file to open, or text to read; `verdictOnly` answers a successful read with `value` null. */
-export type OpenFileRequest = { file: FileLike } | { text: string; verdictOnly?: boolean };
+import { answerOpenFileRequest, type OpenFileRequest } from './answerOpenFileRequest';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 scope.onmessage = (event: MessageEvent<OpenFileRequest>) => {
-  const request = event.data;
-  if ('text' in request) {
-    const result = parseDiagramFile(request.text);
-    scope.postMessage(request.verdictOnly && result.ok ? { ...result, value: null } : result);
-  } else void openDiagramFile(request.file).then((result) => scope.postMessage(result));
+  void answerOpenFileRequest(event.data).then((result) => scope.postMessage(result));
 };

@@ -9,7 +9,7 @@
 import type { Diagram, ParseResult } from '../model/diagram';
 import { parseDiagramFile } from '../model/parseDiagramFile';
 import { openDiagramFile, type FileLike } from './openDiagramFile';
-import type { OpenFileRequest } from './openFile.worker';
+import type { OpenFileRequest } from './answerOpenFileRequest';
 
 /**
  * Below this many characters (about 500 components) the page reads the input itself: starting a
