@@ -76,9 +76,10 @@ export const createLayoutSlice =
 
     /**
      * Ends the task before the next step of applying an answer (issue 16: reading the answer,
-     * working out the records, applying them to the document, and the change itself each get a
-     * task, so none holds the page long). Then tells whether the answer still applies: false when
-     * a newer request took over or the user changed the diagram meanwhile (and says so).
+     * working out the records, applying them to the document, building the view's objects for
+     * them, and the change itself each get a task, so none holds the page long). Then tells
+     * whether the answer still applies: false when a newer request took over or the user changed
+     * the diagram meanwhile (and says so).
      */
     async function stillApplies(seq: number, before: EditorState): Promise<boolean> {
       if (services.yield) await services.yield();
@@ -172,6 +173,8 @@ export const createLayoutSlice =
         const placed = prepare(target);
         if (!(await stillApplies(seq, before))) return false;
         placed.doc = applyDiff(placed.from, placed.diff);
+        if (!(await stillApplies(seq, before))) return false;
+        get().prepareView(placed.doc, placed.diff, measuredGroups(placed.nodes, get().measured));
         if (!(await stillApplies(seq, before))) return false;
         const frame = services.frame;
         const all = recordsInOrder(get().doc.nodes);

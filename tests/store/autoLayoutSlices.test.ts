@@ -304,7 +304,8 @@ describe('auto layout of a big diagram, applied across frames', () => {
     const store = createEditorStore({ initial: big, services });
     const revision = store.getState().revision;
     const pending = store.getState().autoLayout();
-    // Reading the answer, working out the records, applying them to the document: a task each.
+    // Reading the answer, working out the records, applying them to the document, building the view: a task each.
+    await nextTask();
     await nextTask();
     await nextTask();
     await nextTask();
