@@ -13,6 +13,7 @@ import { createFlowView, viewInputs } from '../../src/store/flowView';
 function chain(n: number): Diagram {
   return {
     title: 'Chain',
+    flow: 'top-down',
     nodes: Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: 'api-server', label: `Service ${i}`, position: { x: i * 200, y: 0 } })),
     edges: Array.from({ length: n - 1 }, (_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` })),
   };
