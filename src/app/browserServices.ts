@@ -5,8 +5,9 @@ import { openDiagramLibrary } from '../io/diagramLibrary';
 import { downloadBlob } from '../io/downloadFile';
 import { createTabId, createTabSync } from '../io/tabSync';
 import { createUnsavedJournal } from '../io/unsavedJournal';
+import { yieldToMain } from '../io/yieldToMain';
 import { createOpeningMark } from '../io/openingMark';
-import { openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
+import { checkDiagramFileInWorker, openDiagramFileInWorker, parseDiagramFileInWorker } from '../io/openFileInWorker';
 import { createAttemptStorage } from '../io/attemptStorage';
 import { createProblemStorage } from '../io/problemStorage';
 import { createLayoutClient } from '../layout/layoutClient';
@@ -35,9 +36,10 @@ export function createBrowserServices(): {
       layout: { layout: (diagram, options) => layoutClient.layout(diagram, options) },
       frame: nextFrame,
       later: (run) => nextFrame(() => setTimeout(run, 0)),
+      yield: () => yieldToMain(),
     },
     workspace: {
-      openLibrary: () => openDiagramLibrary({ parse: (text) => parseDiagramFileInWorker(text) }),
+      openLibrary: () => openDiagramLibrary({ parse: (text) => parseDiagramFileInWorker(text), check: (text) => checkDiagramFileInWorker(text) }),
       createAutosaver,
       createTabSync: () => createTabSync(),
       tabId: createTabId(),

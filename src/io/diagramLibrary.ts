@@ -19,7 +19,7 @@ import { overLimit, utf8ByteLength } from '../model/fileSize';
 import { LIMITS } from '../model/limits';
 import { refusal } from '../model/plainData';
 import { parseDiagramFile } from '../model/parseDiagramFile';
-import { serializeDiagramFile } from '../model/serializeDiagramFile';
+import { diagramFileText, toDiagramFile } from '../model/serializeDiagramFile';
 import { errorDetail, failure, saveFailureFrom } from './diagramLibraryFailure';
 import { openLibraryDatabase } from './diagramLibraryOpen';
 import {
@@ -68,6 +68,12 @@ export interface OpenDiagramLibraryOptions {
    * blocks the page (issue 17).
    */
   parse?: (text: string) => Promise<ParseResult<Diagram>>;
+  /**
+   * Checks that text about to be saved will open again; defaults to `parse`. The app passes a
+   * worker's that answers with the verdict alone: receiving a big diagram back, only to drop it,
+   * was a long task of its own after every save (issue 16).
+   */
+  check?: (text: string) => Promise<ParseResult<unknown>>;
 }
 
 export async function openDiagramLibrary(
@@ -79,11 +85,13 @@ export async function openDiagramLibrary(
     openTimeoutMs: opts.openTimeoutMs,
   });
   if (isUnavailable(opened)) return opened;
+  const parse = opts.parse ?? ((text: string) => Promise.resolve(parseDiagramFile(text)));
   return createLibrary(opened, {
     now: opts.now ?? Date.now,
     newId: opts.newId ?? (() => nanoid()),
     storage: opts.storage,
-    parse: opts.parse ?? ((text) => Promise.resolve(parseDiagramFile(text))),
+    parse,
+    check: opts.check ?? parse,
   });
 }
 
@@ -110,6 +118,7 @@ interface Deps {
   newId: () => string;
   storage: OpenDiagramLibraryOptions['storage'];
   parse: (text: string) => Promise<ParseResult<Diagram>>;
+  check: (text: string) => Promise<ParseResult<unknown>>;
 }
 
 type Judgement =
@@ -335,7 +344,11 @@ function createLibrary(db: Db, deps: Deps): DiagramLibrary {
     await nextTask();
     let text: string;
     try {
-      text = serializeDiagramFile(diagram);
+      // The file object, then its text, each in a task of its own: for a big diagram either is
+      // about as long as the page should pause (issue 16).
+      const file = toDiagramFile(diagram);
+      await nextTask();
+      text = diagramFileText(file);
     } catch (error) {
       return saveFailureFrom(error);
     }
@@ -344,7 +357,7 @@ function createLibrary(db: Db, deps: Deps): DiagramLibrary {
     // as the serialization, and it makes "saved" mean "will open again". It runs as a task of its
     // own, so a big diagram's save is two shorter pauses of the page rather than one long one.
     await nextTask();
-    const check = opts.parsed ? sizeCheck(text) : await deps.parse(text);
+    const check = opts.parsed ? sizeCheck(text) : await deps.check(text);
     if (!check.ok) {
       return failure(
         'error',

@@ -4,13 +4,10 @@
  * diagram are one task of a second or more, which froze the tab while a big diagram opened,
  * reopened or was saved (issue 17).
  */
-import { parseDiagramFile } from '../model/parseDiagramFile';
-import { openDiagramFile, type FileLike } from './openDiagramFile';
+import { answerOpenFileRequest, type OpenFileRequest } from './answerOpenFileRequest';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-scope.onmessage = (event: MessageEvent<{ file: FileLike } | { text: string }>) => {
-  const request = event.data;
-  if ('text' in request) scope.postMessage(parseDiagramFile(request.text));
-  else void openDiagramFile(request.file).then((result) => scope.postMessage(result));
+scope.onmessage = (event: MessageEvent<OpenFileRequest>) => {
+  void answerOpenFileRequest(event.data).then((result) => scope.postMessage(result));
 };

@@ -9,6 +9,7 @@
 import type { Diagram, ParseResult } from '../model/diagram';
 import { parseDiagramFile } from '../model/parseDiagramFile';
 import { openDiagramFile, type FileLike } from './openDiagramFile';
+import type { OpenFileRequest } from './answerOpenFileRequest';
 
 /**
  * Below this many characters (about 500 components) the page reads the input itself: starting a
@@ -22,13 +23,13 @@ function createOpenFileWorker(): Worker {
   return new Worker(new URL('./openFile.worker.ts', import.meta.url), { type: 'module' });
 }
 
-function isResult(value: unknown): value is ParseResult<Diagram> {
+function isResult<T>(value: unknown): value is ParseResult<T> {
   if (typeof value !== 'object' || value === null || !('ok' in value)) return false;
   return value.ok === true ? 'value' in value : value.ok === false && 'error' in value;
 }
 
 /** Sends `request` to a fresh worker; `here` reads it on the page when the worker cannot. */
-function inWorker(request: { file: FileLike } | { text: string }, here: () => Promise<ParseResult<Diagram>>, createWorker: CreateWorker): Promise<ParseResult<Diagram>> {
+function inWorker<T>(request: OpenFileRequest, here: () => Promise<ParseResult<T>>, createWorker: CreateWorker): Promise<ParseResult<T>> {
   let worker: Worker;
   try {
     worker = createWorker();
@@ -36,14 +37,14 @@ function inWorker(request: { file: FileLike } | { text: string }, here: () => Pr
     return here();
   }
   return new Promise((resolve) => {
-    const finish = (answer: Promise<ParseResult<Diagram>> | ParseResult<Diagram>) => {
+    const finish = (answer: Promise<ParseResult<T>> | ParseResult<T>) => {
       worker.onmessage = null;
       worker.onerror = null;
       worker.onmessageerror = null;
       worker.terminate();
       resolve(answer);
     };
-    worker.onmessage = (event: MessageEvent) => finish(isResult(event.data) ? event.data : here());
+    worker.onmessage = (event: MessageEvent) => finish(isResult<T>(event.data) ? event.data : here());
     // A worker that cannot load its script (an old browser, a strict policy) or whose answer
     // cannot be received: the page reads the input itself.
     worker.onerror = (event) => {
@@ -69,4 +70,13 @@ export function openDiagramFileInWorker(file: FileLike, createWorker: CreateWork
 export function parseDiagramFileInWorker(text: string, createWorker: CreateWorker = createOpenFileWorker): Promise<ParseResult<Diagram>> {
   const here = () => Promise.resolve(parseDiagramFile(text));
   return text.length < WORKER_FROM_CHARS ? here() : inWorker({ text }, here, createWorker);
+}
+
+/**
+ * Whether a big text parses, in a worker that answers with the verdict alone (`value` null): the
+ * check before a save has no use for the diagram, and receiving it costs the page a long task.
+ */
+export function checkDiagramFileInWorker(text: string, createWorker: CreateWorker = createOpenFileWorker): Promise<ParseResult<unknown>> {
+  const here = () => Promise.resolve(parseDiagramFile(text));
+  return text.length < WORKER_FROM_CHARS ? here() : inWorker<unknown>({ text, verdictOnly: true }, here, createWorker);
 }

@@ -26,7 +26,11 @@ export function toDiagramFile(diagram: Diagram): DiagramFile {
  * result can still pass the limit; writers that must not, such as the CLI, check.)
  */
 export function serializeDiagramFile(diagram: Diagram): string {
-  const file = toDiagramFile(diagram);
+  return diagramFileText(toDiagramFile(diagram));
+}
+
+/** The text of a file object (`serializeDiagramFile`'s second half, for callers that split the work across tasks). */
+export function diagramFileText(file: DiagramFile): string {
   const pretty = `${JSON.stringify(file, null, 2)}\n`;
   // UTF-8 never takes fewer bytes than UTF-16 units: a short enough string needs no count.
   if (pretty.length <= LIMITS.maxFileBytes / 3 || utf8ByteLength(pretty) <= LIMITS.maxFileBytes) return pretty;

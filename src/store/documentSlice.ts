@@ -18,7 +18,7 @@ import {
 } from '../model/recordsDiff';
 import { DESIGN_SESSION } from './designSlice';
 import type { DiffListener, DocumentSlice, EditorState } from './editorState';
-import { DEFAULT_GROUP_SIZE, type FlowView } from './flowView';
+import { DEFAULT_GROUP_SIZE, viewInputs, type FlowView } from './flowView';
 import { emptyHistory, record } from './history';
 import type { EditorServices } from './services';
 import { affectsValidation, computeValidation, pendingValidation, VALIDATE_LATER_FROM, type ValidationView } from './validation';
@@ -61,7 +61,7 @@ function openedFields(doc: DiagramRecords) {
 }
 
 export const createDocumentSlice =
-  (services: EditorServices, initial: Diagram | undefined, view: Pick<FlowView, 'touch'>): StateCreator<EditorState, [], [], DocumentSlice> =>
+  (services: EditorServices, initial: Diagram | undefined, view: Pick<FlowView, 'touch' | 'prepare'>): StateCreator<EditorState, [], [], DocumentSlice> =>
   (set, get) => {
     const listeners = new Set<DiffListener>();
     /** A check of the document is queued with `services.later` and has not run yet. */
@@ -92,13 +92,13 @@ export const createDocumentSlice =
       edges: [],
       revision: 0,
 
-      applyDiff(diff, { origin, key = null, settled = true, undoable = true }) {
+      applyDiff(diff, { origin, key = null, settled = true, undoable = true, applied }) {
         const s = get();
         const pending = s.pendingStep;
         if (isEmptyDiff(diff) && !(settled && pending)) return;
         // A view-only link shows the room's changes and makes none.
         if (s.live.readOnly && origin !== 'remote') return;
-        const doc = applyDiff(s.doc, diff);
+        const doc = applied?.from === s.doc ? applied.doc : applyDiff(s.doc, diff);
         const patch: Partial<EditorState> = { doc, meta: doc.meta };
         if (!isEmptyDiff(diff)) patch.untouched = false;
         if (affectsValidation(diff)) patch.validation = validationOf(doc, s.validation);
@@ -119,6 +119,11 @@ export const createDocumentSlice =
         view.touch(diff);
         set(patch);
         for (const listener of listeners) listener(diff, { origin, settled });
+      },
+
+      prepareView(doc, diff, measured) {
+        const s = get();
+        view.prepare(viewInputs({ ...s, doc, meta: doc.meta, measured: measured ?? s.measured }), diff);
       },
 
       subscribeToDiffs(listener) {

@@ -56,6 +56,11 @@ export interface ApplyOptions {
   settled?: boolean;
   /** False for changes that are not the user's to undo (a conflict copy's title). */
   undoable?: boolean;
+  /**
+   * The diff already applied to the document `from` (work done in an earlier task, as an auto
+   * layout does); used only when `from` is still the document, else the diff is applied anew.
+   */
+  applied?: { from: DiagramRecords; doc: DiagramRecords };
 }
 
 export interface DocumentSlice {
@@ -73,6 +78,11 @@ export interface DocumentSlice {
   untouched: boolean;
   /** The one way the document changes. Records history and tells diff listeners. */
   applyDiff(diff: DocumentDiff, options: ApplyOptions): void;
+  /**
+   * Builds ahead, in a task of its own, what the view will show once `diff` makes `doc` (with
+   * `measured` sizes), so applying it later is shorter: for big changes (an auto layout).
+   */
+  prepareView(doc: DiagramRecords, diff: DocumentDiff, measured?: ReadonlyMap<string, Size>): void;
   /** Every applied diff, in order; returns the function that stops listening. */
   subscribeToDiffs(listener: DiffListener): () => void;
   /** Replaces the open document (history starts afresh, the diagram counts as untouched). */

@@ -6,7 +6,6 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Diagram } from '../model/diagram';
-import { effectiveDirection } from '../model/layoutDirection';
 import { createCapacitySlice } from './capacitySlice';
 import { createCapacityDeriver, type CapacityInputs } from './capacityView';
 import { createClipboardSlice } from './clipboardSlice';
@@ -14,7 +13,7 @@ import { createDesignSlice } from './designSlice';
 import { createDocumentSlice } from './documentSlice';
 import { createEditingSlice } from './editingSlice';
 import type { EditorState, Theme } from './editorState';
-import { createFlowView, type ViewInputs } from './flowView';
+import { createFlowView, viewInputs } from './flowView';
 import { createHistorySlice } from './historySlice';
 import { createLayoutSlice } from './layoutSlice';
 import { createPracticeSlice } from './practiceSlice';
@@ -40,9 +39,6 @@ export interface EditorStoreOptions {
   live?: LiveService;
 }
 
-function viewInputs(s: EditorState): ViewInputs {
-  return { nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, hidden: s.layoutHidden, direction: effectiveDirection(s.meta) };
-}
 
 function capacityInputs(s: EditorState): CapacityInputs {
   return { shown: s.capacityShown, doc: s.doc, loadMultiplier: s.loadMultiplier, down: s.down, moving: s.multiplierMoving };

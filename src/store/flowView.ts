@@ -9,6 +9,8 @@ import type { Edge, EdgeMarker, Node } from '@xyflow/react';
 import { GROUP_KIND, type Role } from '../model/catalog';
 import type { ComponentFigures, DiagramEdge, DiagramNode, EdgeMode, LayoutDirection, Point, Size } from '../model/diagram';
 import type { DocumentDiff, RecordTable, TableDiff } from '../model/recordsDiff';
+import { effectiveDirection } from '../model/layoutDirection';
+import type { EditorState } from './editorState';
 import { presumedGeometry } from './presumedGeometry';
 
 export interface ComponentData extends Record<string, unknown> {
@@ -151,6 +153,11 @@ export interface ViewInputs {
   direction: LayoutDirection;
 }
 
+/** What the view is derived from, in `s`. */
+export function viewInputs(s: Pick<EditorState, 'doc' | 'meta' | 'selection' | 'measured' | 'dragging' | 'layoutHidden'>): ViewInputs {
+  return { nodes: s.doc.nodes, edges: s.doc.edges, selection: s.selection, measured: s.measured, dragging: s.dragging, hidden: s.layoutHidden, direction: effectiveDirection(s.meta) };
+}
+
 interface NodeEntry {
   record: DiagramNode;
   selected: boolean;
@@ -175,6 +182,12 @@ export interface FlowView {
   touch(diff: DocumentDiff): void;
   /** The view for `next`; arrays and objects are reused where `prev`'s inputs are unchanged. */
   derive(next: ViewInputs, prev: ViewInputs | null): { nodes: ArchNode[]; edges: ArchEdge[] } | null;
+  /**
+   * Builds, ahead and in a task of its own, the node and edge objects of the records `diff` touches as
+   * `next` has them (a big change about to be applied: an auto layout moves every node). The next
+   * `derive` takes those whose inputs are then the same, instead of building them in the change.
+   */
+  prepare(next: ViewInputs, diff: DocumentDiff): void;
 }
 
 /** Ids in one set and not the other (a selection or a drag that changed). */
@@ -205,6 +218,42 @@ export function createFlowView(): FlowView {
   /** Records the last document change touched; null when unknown (then every record is looked at). */
   let touchedNodes: Set<string> | null = null;
   let touchedEdges: Set<string> | null = null;
+  /** Objects built ahead by `prepare`, for the next derive only. */
+  let readyNodes = new Map<string, NodeEntry>();
+  let readyEdges = new Map<string, EdgeEntry>();
+
+  /** The node for `record` with these inputs: `entry`'s data kept while the record's data is the same. */
+  function buildNode(record: DiagramNode, next: ViewInputs, entry: NodeEntry | undefined): NodeEntry {
+    const id = record.id;
+    const selected = next.selection.nodes.has(id);
+    const measured = next.measured.get(id);
+    const dragging = next.dragging.has(id);
+    const hidden = next.hidden.has(id);
+    const { direction } = next;
+    const ready = readyNodes.get(id);
+    if (
+      ready &&
+      ready.record === record &&
+      ready.selected === selected &&
+      ready.measured === measured &&
+      ready.dragging === dragging &&
+      ready.hidden === hidden &&
+      ready.direction === direction &&
+      (!entry || !sameData(entry.record, record) || ready.node.data === entry.node.data)
+    ) {
+      return ready;
+    }
+    // Panels read `data`: it keeps its identity while only the position changes.
+    const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
+    const node = flowNode(record, selected, measured, dragging, hidden, data, direction);
+    return { record, selected, measured, dragging, hidden, direction, node };
+  }
+
+  function buildEdge(record: DiagramEdge, selected: boolean): EdgeEntry {
+    const ready = readyEdges.get(record.id);
+    if (ready && ready.record === record && ready.selected === selected) return ready;
+    return { record, selected, edge: flowEdge(record, selected) };
+  }
 
   /** The node for `id` as `next` has it, from the cache while its inputs are unchanged. */
   function nodeFor(id: string, next: ViewInputs): { node: ArchNode; changed: boolean; parentChanged: boolean } {
@@ -226,11 +275,9 @@ export function createFlowView(): FlowView {
     ) {
       return { node: entry.node, changed: false, parentChanged: false };
     }
-    // Panels read `data`: it keeps its identity while only the position changes.
-    const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
-    const node = flowNode(record, selected, measured, dragging, hidden, data, direction);
-    nodeCache.set(id, { record, selected, measured, dragging, hidden, direction, node });
-    return { node, changed: true, parentChanged: entry !== undefined && entry.record.parent !== record.parent };
+    const built = buildNode(record, next, entry);
+    nodeCache.set(id, built);
+    return { node: built.node, changed: true, parentChanged: entry !== undefined && entry.record.parent !== record.parent };
   }
 
   /**
@@ -305,9 +352,9 @@ export function createFlowView(): FlowView {
     const selected = next.selection.edges.has(id);
     const entry = edgeCache.get(id);
     if (entry && entry.record === record && entry.selected === selected) return { edge: entry.edge, changed: false };
-    const edge = flowEdge(record, selected);
-    edgeCache.set(id, { record, selected, edge });
-    return { edge, changed: true };
+    const built = buildEdge(record, selected);
+    edgeCache.set(id, built);
+    return { edge: built.edge, changed: true };
   }
 
   function deriveEdges(next: ViewInputs, prev: ViewInputs | null): ArchEdge[] {
@@ -361,7 +408,24 @@ export function createFlowView(): FlowView {
       const out = !nodesIn && !edgesIn ? null : { nodes: nodesIn ? deriveNodes(next, prev) : nodes, edges: edgesIn ? deriveEdges(next, prev) : edges };
       touchedNodes = null;
       touchedEdges = null;
+      readyNodes = new Map();
+      readyEdges = new Map();
       return out;
+    },
+    prepare(next, diff) {
+      readyNodes = new Map();
+      readyEdges = new Map();
+      const ids = { nodes: new Set<string>(), edges: new Set<string>() };
+      touchedIds(diff.nodes, ids.nodes);
+      touchedIds(diff.edges, ids.edges);
+      for (const id of ids.nodes) {
+        const record = next.nodes.byId.get(id);
+        if (record) readyNodes.set(id, buildNode(record, next, nodeCache.get(id)));
+      }
+      for (const id of ids.edges) {
+        const record = next.edges.byId.get(id);
+        if (record) readyEdges.set(id, buildEdge(record, next.selection.edges.has(id)));
+      }
     },
   };
 }

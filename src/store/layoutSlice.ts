@@ -9,7 +9,8 @@
  * nothing is hidden or revealed, the layout lands whole.
  */
 import type { StateCreator } from 'zustand/vanilla';
-import { diffOf, recordsInOrder } from '../model/recordsDiff';
+import type { DiagramNode } from '../model/diagram';
+import { applyDiff, diffOf, recordsInOrder, type DiagramRecords, type DocumentDiff } from '../model/recordsDiff';
 import type { EditorState, LayoutSlice } from './editorState';
 import {
   LAYOUT_FIRST_REVEAL,
@@ -27,6 +28,15 @@ import {
 import type { EditorServices } from './services';
 
 const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+
+/** A layout answer turned into the document's records, ready to apply. */
+interface Placed {
+  nodes: DiagramNode[];
+  diff: DocumentDiff;
+  /** The document the diff was worked out from, and (once worked out, in a task of its own) the one it makes. */
+  from: DiagramRecords;
+  doc?: DiagramRecords;
+}
 
 interface RevealRun {
   /** Pieces of the diagram still hidden, in order (see planLayoutSlices). */
@@ -48,14 +58,39 @@ export const createLayoutSlice =
     let run: RevealRun | null = null;
     let requests = 0;
 
-    /** Moves every node and edge to its laid-out place: one settled document change. */
-    function place(target: LayoutTarget, hidden: ReadonlySet<string>): void {
+    /** Every node and edge at its laid-out place, worked out from the document as it is now. */
+    function prepare(target: LayoutTarget): Placed {
       const s = get();
       const nodes = placeNodes(s.doc.nodes, new Set(s.doc.nodes.order), target);
       const edges = routeEdges(s.doc.edges, target);
-      const measured = measuredGroups(nodes, s.measured);
+      return { nodes, diff: diffOf(s.doc, { nodes: { put: nodes }, edges: { put: edges } }), from: s.doc };
+    }
+
+    /** Moves every node and edge to its laid-out place: one settled document change. */
+    function place(placed: Placed, hidden: ReadonlySet<string>): void {
+      const s = get();
+      const measured = measuredGroups(placed.nodes, s.measured);
       set(measured !== s.measured ? { measured, layoutHidden: hidden } : { layoutHidden: hidden });
-      s.applyDiff(diffOf(s.doc, { nodes: { put: nodes }, edges: { put: edges } }), { origin: 'layout', settled: true });
+      s.applyDiff(placed.diff, { origin: 'layout', settled: true, ...(placed.doc ? { applied: { from: placed.from, doc: placed.doc } } : {}) });
+    }
+
+    /**
+     * Ends the task before the next step of applying an answer (issue 16: reading the answer,
+     * working out the records, applying them to the document, building the view's objects for
+     * them, and the change itself each get a task, so none holds the page long). Then tells
+     * whether the answer still applies: false when a newer request took over or the user changed
+     * the diagram meanwhile (and says so).
+     */
+    async function stillApplies(seq: number, before: EditorState): Promise<boolean> {
+      if (services.yield) await services.yield();
+      // A newer request owns the busy state (and this answer is stale anyway).
+      if (seq !== requests) return false;
+      const now = get();
+      if (now.revision === before.revision && now.doc === before.doc) return true;
+      set({ layoutBusy: false });
+      // The user edited while the layout ran; applying stale positions would undo that work.
+      get().notify('info', 'The diagram changed during auto layout, so it was not applied. Try again.');
+      return false;
     }
 
     /**
@@ -130,27 +165,28 @@ export const createLayoutSlice =
           }
           return false;
         }
-        const now = get();
-        if (now.revision !== before.revision || now.doc !== before.doc) {
-          set({ layoutBusy: false });
-          // The user edited while the layout ran; applying stale positions would undo that work.
-          get().notify('info', 'The diagram changed during auto layout, so it was not applied. Try again.');
-          return false;
-        }
+        if (!(await stillApplies(seq, before))) return false;
         // Only positions, sizes and routes change: the direction stays the user's choice, or unset
         // so that it keeps following the flow.
         const target = layoutTarget(outcome.diagram);
+        if (!(await stillApplies(seq, before))) return false;
+        const placed = prepare(target);
+        if (!(await stillApplies(seq, before))) return false;
+        placed.doc = applyDiff(placed.from, placed.diff);
+        if (!(await stillApplies(seq, before))) return false;
+        get().prepareView(placed.doc, placed.diff, measuredGroups(placed.nodes, get().measured));
+        if (!(await stillApplies(seq, before))) return false;
         const frame = services.frame;
-        const all = recordsInOrder(now.doc.nodes);
+        const all = recordsInOrder(get().doc.nodes);
         if (!frame || all.length < LAYOUT_SLICES_FROM_NODES) {
-          place(target, NOTHING_HIDDEN);
+          place(placed, NOTHING_HIDDEN);
           set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: true } }));
           return true;
         }
         if (all.length > LAYOUT_REVEAL_UP_TO) {
           // The fit asked for in the same change, so the canvas never draws the new places at the old zoom.
           const bounds = target.bounds;
-          place(target, NOTHING_HIDDEN);
+          place(placed, NOTHING_HIDDEN);
           set((s) => ({ layoutBusy: false, fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false, ...(bounds ? { bounds } : {}) } }));
           return true;
         }
@@ -159,7 +195,7 @@ export const createLayoutSlice =
           run = r;
           // Every node hidden, so the view's jump to the whole new layout mounts nothing; then
           // the nodes appear a slice per frame, those in view mounted as they come.
-          place(target, new Set(all.map((n) => n.id)));
+          place(placed, new Set(all.map((n) => n.id)));
           const bounds = target.bounds;
           set((s) => ({ fitViewRequest: { seq: s.fitViewRequest.seq + 1, animate: false, ...(bounds ? { bounds } : {}) } }));
           frame((hurry) => revealSlice(r, hurry));

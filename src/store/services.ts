@@ -25,6 +25,11 @@ export interface EditorServices {
    * (checking a big diagram). Without it, such work happens at once, inside the change.
    */
   later?(run: () => void): void;
+  /**
+   * Ends the current task and resumes in a new one soon after (before any timer), so long work
+   * in steps lets the page answer input and paint between them. Without it, the steps run at once.
+   */
+  yield?(): Promise<void>;
   /** The random part of new ids (src/model/ids.ts); tests pass a counter for readable ids. */
   idSuffix?(): string;
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { architectureDiagram } from '../../bench/architecture';
 import { openDiagramFile } from '../../src/io/openDiagramFile';
-import { openDiagramFileInWorker, parseDiagramFileInWorker, WORKER_FROM_CHARS } from '../../src/io/openFileInWorker';
+import { answerOpenFileRequest, type OpenFileRequest } from '../../src/io/answerOpenFileRequest';
+import { checkDiagramFileInWorker, openDiagramFileInWorker, parseDiagramFileInWorker, WORKER_FROM_CHARS } from '../../src/io/openFileInWorker';
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 import { readExample } from '../examples';
@@ -100,5 +101,25 @@ describe('parseDiagramFileInWorker', () => {
   it('parses on the page when the worker fails', async () => {
     const { create } = fakeWorker((worker) => worker.onerror?.({ preventDefault() {} } as ErrorEvent));
     expect(await parseDiagramFileInWorker(TEXT, create)).toEqual(parseDiagramFile(TEXT));
+  });
+});
+
+describe('checkDiagramFileInWorker', () => {
+  const inWorker = fakeWorker((worker, data) => {
+    void answerOpenFileRequest(data as OpenFileRequest).then((result) => worker.onmessage?.({ data: result } as MessageEvent));
+  });
+
+  it('answers a big text that reads with the verdict alone, not the diagram', async () => {
+    const parsed = parseDiagramFile(TEXT);
+    expect(parsed.ok).toBe(true);
+    const result = await checkDiagramFileInWorker(TEXT, inWorker.create);
+    expect(result).toEqual({ ok: true, value: null, notices: parsed.ok ? parsed.notices : [] });
+  });
+
+  it('passes on why a big text would not open again', async () => {
+    const dangling = TEXT.replace(/"target": "[^"]+"/, '"target": "nowhere"');
+    const result = await checkDiagramFileInWorker(dangling, inWorker.create);
+    expect(result.ok).toBe(false);
+    expect(result).toEqual(parseDiagramFile(dangling));
   });
 });

@@ -289,4 +289,44 @@ describe('auto layout of a big diagram, applied across frames', () => {
     expect(stored.ok && positions(stored.value.diagram)).toEqual(positions(outcome.ok ? outcome.diagram : original));
     for (const d of saved) expect([JSON.stringify(positions(original)), JSON.stringify(positions(store.getState().getDiagram()))]).toContain(JSON.stringify(positions(d)));
   });
+
+  it('applied in steps, a task each: nothing moves until the last, it is one step and one revision, and an edit between steps wins', async () => {
+    const big = company(51);
+    const outcome = laidOut(big);
+    // The page's tasks, handed out by the test.
+    const tasks: (() => void)[] = [];
+    const services = { now: () => 0, frame: () => {}, yield: () => new Promise<void>((resolve) => tasks.push(resolve)), layout: { layout: async () => outcome } };
+    const nextTask = async () => {
+      await vi.waitFor(() => expect(tasks.length).toBeGreaterThan(0));
+      tasks.shift()!();
+    };
+
+    const store = createEditorStore({ initial: big, services });
+    const revision = store.getState().revision;
+    const pending = store.getState().autoLayout();
+    // Reading the answer, working out the records, applying them to the document, building the view: a task each.
+    await nextTask();
+    await nextTask();
+    await nextTask();
+    await nextTask();
+    // Not yet: the document and the view are as they were, and the layout is still busy.
+    expect(store.getState().getDiagram()).toEqual(big);
+    expect(store.getState().layoutBusy).toBe(true);
+    await nextTask();
+    expect(await pending).toBe(true);
+    expect(positions(store.getState().getDiagram())).toEqual(positions(outcome.ok ? outcome.diagram : big));
+    expect(store.getState().revision).toBe(revision + 1);
+    expect(store.getState().history.past).toHaveLength(1);
+
+    const edited = createEditorStore({ initial: big, services });
+    const again = edited.getState().autoLayout();
+    await nextTask();
+    edited.getState().updateNodeData('svc-4-2', { label: 'Renamed' });
+    await nextTask();
+    expect(await again).toBe(false);
+    expect(edited.getState().layoutBusy).toBe(false);
+    expect(positions(edited.getState().getDiagram())).toEqual(positions(big));
+    expect(edited.getState().getDiagram().nodes.find((n) => n.id === 'svc-4-2')!.label).toBe('Renamed');
+    expect(edited.getState().notices.map((n) => n.message).join(' ')).toMatch(/changed during auto layout/);
+  });
 });
