@@ -60,19 +60,20 @@ export async function paintDiagramPng(
           options.onProgress?.(answer.phase ?? 'Drawing', answer.done);
           return;
         }
-        signal?.removeEventListener('abort', abort);
         if (answer.type === 'error') {
+          signal?.removeEventListener('abort', abort);
           resolve({ ok: false, message: `The image could not be drawn (${answer.message}). Try a smaller scale, or export SVG.` });
           return;
         }
         const done: ExportImageResult = { ok: true, blob: answer.png, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) };
         // A blob made in the worker reaches the browser's blob store in the background; the object
         // URL the download makes waits for it synchronously (up to ~100 ms on a slow CPU). One byte
-        // read first waits for it here, without blocking the page.
-        answer.png.slice(0, 1).arrayBuffer().then(
-          () => resolve(done),
-          () => resolve(done),
-        );
+        // read first waits for it here, without blocking the page. Cancel still works meanwhile.
+        const handOver = () => {
+          signal?.removeEventListener('abort', abort);
+          resolve(signal?.aborted ? CANCELLED : done);
+        };
+        answer.png.slice(0, 1).arrayBuffer().then(handOver, handOver);
       };
       worker.onerror = (event) => {
         event.preventDefault();
