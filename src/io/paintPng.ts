@@ -35,13 +35,17 @@ export async function paintDiagramPng(
 ): Promise<ExportImageResult> {
   const { signal } = options;
   if (signal?.aborted) return CANCELLED;
+  // The dialog's bar is drawn in this task; the worker starts, and the records are copied to it
+  // (a structured clone), in the next: on a slow CPU the two together pass 100 ms.
+  options.onProgress?.('Drawing', 0);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (signal?.aborted) return CANCELLED;
   let worker: Worker;
   try {
     worker = createWorker();
   } catch {
     return { ok: false, message: 'The image could not be drawn: this browser cannot start a worker here. Export SVG instead.' };
   }
-  options.onProgress?.('Drawing', 0);
   const request: PaintPngRequest = {
     diagram,
     view,
