@@ -35,13 +35,17 @@ export async function paintDiagramPng(
 ): Promise<ExportImageResult> {
   const { signal } = options;
   if (signal?.aborted) return CANCELLED;
+  // The dialog's bar is drawn in this task; the worker starts, and the records are copied to it
+  // (a structured clone), in the next: on a slow CPU the two together pass 100 ms.
+  options.onProgress?.('Drawing', 0);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (signal?.aborted) return CANCELLED;
   let worker: Worker;
   try {
     worker = createWorker();
   } catch {
     return { ok: false, message: 'The image could not be drawn: this browser cannot start a worker here. Export SVG instead.' };
   }
-  options.onProgress?.('Drawing', 0);
   const request: PaintPngRequest = {
     diagram,
     view,
@@ -60,12 +64,20 @@ export async function paintDiagramPng(
           options.onProgress?.(answer.phase ?? 'Drawing', answer.done);
           return;
         }
-        signal?.removeEventListener('abort', abort);
         if (answer.type === 'error') {
+          signal?.removeEventListener('abort', abort);
           resolve({ ok: false, message: `The image could not be drawn (${answer.message}). Try a smaller scale, or export SVG.` });
           return;
         }
-        resolve({ ok: true, blob: answer.png, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) });
+        const done: ExportImageResult = { ok: true, blob: answer.png, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) };
+        // A blob made in the worker reaches the browser's blob store in the background; the object
+        // URL the download makes waits for it synchronously (up to ~100 ms on a slow CPU). One byte
+        // read first waits for it here, without blocking the page. Cancel still works meanwhile.
+        const handOver = () => {
+          signal?.removeEventListener('abort', abort);
+          resolve(signal?.aborted ? CANCELLED : done);
+        };
+        answer.png.slice(0, 1).arrayBuffer().then(handOver, handOver);
       };
       worker.onerror = (event) => {
         event.preventDefault();

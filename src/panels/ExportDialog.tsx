@@ -16,7 +16,8 @@ export function ExportDialog({ format, onClose }: { format: 'png' | 'svg'; onClo
   }, []);
   const run = async () => {
     const ok = await store.getState().exportImage(format, settings);
-    if (ok) onClose();
+    // Closed in the next task: the one that hands the file to the browser stays short on a slow CPU.
+    if (ok) setTimeout(onClose, 0);
   };
   const name = format === 'png' ? 'PNG' : 'SVG';
   // Closing the dialog (Cancel, Escape) while it exports stops the export: no file comes later.

@@ -12,6 +12,9 @@ import type { ExportImageResult } from '../io/exportImage';
 import { selectPaintView } from './paintInput';
 import type { CanvasHandle, WorkspaceActions, WorkspaceServices } from './workspaceTypes';
 
+/** Resolves in a later task (a macrotask), so what came before can paint. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 type ExportActions = Pick<WorkspaceActions, 'setCanvasHandle' | 'saveFile' | 'exportImage' | 'renderImage' | 'cancelExport' | 'shareLink' | 'copyMermaid' | 'exportDesignDoc'>;
 
 export const createExportActions =
@@ -35,7 +38,8 @@ export const createExportActions =
     async exportImage(format, settings) {
       const blob = await get().renderImage(format, settings);
       if (!blob || !services) return false;
-      services.download(blob, diagramFileName(get().getDiagram().title, format));
+      // The title only: the whole document is not rebuilt in the task that hands the file over.
+      services.download(blob, diagramFileName(get().doc.meta.title, format));
       return true;
     },
 
@@ -45,8 +49,8 @@ export const createExportActions =
         get().notify('error', 'The canvas is not ready for export yet.');
         return null;
       }
-      const diagram = get().getDiagram();
-      if (diagram.nodes.length === 0) {
+      // Counted, not rebuilt: the click's task only shows "Preparing" (the document is read later).
+      if (get().doc.nodes.order.length === 0) {
         get().notify('info', 'The diagram is empty: add components before exporting an image.');
         return null;
       }
@@ -64,15 +68,21 @@ export const createExportActions =
         // Painted from the records in a worker, which also serializes the diagram it embeds: the
         // canvas mounts nothing and copies nothing. After a task boundary, so the click's own
         // task (the dialog showing "Preparing") stays short.
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // The records and what the views draw on them are read in the next task, and handed to the
+        // worker (a structured clone) in the one after: on a slow CPU each stays short.
+        await nextTask();
+        const diagram = get().getDiagram();
+        const view = selectPaintView(get(), overlay);
+        await nextTask();
         result = controller.signal.aborted
           ? ({ ok: false, message: '', cancelled: true } as const)
-          : await services.paintPng(element, diagram, selectPaintView(get(), overlay), common);
+          : await services.paintPng(element, diagram, view, common);
       } else {
         // The canvas now drops selection rings and validation marks (they are for editing, not for
         // the picture) and draws the nodes culled off-screen; the SVG copies what it sees.
         set({ exportPhase: 'Preparing' });
         await canvas.whenAllRendered();
+        const diagram = get().getDiagram();
         result = controller.signal.aborted
           ? ({ ok: false, message: '', cancelled: true } as const)
           : await services.exportImage(element, canvas.nodesBounds(), { ...common, format, diagramJson: serializeDiagramFile(diagram) });
