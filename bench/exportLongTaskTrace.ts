@@ -8,25 +8,17 @@
  * (arguments: build, slowdown, nodes, limit in ms; TOP=n sets the rows of the inclusive list).
  * The trace is kept in .tmp/trace.json for chrome://tracing or DevTools.
  */
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 import { architectureDiagram } from './architecture';
 import { exportPng, newPage, openDiagram, openPage, settle } from './browserPages';
 import { serializeDiagramFile } from '../src/model/serializeDiagramFile';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.wasm': 'application/wasm' };
+import { serveDir } from './serveDir';
 const [dir, slow, nArg, limitArg] = process.argv.slice(2);
 const n = Number(nArg ?? 1000), limit = Number(limitArg ?? 60);
-const server = createServer((req, res) => {
-  let path = join(dir!, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
-  if (!existsSync(path) || path.endsWith('/')) path = join(dir!, 'index.html');
-  res.setHeader('content-type', TYPES[extname(path)] ?? 'application/octet-stream');
-  res.end(readFileSync(path));
-});
-await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/`;
+const server = await serveDir(dir!);
+const url = server.url;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 const file = Buffer.from(serializeDiagramFile(architectureDiagram(n)));
 const { context, page } = await newPage(browser);
