@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
-import { armLoadProbe, clickCanvasCorner, drawnEdgeLabels, readLoadProbe, recordFrames, sleep, type LoadResult } from './browserProbes';
+import { armLoadProbe, clickCanvasCorner, readLoadProbe, recordFrames, sleep, type LoadResult } from './browserProbes';
 import { now } from './stats';
 
 export type Kind = 'app' | 'bare';
@@ -68,8 +68,6 @@ export interface PngExport {
   width: number;
   height: number;
   longestFrameMs: number;
-  /** Edge labels drawn (measured, not hidden) in the canvas the export copied: the most seen while it ran. */
-  labels: number;
   /** The page's clock at the click and at the download, to match its long tasks. */
   pageClock: { clicked: number; downloaded: number };
 }
@@ -94,18 +92,6 @@ export async function exportPng(kind: Kind, page: Page, saveTo?: string): Promis
   let ms = 0;
   let path: string | null = null;
   const pageClock = { clicked: 0, downloaded: 0 };
-  // Labels in the canvas the export copies, read while it runs: the app mounts the whole diagram
-  // only for the export's copy and goes back to what is in view after it (the bare page keeps
-  // everything). Polled slowly, so the reading barely weighs on the timing.
-  let exporting = true;
-  const labelsWhileExporting = (async () => {
-    let most = 0;
-    while (exporting) {
-      most = Math.max(most, await drawnEdgeLabels(page).catch(() => 0));
-      await sleep(500);
-    }
-    return most;
-  })();
   const frames = await recordFrames(page, async () => {
     const download = page.waitForEvent('download', { timeout: 600_000 });
     // If the click throws, that error is the one to report, not this wait's.
@@ -121,8 +107,6 @@ export async function exportPng(kind: Kind, page: Page, saveTo?: string): Promis
     path = await file.path();
     if (saveTo) await file.saveAs(saveTo);
   });
-  exporting = false;
-  const labels = Math.max(await labelsWhileExporting, await drawnEdgeLabels(page));
   let width = 0;
   let height = 0;
   let bytes = 0;
@@ -133,7 +117,7 @@ export async function exportPng(kind: Kind, page: Page, saveTo?: string): Promis
     height = png.readUInt32BE(20);
   }
   if (kind === 'app') await page.getByRole('dialog', { name: 'Export PNG' }).waitFor({ state: 'hidden' }).catch(() => undefined);
-  return { ms, bytes, width, height, longestFrameMs: frames.longestFrameMs, labels, pageClock };
+  return { ms, bytes, width, height, longestFrameMs: frames.longestFrameMs, pageClock };
 }
 
 /** App only: "Share link" → the link shown (or the message saying why not), in ms. */

@@ -65,7 +65,7 @@ export async function armLoadProbe(page: Page): Promise<void> {
     };
     const input = document.querySelector('input[type="file"][aria-label="Diagram file to open"]');
     if (!input) throw new Error('no file input labelled "Diagram file to open"');
-    document.addEventListener('click', () => (probe.clickedAt ||= probe.t0 > 0 ? performance.now() : 0), { capture: true });
+    window.addEventListener('click', () => (probe.clickedAt ||= probe.t0 > 0 ? performance.now() : 0), { capture: true });
     input.addEventListener(
       'change',
       () => {
@@ -307,19 +307,4 @@ export async function watchLongTasks(page: Page): Promise<void> {
 
 export async function readLongTasks(page: Page): Promise<{ start: number; duration: number }[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks);
-}
-
-/**
- * The edge labels an export can draw: rendered, not hidden, with a measured text box. (React
- * Flow hides a label whose first measurement was zero, and an export copies it as it is.)
- */
-export async function drawnEdgeLabels(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    let drawn = 0;
-    for (const wrapper of document.querySelectorAll<SVGGElement>('.react-flow__edge-textwrapper')) {
-      const text = wrapper.querySelector<SVGTextElement>('.react-flow__edge-text');
-      if (wrapper.getAttribute('visibility') !== 'hidden' && text && text.getBBox().width > 0) drawn++;
-    }
-    return drawn;
-  });
 }

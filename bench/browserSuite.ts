@@ -306,7 +306,6 @@ async function main() {
       const file = Buffer.from(serializeDiagramFile(diagram));
       const components = diagram.nodes.filter((d) => d.kind !== 'group');
       const candidates = { topLevel: components.filter((d) => d.parent === undefined).map((d) => d.id), any: components.map((d) => d.id) };
-      const labelled = diagram.edges.filter((e) => e.label || e.protocol).length;
       const results: Record<Kind, SessionResult[]> = { app: [], bare: [] };
       const reps = REPS[n] ?? 1;
       if (reps === 0) continue;
@@ -320,7 +319,7 @@ async function main() {
             `${n} ${kind} #${rep + 1}: view drawn ${r.load.viewDrawnMs.toFixed(0)} ms (${r.load.mountedNodes} nodes), click answered ${r.load.clickAnsweredMs.toFixed(0)} ms; fitted (${r.fitted.zoomLevel.toFixed(2)}) pan ${r.fitted.pan.fps.toFixed(1)} / zoom ${r.fitted.zoom.fps.toFixed(1)} fps, drag ${r.fitted.drag.task.toFixed(1)} ms; ` +
               `zoom ${r.editing.zoomLevel.toFixed(2)} pan ${r.editing.pan.fps.toFixed(1)} / zoom ${r.editing.zoom.fps.toFixed(1)} fps, drag ${r.editing.drag.task.toFixed(1)} ms` +
               (r.share ? `; share ${r.share.ms.toFixed(0)} ms` : '') +
-              (r.png ? `; png ${(r.png.ms / 1000).toFixed(1)} s (${r.png.width}×${r.png.height}, ${r.png.labels}/${labelled} labels)` : '') +
+              (r.png ? `; png ${(r.png.ms / 1000).toFixed(1)} s (${r.png.width}×${r.png.height})` : '') +
               ` [${((now() - t) / 1000).toFixed(0)} s]`,
           );
         }

@@ -74,7 +74,9 @@ export async function installFeelProbe(page: Page): Promise<void> {
     new MutationObserver((records) => {
       if (records.some((r) => inCanvas(r.target))) probe.mutatedAt = performance.now();
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    document.addEventListener(
+    // On the window in the capture phase, registered before the app's own: the far view's
+    // picture takes a press on a drawn node there (selects it) and keeps its click from the page.
+    window.addEventListener(
       'click',
       (event) => {
         if (probe.pickedAt > 0 && probe.clickedAt === 0 && event.target instanceof Node && inCanvas(event.target)) probe.clickedAt = performance.now();
