@@ -40,7 +40,14 @@ export const KIND_DRAG_TYPE = 'application/x-archflow-kind';
 const nodeTypes = { component: ComponentNode, group: GroupNode, note: NoteNode };
 const edgeTypes = { connection: ConnectionEdge };
 const SNAP_GRID: [number, number] = [20, 20];
-const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.25 };
+/**
+ * A fitted diagram sits clear of what floats over the canvas: the Note / Record path tools
+ * (top left), the zoom controls (bottom left) and the minimap (bottom right, 168 × 112 plus its
+ * margin). A share of the canvas would still leave a component under the minimap.
+ */
+const FIT_OPTIONS: FitOptions = { padding: { top: '76px', right: '32px', bottom: '140px', left: '64px' }, maxZoom: 1.25 };
+/** React Flow's padding: a share of the canvas, pixels, or either per side. */
+type FitOptions = { padding: Parameters<typeof getViewportForBounds>[5]; maxZoom: number };
 const ZOOMED_OUT = 0.45;
 const ANIMATE_FIT_UP_TO = 300;
 const MAX_ZOOM = 3;
@@ -141,7 +148,7 @@ export function Canvas() {
     .filter(Boolean)
     .join(' ');
 
-  const fitTo = (bounds: { x: number; y: number; width: number; height: number } | null, options: { padding: number; maxZoom: number }, duration: number) => {
+  const fitTo = (bounds: { x: number; y: number; width: number; height: number } | null, options: FitOptions, duration: number) => {
     if (!bounds) return;
     const to = getViewportForBounds(bounds, canvasWidth, canvasHeight, leastZoom, options.maxZoom, options.padding);
     void rf.setViewport(to, duration > 0 ? { duration } : undefined);
@@ -344,7 +351,9 @@ export function Canvas() {
       ) : (
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       )}
-      <Controls showInteractive={false} aria-label="Zoom controls" onFitView={picture ? () => fitTo(diagramBounds(), FIT_OPTIONS, 0) : undefined} />
+      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={FIT_OPTIONS}
+        // React Flow fits to the nodes it holds, which in the far view are none: ours fits the store's.
+        onFitView={picture ? () => fitTo(diagramBounds(), FIT_OPTIONS, 0) : undefined} />
       <CanvasTools />
       <PeerCursors />
     </ReactFlow>

@@ -121,4 +121,26 @@ describe('the editor', () => {
     expect(bg).not.toBe('rgb(251, 251, 253)');
     await page.screenshot({ path: '.tmp/editor-dark.png' });
   });
+
+  it('fits an opened diagram clear of the canvas tools, zoom controls and minimap', async () => {
+    const { page } = app;
+    // A laptop-sized window, where a share-of-the-canvas padding left a component under the minimap.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByLabel('Diagram file to open').setInputFiles('examples/url-shortener.archflow.json');
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBeGreaterThan(5);
+    const floating = async () =>
+      Promise.all([page.getByRole('toolbar', { name: 'Canvas tools' }), page.getByLabel('Zoom controls'), page.getByLabel('Minimap')].map((l) => l.boundingBox()));
+    const clear = async () => {
+      const over = await floating();
+      const boxes = await Promise.all((await page.locator('.react-flow__node').all()).map((n) => n.boundingBox()));
+      return boxes.filter((b) => over.some((o) => overlap(b!, o!))).length;
+    };
+    // Polled: the fit lands a frame after the nodes are measured.
+    await expect.poll(clear, { timeout: 5_000 }).toBe(0);
+    // Zoomed in and fitted again with the zoom controls' button.
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.getByRole('button', { name: 'Fit View' }).click();
+    await expect.poll(clear, { timeout: 5_000 }).toBe(0);
+  });
 });
