@@ -26,6 +26,8 @@ export const BROWSER_FILES = [
   'src/io/paintPng.ts',
   'src/io/paintPng.worker.ts',
   'src/io/readPalette.ts',
+  'src/io/shareLink.worker.ts',
+  'src/io/shareLinkInWorker.ts',
   'src/io/problemStorage.ts',
   'src/io/yieldToMain.ts',
   'src/io/snapshotElement.ts',

@@ -49,6 +49,8 @@ export function createBrowserServices(): {
       exportImage: async (...args) => (await import('../io/exportImage')).exportDiagramImage(...args),
       paintPng: async (...args) => (await import('../io/paintPng')).paintDiagramPng(...args),
       copyText: copyTextToClipboard,
+      // Built in a worker (with its deflate), loaded on first use, not with the first paint.
+      serializeShareLink: async (...args) => (await import('../io/shareLinkInWorker')).serializeShareLinkInWorker(...args),
       location,
       clearHash,
       journal: createUnsavedJournal(),

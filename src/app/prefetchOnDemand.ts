@@ -13,6 +13,7 @@ export function prefetchOnDemand(): void {
       () => import('../io/exportImage'),
       () => import('../io/paintPng'),
       () => import('../io/shareLink'),
+      () => import('../io/shareLinkInWorker'),
       () => import('../io/parseDiagramText'),
       () => import('../io/mermaid'),
       () => import('../io/designDoc'),

@@ -9,6 +9,7 @@ import { Panel, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useDeferredValue, useEffect, useMemo, useRef, type PointerEvent } from 'react';
 import { useEditor } from '../bindings/editorContext';
 import { roleOf } from '../model/catalog';
+import type { EditorState } from '../store/editorState';
 import type { ComponentData } from '../store/flowView';
 
 const WIDTH = 168;
@@ -22,6 +23,8 @@ const ROLE_VARS: Record<string, string> = {
   support: '--af-support',
 };
 
+const NO_NODES: EditorState['nodes'] = [];
+
 interface Box {
   x: number;
   y: number;
@@ -34,7 +37,9 @@ export function OverviewMap() {
   // Deferred: the boxes of a big diagram (about 0.2 s at 20,000 nodes on a loaded machine) are
   // worked out in a render of their own, after the canvas has drawn what is in view, not in the
   // same task as opening the diagram (issue 17).
-  const nodes = useDeferredValue(useEditor((s) => s.nodes));
+  // It mounts as a big diagram opens, when a deferred value is the value itself unless it starts
+  // from another: it starts empty.
+  const nodes = useDeferredValue(useEditor((s) => s.nodes), NO_NODES);
   const theme = useEditor((s) => s.theme);
   const transform = useFlowStore((s) => s.transform);
   const viewW = useFlowStore((s) => s.width);
@@ -72,6 +77,7 @@ export function OverviewMap() {
       maxX = Math.max(maxX, p.x + w);
       maxY = Math.max(maxY, p.y + h);
     }
+    if (out.length === 0) return { boxes: out, bounds: { x: 0, y: 0, w: 1, h: 1 } };
     return { boxes: out, bounds: { x: minX, y: minY, w: Math.max(1, maxX - minX), h: Math.max(1, maxY - minY) } };
   }, [nodes]);
 

@@ -14,7 +14,10 @@
 import { useStoreApi } from '@xyflow/react';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useEditor, useEditorStore } from '../bindings/editorContext';
+import type { DiagramEdge, DiagramNode } from '../model/diagram';
 import { effectiveDirection } from '../model/layoutDirection';
+import type { DiagramNote } from '../model/records/note';
+import { emptyTable } from '../model/recordsDiff';
 import { selectActivePath } from '../store/designIndex';
 import { selectOverlayOn } from '../store/selectors';
 import type { NodeMenuAt } from './NodeMenu';
@@ -50,12 +53,15 @@ export function PictureLayer({ onMenu }: Props) {
 
   // Deferred: the picture of a changed document is worked out in a render of its own, after the
   // one that applied the change (an auto layout's, a file's), not in the same long task.
-  const drawing = useDeferredValue(
-    useMemo(
-      () => ({ inputs: { nodes, edges: edgeRecords, notes, measured, direction: effectiveDirection(meta) }, revision }),
-      [nodes, edgeRecords, notes, measured, meta, revision],
-    ),
+  const current = useMemo(
+    () => ({ inputs: { nodes, edges: edgeRecords, notes, measured, direction: effectiveDirection(meta) }, revision }),
+    [nodes, edgeRecords, notes, measured, meta, revision],
   );
+  // A mounting component's deferred value is the value itself, and the far view mounts as a big
+  // diagram opens: it starts from an empty picture, so the opened one is worked out in a render
+  // of its own there too.
+  const [blank] = useState(() => ({ inputs: { ...current.inputs, nodes: emptyTable<DiagramNode>(), edges: emptyTable<DiagramEdge>(), notes: emptyTable<DiagramNote>() }, revision: -1 }));
+  const drawing = useDeferredValue(current, blank);
   const scene = useMemo(() => buildPictureScene(drawing.inputs), [drawing]);
   const marks = useMemo<PictureMarks>(() => {
     const selected = noteSelection.size === 0 ? selection : new Set([...selection, ...[...noteSelection].map((id) => `note:${id}`)]);

@@ -111,7 +111,10 @@ export const createExportActions =
       if (!services) return null;
       // The share-link codec (with its deflate) loads on first use, not with the first paint.
       const { serializeShareLink, shareLinkWarning } = await import('../io/shareLink');
-      const url = serializeShareLink(get().getDiagram(), services.location().href);
+      const diagram = get().getDiagram();
+      const baseUrl = services.location().href;
+      // In the browser a worker builds it: the deflate of a big diagram froze the page for ~80 ms.
+      const url = services.serializeShareLink ? await services.serializeShareLink(diagram, baseUrl) : serializeShareLink(diagram, baseUrl);
       const warning = shareLinkWarning(url);
       set({ lastShare: { url, warning } });
       const copied = await services.copyText(url);

@@ -29,6 +29,8 @@ export interface WorkspaceServices {
   /** PNG export: painted from `input` in a worker, in the theme read from `themeElement`'s styles. */
   paintPng(themeElement: Element, diagram: Diagram, view: PaintView, options: PaintPngOptions): Promise<ExportImageResult>;
   copyText(text: string): Promise<boolean>;
+  /** `serializeShareLink`, off the main thread in the browser; the store builds it itself when absent. */
+  serializeShareLink?(diagram: Diagram, baseUrl: string): Promise<string>;
   /** The page's address, to build share links and to read one on start. */
   location(): { href: string; hash: string };
   /** Removes the share link from the address bar once it has been opened. */

@@ -6,37 +6,10 @@ import { checkDiagramFileInWorker, openDiagramFileInWorker, parseDiagramFileInWo
 import { parseDiagramFile } from '../../src/model/parseDiagramFile';
 import { serializeDiagramFile } from '../../src/model/serializeDiagramFile';
 import { readExample } from '../examples';
+import { fakeWorker } from './fakeWorker';
 
 // Big enough to be read in a worker (about 1,000 components).
 const TEXT = serializeDiagramFile(architectureDiagram(1_000));
-
-/**
- * A stand-in for the module worker: `answer` decides what it does with the posted file (Node has
- * no Worker; the real one is exercised by the e2e tests that open files).
- */
-function fakeWorker(answer: (worker: FakeWorker, data: unknown) => void) {
-  const made: FakeWorker[] = [];
-  const create = () => {
-    const worker = new FakeWorker(answer);
-    made.push(worker);
-    return worker as unknown as Worker;
-  };
-  return { create, made };
-}
-
-class FakeWorker {
-  onmessage: ((event: MessageEvent) => void) | null = null;
-  onerror: ((event: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
-  terminated = false;
-  constructor(private readonly answer: (worker: FakeWorker, data: unknown) => void) {}
-  postMessage(data: unknown) {
-    setTimeout(() => this.answer(this, data), 0);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-}
 
 describe('openDiagramFileInWorker', () => {
   it('reads a small file on the page, without starting a worker', async () => {

@@ -20,7 +20,7 @@ const shared: Diagram = {
   edges: [{ id: 'e1', source: 'u', target: 'db' }],
 };
 
-function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable'; layout?: boolean } = {}) {
+function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable'; layout?: boolean; serializeShareLink?: WorkspaceServices['serializeShareLink'] } = {}) {
   const library = opts.library === 'unavailable' ? null : (opts.library ?? createMemoryLibrary());
   const downloads: { blob: Blob; name: string }[] = [];
   const copied: string[] = [];
@@ -40,6 +40,7 @@ function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable'; 
     },
     location: () => ({ href: `https://archflow.test/${opts.hash ?? ''}`, hash: opts.hash ?? '' }),
     clearHash,
+    ...(opts.serializeShareLink ? { serializeShareLink: opts.serializeShareLink } : {}),
   };
   const layoutCalls: Diagram[] = [];
   const services = opts.layout
@@ -186,5 +187,22 @@ describe('workspace', () => {
     const url = await store.getState().shareLink();
     expect(copied[1]).toBe(url);
     expect(store.getState().lastShare?.warning).toBeNull();
+  });
+
+  it('shares the link its services build (a worker in the browser): copied, shown and counted', async () => {
+    const asked: string[] = [];
+    const { store, copied } = setup({
+      serializeShareLink: async (diagram, baseUrl) => {
+        asked.push(baseUrl);
+        return serializeShareLink(diagram, baseUrl);
+      },
+    });
+    store.getState().loadDiagram(shared);
+    const url = await store.getState().shareLink();
+    expect(asked).toEqual(['https://archflow.test/']);
+    expect(url).toBe(serializeShareLink(store.getState().getDiagram(), 'https://archflow.test/'));
+    expect(copied).toEqual([url]);
+    expect(store.getState().lastShare).toEqual({ url, warning: null });
+    expect(store.getState().notices.at(-1)?.message).toBe(`Share link copied: ${url!.length.toLocaleString('en')} characters.`);
   });
 });
