@@ -26,6 +26,8 @@ export function findJsonDepthOver(text: string, maxDepth: number): number | unde
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    // Spaces first: a third of a file Archflow writes is indentation.
+    if (c === 0x20) continue;
     if (c === 0x22) {
       const end = closingQuote(text, i);
       if (end === -1) return undefined;
@@ -41,7 +43,9 @@ export function findJsonDepthOver(text: string, maxDepth: number): number | unde
 function closingQuote(text: string, open: number): number {
   let at = text.indexOf('"', open + 1);
   while (at !== -1) {
-    let backslashes = 0;
+    // The usual quote, with no backslash before it, is settled by one look back.
+    if (text.charCodeAt(at - 1) !== 0x5c) return at;
+    let backslashes = 1;
     while (text.charCodeAt(at - 1 - backslashes) === 0x5c) backslashes++;
     if (backslashes % 2 === 0) return at;
     at = text.indexOf('"', at + 1);

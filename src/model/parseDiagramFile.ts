@@ -27,7 +27,7 @@ export function parseDiagramFile(text: string): ParseResult<Diagram> {
   const value = parseJsonText(text);
   if (!value.ok) return value;
   const json = value.value;
-  return readSafely(() => readValue(json, 'json'), NOT_PLAIN);
+  return readSafely(() => readValue(json, 'owned'), NOT_PLAIN);
 }
 
 /**
@@ -97,7 +97,7 @@ export function parseDiagramValue(value: unknown): ParseResult<Diagram> {
 
 const NOT_PLAIN = 'The diagram could not be read: it is not plain data.';
 
-/** `source`: 'json' when the value is JSON.parse's own, which the records read faster. */
+/** `source`: 'owned' when the value is JSON.parse's own and no one else's, which the records read fastest. */
 function readValue(value: unknown, source: ValueSource): ParseResult<Diagram> {
   if (!isPlainObject(value)) {
     return refusal(

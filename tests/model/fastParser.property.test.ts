@@ -31,13 +31,16 @@ function layout(value: unknown): string {
 
 /**
  * Fails the property when the fast path answers differently from zod. Returns whether it
- * answered. `json`: the value is JSON.parse's own, so the parse for such values is held to zod too.
+ * answered. `json`, `owned`: the value is JSON.parse's own, so the parses for such values are
+ * held to zod too; the `owned` one must leave its input as it was, answer or not.
  */
 function expectSameAsZod(schema: z.ZodType, value: unknown, sources: readonly ValueSource[] = ['any']): boolean {
   const zod = schema.safeParse(value);
   let answered = true;
   for (const source of sources) {
+    const before = source === 'owned' ? exactJson(value) : undefined;
     const fast = fastParserFor(schema, source)(value);
+    if (source === 'owned') expect(exactJson(value)).toBe(before);
     if (fast === MISMATCH) {
       answered = false;
       continue;
@@ -49,7 +52,12 @@ function expectSameAsZod(schema: z.ZodType, value: unknown, sources: readonly Va
   return answered;
 }
 
-const BOTH: readonly ValueSource[] = ['any', 'json'];
+/** JSON text of a JSON value that tells -0 from 0 (own `__proto__` keys included, in order). */
+function exactJson(value: unknown): string | undefined {
+  return JSON.stringify(value, (_key, item: unknown) => (Object.is(item, -0) ? { negativeZero: true } : item));
+}
+
+const BOTH: readonly ValueSource[] = ['any', 'json', 'owned'];
 
 function viaJson(value: unknown): unknown {
   const text = JSON.stringify(value);
@@ -228,6 +236,19 @@ describe('the fast path gives zod\'s answer', () => {
     } finally {
       delete proto.tech;
     }
+  });
+
+  it('keeps, when owned, the objects and lists parsing leaves as they are, and copies the ones it changes', () => {
+    const file = JSON.parse(
+      '{"format":"archflow","version":2,"title":"T","flow":"top-down","nodes":[{"id":"a","kind":"cdn","label":"A","position":{"x":1,"y":2}},{"id":"b","kind":"cdn","label":" B ","position":{"x":-0,"y":2}}],"edges":[{"id":"e","source":"a","target":"b"}]}',
+    ) as { nodes: { position: unknown }[]; edges: unknown[] };
+    const parsed = fastParserFor(DiagramRecord, 'owned')(file) as typeof file;
+    expect(parsed).toStrictEqual(DiagramRecord.parse(file));
+    expect(parsed.nodes[0]).toBe(file.nodes[0]);
+    expect(parsed.edges).toBe(file.edges);
+    expect(parsed.nodes[1]).not.toBe(file.nodes[1]);
+    expect(parsed.nodes[1]!.position).toStrictEqual({ x: 0, y: 2 });
+    expect(Object.is((file.nodes[1]!.position as { x: number }).x, -0)).toBe(true);
   });
 
   it('falls back on input it does not read as data (a getter that throws)', () => {

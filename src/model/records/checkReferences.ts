@@ -36,9 +36,9 @@ export function checkReferences(diagram: Diagram, options: ReferenceOptions = {}
     const nodes = diagram.nodes;
     for (let i = 0; i < nodes.length; i++) {
       const id = nodes[i]!.id;
-      const seen = index.get(id);
-      if (seen !== undefined) stop(`nodes[${i}].id`, `${quoteText(id)} is already the id of nodes[${seen}]`);
+      // One lookup per id: a map that did not grow already held it.
       index.set(id, i);
+      if (index.size === i) stop(`nodes[${i}].id`, `${quoteText(id)} is already the id of nodes[${firstWithId(nodes, id)}]`);
     }
     checkParents(nodes, index);
     checkEdges(diagram, index);
@@ -107,16 +107,20 @@ function checkParents(nodes: readonly DiagramNode[], index: ReadonlyMap<string, 
 }
 
 function checkEdges(diagram: Diagram, nodes: ReadonlyMap<string, number>): void {
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   const edges = diagram.edges;
   for (let i = 0; i < edges.length; i++) {
     const edge = edges[i]!;
-    const before = seen.get(edge.id);
-    if (before !== undefined) stop(`edges[${i}].id`, `${quoteText(edge.id)} is already the id of edges[${before}]`);
-    seen.set(edge.id, i);
+    seen.add(edge.id);
+    if (seen.size === i) stop(`edges[${i}].id`, `${quoteText(edge.id)} is already the id of edges[${firstWithId(edges, edge.id)}]`);
     if (!nodes.has(edge.source)) stop(`edges[${i}].source`, `${quoteText(edge.source)} is not a node id`);
     if (!nodes.has(edge.target)) stop(`edges[${i}].target`, `${quoteText(edge.target)} is not a node id`);
   }
+}
+
+/** Where `id` first appears in `records`; asked only once a duplicate is found. */
+function firstWithId(records: readonly { id: string }[], id: string): number {
+  return records.findIndex((record) => record.id === id);
 }
 
 /** Ids of one table, refusing a duplicate. */

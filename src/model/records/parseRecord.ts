@@ -30,7 +30,7 @@ function codeOf(issue: z.core.$ZodIssue): DiagramErrorCode {
  * written). `prefix` places a record that sits inside a larger document, e.g. `nodes[3]`.
  * Valid records take the fast path compiled from the same schema (fastParser.ts); anything it
  * does not accept is parsed by zod, whose issue is the refusal. `source: 'json'` only for a value
- * straight from JSON.parse (see ValueSource).
+ * straight from JSON.parse, `'owned'` only for one that no one else holds (see ValueSource).
  */
 export function parseRecord<S extends z.ZodType>(schema: S, value: unknown, prefix = '', source: ValueSource = 'any'): ParseResult<z.output<S>> {
   const fast = fastParserFor(schema, source)(value);
