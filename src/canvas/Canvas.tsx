@@ -128,7 +128,14 @@ export function Canvas() {
   // Flow at the old, closer zoom for one frame, only to be dropped again.
   const [fittedSeq, setFittedSeq] = useState(0);
   const fitPending = fitViewRequest.seq !== fittedSeq && nodeCount > 0;
-  const picture = useFlowStore((s) => drawsPicture(fitPending ? wholeZoom : s.transform[2], mountZoom, exporting));
+  const pictureAtZoom = useFlowStore((s) => drawsPicture(fitPending ? wholeZoom : s.transform[2], mountZoom, exporting));
+  // A hand zoom that starts on the picture keeps it until the wheel or pinch rests (React Flow's
+  // move end), then mounts the nodes once: six wheel notches in and out on 500 nodes crossed the
+  // mount zoom twice a round, and each crossing mounted or dropped a few hundred nodes within one
+  // wheel event (frames of 130 ms idle). Zooming out still switches to the picture at once: that
+  // is the side that keeps the page within its budget of mounted nodes.
+  const [pictureHeld, setPictureHeld] = useState(false);
+  const picture = pictureAtZoom || (pictureHeld && !exporting);
   const big = nodes.length > CULL_FROM;
   // An export draws every connection; otherwise a big diagram mounts those near the view only.
   const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting && !picture);
@@ -320,7 +327,9 @@ export function Canvas() {
       onMoveStart={(event) => {
         // Panning or zooming by hand stops following someone.
         if (event && store.getState().live.following !== null) store.getState().follow(null);
+        if (event && picture) setPictureHeld(true);
       }}
+      onMoveEnd={() => setPictureHeld(false)}
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
       colorMode={theme}

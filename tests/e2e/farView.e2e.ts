@@ -2,7 +2,7 @@
  * The far view of a big diagram: opened, the whole diagram is in view as one picture with no
  * React Flow node mounted, and it is still a diagram: a click selects a component (the Inspector
  * shows it), a drag moves it in one undo step, a right-click opens its menu, an auto layout lands
- * whole, and zooming in (a double-click) mounts the real nodes with their names.
+ * whole, and zooming in (a double-click, or the wheel once it rests) mounts the real nodes with their names.
  */
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -178,4 +178,20 @@ describe('the far view', () => {
     await expect.poll(() => picture(page).count()).toBe(0);
     expect((await screenBox(page, target.id)).zoom).toBeCloseTo(1, 1);
   }, 300_000);
+
+  it('mounts the real nodes once a wheel zoom in comes to rest, and goes back to the picture zooming out', async () => {
+    const app = await openApp();
+    sessions.push(app);
+    const { page } = app;
+    await openBig(page, 500);
+    await expect.poll(() => pictureIsCurrent(page), { timeout: 60_000 }).toBe(true);
+    const pane = (await page.locator('.react-flow').boundingBox())!;
+    await page.mouse.move(pane.x + pane.width / 2, pane.y + pane.height / 2);
+    // Six notches in, as quickly as a wheel sends them: past the zoom that mounts the nodes.
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -100);
+    await expect.poll(() => page.locator('.react-flow__node .arch-node-label').count(), { timeout: 30_000 }).toBeGreaterThan(50);
+    await expect.poll(() => picture(page).count()).toBe(0);
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 100);
+    await expect.poll(() => pictureIsCurrent(page), { timeout: 30_000 }).toBe(true);
+  }, 180_000);
 });
