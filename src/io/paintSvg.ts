@@ -31,7 +31,7 @@ export function paintSvg(
   diagramJson: string,
   onItem?: (index: number) => void,
 ): string {
-  const svg = new SvgContext(measure, frame.width, frame.height);
+  const svg = new SvgContext(measure, frame.width, frame.height, palette.fontFamily);
   const ctx = svg as unknown as OffscreenCanvasRenderingContext2D;
   beginPaint(ctx, { ...frame, scale: 1 });
   const pc = createPaintContext(ctx, palette, 1, svgPath);

@@ -83,6 +83,8 @@ export class SvgContext {
     private readonly measure: SvgMeasure,
     readonly width: number,
     readonly height: number,
+    /** Set once on the image and left off each text in it (a font stack is long; texts are many). */
+    private readonly family = '',
   ) {}
 
   get fillStyle(): string { return this.state.fillStyle; }
@@ -210,7 +212,7 @@ export class SvgContext {
   fillText(text: string, x: number, y: number): void {
     if (!text) return;
     const { font, textAlign, textBaseline, fillStyle } = this.state;
-    let attributes = `${fontAttributes(font)}${this.paint('fill', fillStyle)}`;
+    let attributes = `${fontAttributes(font, this.family)}${this.paint('fill', fillStyle)}`;
     const anchor = ANCHORS[textAlign];
     if (anchor) attributes += ` text-anchor="${anchor}"`;
     const baseline = BASELINES[textBaseline];
@@ -224,7 +226,8 @@ export class SvgContext {
     const size = `width="${this.width}" height="${this.height}" viewBox="0 0 ${this.width} ${this.height}"`;
     const defs = this.defs.length > 0 ? `<defs>${this.defs.join('')}</defs>` : '';
     const style = background === 'transparent' ? '' : ` style="background:${escapeXml(background)}"`;
-    return `<svg xmlns="http://www.w3.org/2000/svg" ${size} xml:space="preserve"${style}>${defs}${this.body.join('')}</svg>`;
+    const family = this.family ? ` font-family="${escapeXml(this.family)}"` : '';
+    return `<svg xmlns="http://www.w3.org/2000/svg" ${size} xml:space="preserve"${family}${style}>${defs}${this.body.join('')}</svg>`;
   }
 
   /** A colour as the canvas reads it (an unreadable one leaves the old), in a form SVG viewers read. */
@@ -276,11 +279,12 @@ export class SvgContext {
 }
 
 /** A Canvas font string ("italic 600 13px Family, fallback") as SVG font attributes. */
-function fontAttributes(font: string): string {
+function fontAttributes(font: string, inherited: string): string {
   const match = /^\s*((?:(?:italic|oblique|normal|bold|\d{3})\s+)*)([\d.]+)px\s+(.+)$/.exec(font);
   if (!match) return ` style="font:${escapeXml(font)}"`;
   const words = match[1]!.trim().split(/\s+/);
   const weight = words.find((w) => /^\d{3}$|^bold$/.test(w));
   const italic = words.some((w) => w === 'italic' || w === 'oblique');
-  return ` font-family="${escapeXml(match[3]!)}" font-size="${match[2]}"${weight ? ` font-weight="${weight}"` : ''}${italic ? ' font-style="italic"' : ''}`;
+  const family = match[3] === inherited ? '' : ` font-family="${escapeXml(match[3]!)}"`;
+  return `${family} font-size="${match[2]}"${weight ? ` font-weight="${weight}"` : ''}${italic ? ' font-style="italic"' : ''}`;
 }

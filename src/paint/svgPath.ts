@@ -24,7 +24,8 @@ export class SvgPath {
 
   addPath(other: Path2D): void {
     const { d } = other as unknown as SvgPath;
-    if (d) this.push(d);
+    // A path's first `m` is absolute; appended, it would be relative to where the last one ended.
+    if (d) this.push(/^\s*m/.test(d) ? `M0 0${d}` : d);
   }
 
   moveTo(x: number, y: number): void {

@@ -174,9 +174,12 @@ describe('files, exports, links and autosave', () => {
     expect(svg).toMatch(/^<svg|<svg /);
     expect(svg).toContain('archflow-diagram');
     expect(svg).toContain('Shortener API');
-    // Self-contained: styled by the style sheet it carries, and nothing to fetch (an SVG viewer
-    // would refuse, or leak where the file is opened). Markers are referenced within the file.
-    expect(svg).toMatch(/<foreignObject[^>]*>.*<style>.*\.arch-node/s);
+    // Plain SVG any viewer draws: names are real text (selectable, searchable), no HTML inside,
+    // and nothing to fetch (a viewer would refuse, or leak where the file is opened). Clips and
+    // shadow filters are referenced within the file.
+    // (The name wraps onto two lines, as on the canvas: one <text> each.)
+    expect([...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ')).toContain('Shortener API');
+    expect(svg).not.toContain('<foreignObject');
     expect(svg.match(/url\((?!(["']|&quot;)?(#|data:))[^)]*\)/g) ?? []).toEqual([]);
     expect(svg).not.toMatch(/<script|\bon[a-z]+=|<link\b|@import/i);
   });
