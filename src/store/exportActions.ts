@@ -60,7 +60,7 @@ export const createExportActions =
       const controller = new AbortController();
       exporting = controller;
       const overlay = settings.capacityOverlay ?? true;
-      set({ exportStep: 'Preparing', exportDone: null, exportCapacity: overlay });
+      set({ exportStep: 'Preparing', exportDone: null });
       const onProgress = (phase: string, done?: number) => set({ exportStep: phase, exportDone: done ?? null });
       const common = { scale: settings.scale, background, padding: settings.padding, onProgress, signal: controller.signal };
       // Painted from the records in a worker, which also serializes the diagram it embeds: the
@@ -77,7 +77,7 @@ export const createExportActions =
         : await services.paintPng(element, diagram, view, { ...common, format });
       if (exporting === controller) {
         exporting = null;
-        set({ exportStep: null, exportPhase: null, exportDone: null });
+        set({ exportStep: null, exportDone: null });
       }
       if (!result.ok && result.cancelled) {
         get().notify('info', 'Export cancelled: no file was made.');
