@@ -10,6 +10,7 @@ import type { Scene } from '../paint/scene';
 import { SvgContext, type SvgMeasure } from '../paint/svgContext';
 import { SvgPath } from '../paint/svgPath';
 import { embedDiagramInSvg } from './svgMetadata';
+import { xmlSafeMarkup } from './xmlText';
 
 export interface SvgFrame {
   /** Image size in flow units (padding included), and where flow (0, 0) lands in it. */
@@ -39,5 +40,6 @@ export function paintSvg(
     paintItem(pc, item);
     onItem?.(i);
   });
-  return embedDiagramInSvg(svg.serialize(frame.background), diagramJson);
+  // A label may still hold a character XML forbids (an older save): dropped, as the canvas does.
+  return embedDiagramInSvg(xmlSafeMarkup(svg.serialize(frame.background)), diagramJson);
 }

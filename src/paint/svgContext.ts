@@ -32,8 +32,11 @@ export type SvgMeasure = Pick<OffscreenCanvasRenderingContext2D, 'font' | 'textB
 
 const n = (value: number): string => String(Math.round(value * 1000) / 1000);
 
+/** For attribute values. */
 const escapeXml = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+/** For text content, where quotes stand as they are. */
+const escapeText = (text: string): string => text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 
 const multiply = (m: Matrix, [a, b, c, d, e, f]: Matrix): Matrix => [
   m[0] * a + m[2] * b,
@@ -217,7 +220,7 @@ export class SvgContext {
     if (anchor) attributes += ` text-anchor="${anchor}"`;
     const baseline = BASELINES[textBaseline];
     if (baseline) attributes += ` dominant-baseline="${baseline}"`;
-    this.emit(`<text x="${n(x)}" y="${n(y)}"${attributes}>${escapeXml(text)}</text>`);
+    this.emit(`<text x="${n(x)}" y="${n(y)}"${attributes}>${escapeText(text)}</text>`);
   }
 
   /** The whole image as an SVG document. */
