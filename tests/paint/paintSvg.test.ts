@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { arbitraryDiagram } from '../model/arbitraries';
 import { architectureDiagram } from '../../bench/architecture';
 import { paintSvg } from '../../src/io/paintSvg';
 import { extractDiagramFromSvg } from '../../src/io/svgMetadata';
@@ -21,8 +23,16 @@ beforeAll(() => {
   (globalThis as Record<string, unknown>).Path2D ??= SvgPath;
 });
 
-function exportSvg(diagram: Diagram): string {
-  const input = { nodes: diagram.nodes, edges: diagram.edges, notes: diagram.notes ?? [], direction: effectiveDirection(diagram), measured: new Map(), overlay: null, pathSteps: null, designBadges: new Map() };
+function exportSvg(diagram: Diagram, withOverlay = false): string {
+  const overlay = withOverlay
+    ? {
+        nodes: new Map(diagram.nodes.map((n, i) => [n.id, ['ok|0.5|', 'hot|0.9|spof', 'overloaded|1.5|', 'down||', 'cutoff||'][i % 5]!])),
+        edgeRate: new Map(diagram.edges.map((e) => [e.id, '1,200/s'])),
+        edgeTraffic: new Map(diagram.edges.map((e, i) => [e.id, i % 6])),
+        downGroups: new Set(diagram.nodes.filter((n) => n.kind === 'group').map((n) => n.id)),
+      }
+    : null;
+  const input = { nodes: diagram.nodes, edges: diagram.edges, notes: diagram.notes ?? [], direction: effectiveDirection(diagram), measured: new Map(), overlay, pathSteps: diagram.paths?.[0]?.steps ?? null, designBadges: new Map() };
   const scene = buildScene(input, SIX_PX, LIGHT_PALETTE);
   const frame = { width: Math.ceil(scene.bounds.width + 48), height: Math.ceil(scene.bounds.height + 48), dx: 24 - scene.bounds.x, dy: 24 - scene.bounds.y, background: '#ffffff' };
   return paintSvg(scene, LIGHT_PALETTE, measure, frame, serializeDiagramFile(diagram));
@@ -62,6 +72,23 @@ describe('SVG export painted from the records', () => {
     const out = exportSvg(hostile);
     expect(out).not.toContain('<b>');
     expect(textsOf(out)).toContain('<b>&x</b>');
+  });
+});
+
+describe('SVG export of any valid document', () => {
+  it('never throws, closes every group it opens, and restores the document', () => {
+    fc.assert(
+      fc.property(arbitraryDiagram({ design: true }), fc.boolean(), (diagram, overlay) => {
+        const svg = exportSvg(diagram, overlay);
+        expect((svg.match(/<g /g) ?? []).length).toBe((svg.match(/<\/g>/g) ?? []).length);
+        // Numbers only in the drawing (labels, which may say anything, are text between tags).
+        const drawing = svg.slice(0, svg.indexOf('<metadata')).replace(/>[^<]*</g, '><');
+        expect(drawing).not.toMatch(/NaN|undefined|Infinity/);
+        const json = extractDiagramFromSvg(svg);
+        expect(json.ok && parseDiagramFile(json.value).ok).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 
