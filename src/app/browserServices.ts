@@ -45,8 +45,7 @@ export function createBrowserServices(): {
       tabId: createTabId(),
       flushOnHide: (autosaver) => flushOnHide(autosaver),
       download: downloadBlob,
-      // Image export (SVG snapshot, PNG rasterizing and metadata) loads on first use, not with the first paint.
-      exportImage: async (...args) => (await import('../io/exportImage')).exportDiagramImage(...args),
+      // Image export (painted in a worker, PNG or SVG) loads on first use, not with the first paint.
       paintPng: async (...args) => (await import('../io/paintPng')).paintDiagramPng(...args),
       copyText: copyTextToClipboard,
       // Built in a worker (with its deflate), loaded on first use, not with the first paint.

@@ -10,7 +10,6 @@ import { whenIdle } from '../panels/whenIdle';
 export function prefetchOnDemand(): void {
   whenIdle(() => {
     for (const load of [
-      () => import('../io/exportImage'),
       () => import('../io/paintPng'),
       () => import('../io/shareLink'),
       () => import('../io/shareLinkInWorker'),

@@ -80,7 +80,6 @@ export function Canvas() {
   const nodes = useEditor((s) => s.nodes);
   const edges = useEditor((s) => s.edges);
   const theme = useEditor((s) => s.theme);
-  const exporting = useEditor((s) => s.exportPhase !== null);
   const snapToGrid = useEditor((s) => s.snapToGrid);
   const fitViewRequest = useEditor((s) => s.fitViewRequest);
   const focusRequest = useEditor((s) => s.focusRequest);
@@ -128,26 +127,24 @@ export function Canvas() {
   // Flow at the old, closer zoom for one frame, only to be dropped again.
   const [fittedSeq, setFittedSeq] = useState(0);
   const fitPending = fitViewRequest.seq !== fittedSeq && nodeCount > 0;
-  const pictureAtZoom = useFlowStore((s) => drawsPicture(fitPending ? wholeZoom : s.transform[2], mountZoom, exporting));
+  const pictureAtZoom = useFlowStore((s) => drawsPicture(fitPending ? wholeZoom : s.transform[2], mountZoom));
   // A hand zoom that starts on the picture keeps it until the wheel or pinch rests (React Flow's
   // move end), then mounts the nodes once: six wheel notches in and out on 500 nodes crossed the
   // mount zoom twice a round, and each crossing mounted or dropped a few hundred nodes within one
   // wheel event (frames of 130 ms idle). Zooming out still switches to the picture at once: that
   // is the side that keeps the page within its budget of mounted nodes.
   const [pictureHeld, setPictureHeld] = useState(false);
-  const picture = pictureAtZoom || (pictureHeld && !exporting);
+  const picture = pictureAtZoom || pictureHeld;
   const big = nodes.length > CULL_FROM;
-  // An export draws every connection; otherwise a big diagram mounts those near the view only.
-  const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !exporting && !picture);
+  // A big diagram mounts the connections near the view only.
+  const shownEdges = useEdgesNearView(useEdgesOfShownNodes(edges), big && !picture);
   // One subscription for the whole canvas instead of one per node (see BENCHMARKS.md).
   const connecting = useConnection((c) => c.inProgress);
   // Zoomed far out, details are unreadable anyway; dropping them keeps panning smooth.
   const zoomedOut = useFlowStore((s) => s.transform[2] < ZOOMED_OUT);
-  // An export is drawn at full size, so it gets every detail however far out the view is.
   const className = [
     connecting ? 'is-connecting' : '',
-    zoomedOut && !exporting ? 'is-zoomed-out' : '',
-    exporting ? 'is-exporting' : '',
+    zoomedOut ? 'is-zoomed-out' : '',
     pathShown ? 'has-path-shown' : '',
     noteTool ? 'is-placing-note' : '',
     recording ? 'is-recording-path' : '',
@@ -193,15 +190,6 @@ export function Canvas() {
   useEffect(() => {
     store.getState().setCanvasHandle({
       viewportElement: () => document.querySelector<HTMLElement>('.react-flow__viewport'),
-      nodesBounds: () => rf.getNodesBounds(rf.getNodes()),
-      whenAllRendered: async () => {
-        // After culling is turned off, wait until React Flow has drawn and measured every node.
-        const expected = store.getState().nodes.length;
-        for (let i = 0; i < 150 && document.querySelectorAll('.react-flow__node').length < expected; i++) {
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      },
       background: () => {
         const pane = document.querySelector('.react-flow');
         return pane ? getComputedStyle(pane).getPropertyValue('--af-canvas').trim() || '#ffffff' : '#ffffff';
@@ -343,7 +331,7 @@ export function Canvas() {
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       zoomOnDoubleClick={false}
       // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
-      onlyRenderVisibleElements={big && !exporting}
+      onlyRenderVisibleElements={big}
       minZoom={leastZoom}
       maxZoom={MAX_ZOOM}
       // No `fitView` prop: it would also fire when the first component is added to an empty

@@ -63,8 +63,8 @@ export function mountZoomFor(nodes: readonly Placed[], canvas: { width: number; 
 
 /**
  * Whether the canvas draws the diagram as one picture: zoomed out below `mountZoom`
- * (mountZoomFor). An export draws every node in React Flow, however far out the view is.
+ * (mountZoomFor). Exports are painted from the records (src/paint), not from the canvas.
  */
-export function drawsPicture(zoom: number, mountZoom: number, exporting: boolean): boolean {
-  return !exporting && mountZoom > MIN_ZOOM && zoom < mountZoom;
+export function drawsPicture(zoom: number, mountZoom: number): boolean {
+  return mountZoom > MIN_ZOOM && zoom < mountZoom;
 }

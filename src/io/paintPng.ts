@@ -1,5 +1,5 @@
 /**
- * PNG export painted from the records (src/paint) in a worker (paintPng.worker.ts). The page
+ * PNG and SVG export painted from the records (src/paint) in a worker (paintPng.worker.ts). The page
  * reads the theme once from the live canvas and posts the records; everything else (layout of
  * the text, painting, encoding, the diagram put inside) happens off the main thread. Closing the
  * export dialog stops the worker: no file follows.
@@ -11,6 +11,7 @@ import type { PaintPngAnswer, PaintPngRequest } from './paintPngMessages';
 import { readPalette } from './readPalette';
 
 export interface PaintPngOptions {
+  format?: 'png' | 'svg';
   scale: ExportScale;
   /** A CSS colour, or 'transparent'. */
   background: string;
@@ -40,13 +41,16 @@ export async function paintDiagramPng(
   options.onProgress?.('Drawing', 0);
   await new Promise((resolve) => setTimeout(resolve, 0));
   if (signal?.aborted) return CANCELLED;
+  // Past the worker, the other format may still be made: a PNG's size is what fails most.
+  const svg = options.format === 'svg';
   let worker: Worker;
   try {
     worker = createWorker();
   } catch {
-    return { ok: false, message: 'The image could not be drawn: this browser cannot start a worker here. Export SVG instead.' };
+    return { ok: false, message: 'The image could not be drawn: this browser cannot start a worker here.' };
   }
   const request: PaintPngRequest = {
+    format: options.format ?? 'png',
     diagram,
     view,
     palette: readPalette(themeElement),
@@ -66,10 +70,10 @@ export async function paintDiagramPng(
         }
         if (answer.type === 'error') {
           signal?.removeEventListener('abort', abort);
-          resolve({ ok: false, message: `The image could not be drawn (${answer.message}). Try a smaller scale, or export SVG.` });
+          resolve({ ok: false, message: `The image could not be drawn (${answer.message}).${svg ? '' : ' Try a smaller scale, or export SVG.'}` });
           return;
         }
-        const done: ExportImageResult = { ok: true, blob: answer.png, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) };
+        const done: ExportImageResult = { ok: true, blob: answer.image, scale: answer.scale, ...(answer.notice ? { notice: answer.notice } : {}) };
         // A blob made in the worker reaches the browser's blob store in the background; the object
         // URL the download makes waits for it synchronously (up to ~100 ms on a slow CPU). One byte
         // read first waits for it here, without blocking the page. Cancel still works meanwhile.
@@ -77,12 +81,12 @@ export async function paintDiagramPng(
           signal?.removeEventListener('abort', abort);
           resolve(signal?.aborted ? CANCELLED : done);
         };
-        answer.png.slice(0, 1).arrayBuffer().then(handOver, handOver);
+        answer.image.slice(0, 1).arrayBuffer().then(handOver, handOver);
       };
       worker.onerror = (event) => {
         event.preventDefault();
         signal?.removeEventListener('abort', abort);
-        resolve({ ok: false, message: `The image could not be drawn because of an error in Archflow${event.message ? `: ${event.message}` : ''}. Try again, or export SVG.` });
+        resolve({ ok: false, message: `The image could not be drawn because of an error in Archflow${event.message ? `: ${event.message}` : ''}. Try again${svg ? '' : ', or export SVG'}.` });
       };
       worker.postMessage(request);
     });

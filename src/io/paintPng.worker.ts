@@ -1,8 +1,9 @@
 /**
- * Paints the exported PNG off the page's main thread: the page sends the diagram's records, the
+ * Paints the exported PNG or SVG off the page's main thread: the page sends the diagram's records, the
  * theme read from its styles and the export's settings; this worker lays the diagram out
  * (src/paint/scene.ts, text measured here), paints it on an OffscreenCanvas, encodes it with the
- * browser's PNG encoder and puts the diagram inside (pngMetadata.ts). The page's only work is
+ * browser's PNG encoder and puts the diagram inside (pngMetadata.ts); or, for an SVG, paints it
+ * as SVG elements by the same code (paintSvg.ts). The page's only work is
  * to send the records: no node is mounted and no DOM is copied, so a 1,000-node export costs
  * the page no long task (BENCHMARKS.md, "PNG painted from the records").
  */
@@ -13,6 +14,7 @@ import { buildScene } from '../paint/scene';
 import { planExportSize } from './exportPlan';
 import { createPngStream } from './composePng';
 import { diagramPngChunk, embedDiagramInPng } from './pngMetadata';
+import { paintSvg } from './paintSvg';
 import type { PaintPngAnswer, PaintPngRequest } from './paintPngMessages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -66,31 +68,40 @@ function paint(request: PaintPngRequest): Promise<PaintPngAnswer> | PaintPngAnsw
   const { diagram } = request;
   const input = { ...request.view, nodes: diagram.nodes, edges: diagram.edges, notes: diagram.notes ?? [] };
   const scene = buildScene(input, createMeasurer(measuring), palette);
-  const plan = planExportSize(scene.bounds, request.scale, request.padding);
+  // A vector image has no scale: its size is the diagram's, whatever a canvas could hold.
+  const plan = planExportSize(scene.bounds, request.format === 'svg' ? 1 : request.scale, request.padding);
   const pad = Math.max(0, Number.isFinite(request.padding) ? request.padding : 0);
-  const width = Math.floor(plan.width * plan.scale);
-  const height = Math.floor(plan.height * plan.scale);
-  const canvas = new OffscreenCanvas(width, height);
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return { type: 'error', message: 'the browser could not make an image this large; try a smaller scale' };
   // Centred: the plan rounds the size up to whole pixels.
   const dx = pad + (plan.width - 2 * pad - scene.bounds.width) / 2 - scene.bounds.x;
   const dy = pad + (plan.height - 2 * pad - scene.bounds.height) / 2 - scene.bounds.y;
-  beginPaint(ctx, { scale: plan.scale, dx, dy, background: request.background, width, height });
-  const pc = createPaintContext(ctx, palette, plan.scale);
   let reported = performance.now();
-  scene.items.forEach((item, i) => {
-    paintItem(pc, item);
+  const onItem = (i: number) => {
     const now = performance.now();
     if (now - reported >= PROGRESS_EVERY_MS) {
       reported = now;
       scope.postMessage({ type: 'progress', done: (i + 1) / scene.items.length } satisfies PaintPngAnswer);
     }
+  };
+  if (request.format === 'svg') {
+    const frame = { width: plan.width, height: plan.height, dx, dy, background: request.background };
+    const svg = paintSvg(scene, palette, measuring, frame, serializeDiagramFile(diagram), onItem);
+    return { type: 'done', image: new Blob([svg], { type: 'image/svg+xml' }), scale: 1 };
+  }
+  const width = Math.floor(plan.width * plan.scale);
+  const height = Math.floor(plan.height * plan.scale);
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return { type: 'error', message: 'the browser could not make an image this large; try a smaller scale' };
+  beginPaint(ctx, { scale: plan.scale, dx, dy, background: request.background, width, height });
+  const pc = createPaintContext(ctx, palette, plan.scale);
+  scene.items.forEach((item, i) => {
+    paintItem(pc, item);
+    onItem(i);
   });
   scope.postMessage({ type: 'progress', done: 1, phase: 'Encoding the PNG' } satisfies PaintPngAnswer);
   // Put inside the PNG, so opening it restores the diagram.
   return encode(canvas, ctx, serializeDiagramFile(diagram)).then((png) => {
-    const answer: PaintPngAnswer = { type: 'done', png: new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), scale: plan.scale };
+    const answer: PaintPngAnswer = { type: 'done', image: new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), scale: plan.scale };
     if (plan.notice) answer.notice = plan.notice;
     return answer;
   });

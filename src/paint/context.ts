@@ -10,7 +10,16 @@ export interface PaintContext {
   scale: number;
   /** A parsed Path2D per path data string (icons repeat on every component). */
   paths: Map<string, Path2D>;
+  /** A new path, empty or from path data: a Path2D, or one that keeps its data for SVG (svgPath.ts). */
+  newPath(data?: string): Path2D;
 }
+
+/** A context that draws a shadow itself (SVG's blur filter) rather than by the canvas's thrown copy. */
+interface ShadowDrawer {
+  drawShadow(shape: Path2D, shadow: Shadow): void;
+}
+
+const drawsShadows = (ctx: object): ctx is ShadowDrawer => typeof (ctx as Partial<ShadowDrawer>).drawShadow === 'function';
 
 export const color = (pc: PaintContext, name: PaletteColor): string => pc.palette.colors[name];
 
@@ -19,10 +28,10 @@ export function pathOf(pc: PaintContext, data: string | readonly string[]): Path
   const key = typeof data === 'string' ? data : data.join('\n');
   let path = pc.paths.get(key);
   if (!path) {
-    if (typeof data === 'string') path = new Path2D(data);
+    if (typeof data === 'string') path = pc.newPath(data);
     else {
-      path = new Path2D();
-      for (const part of data) path.addPath(new Path2D(part));
+      path = pc.newPath();
+      for (const part of data) path.addPath(pc.newPath(part));
     }
     pc.paths.set(key, path);
   }
@@ -46,7 +55,9 @@ const SHADOW_THROW = 100_000;
  */
 export function fillWithShadows(pc: PaintContext, shape: Path2D, fill: string, shadows: readonly Shadow[]): void {
   const { ctx } = pc;
-  if (shadows.length > 0) {
+  if (drawsShadows(ctx)) {
+    for (const shadow of shadows) ctx.drawShadow(shape, shadow);
+  } else if (shadows.length > 0) {
     ctx.save();
     ctx.translate(-SHADOW_THROW, 0);
     ctx.fillStyle = '#000';
@@ -64,8 +75,8 @@ export function fillWithShadows(pc: PaintContext, shape: Path2D, fill: string, s
 }
 
 /** A rounded rectangle as a path; radii per corner, each a number or an ellipse's two radii. */
-export function roundedRect(x: number, y: number, w: number, h: number, radii: number | (number | DOMPointInit)[]): Path2D {
-  const path = new Path2D();
+export function roundedRect(pc: PaintContext, x: number, y: number, w: number, h: number, radii: number | (number | DOMPointInit)[]): Path2D {
+  const path = pc.newPath();
   path.roundRect(x, y, Math.max(0, w), Math.max(0, h), radii);
   return path;
 }

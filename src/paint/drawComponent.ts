@@ -103,16 +103,16 @@ function lookOf(pc: PaintContext, item: ComponentItem): BoxLook {
 function drawBox(pc: PaintContext, item: ComponentItem, look: BoxLook): void {
   const { ctx } = pc;
   const { width: w, height: h } = item.layout;
-  const outer = roundedRect(0, 0, w, h, BOX.radius);
+  const outer = roundedRect(pc, 0, 0, w, h, BOX.radius);
   if (look.halo) {
     ctx.fillStyle = look.halo;
-    ctx.fill(roundedRect(-3, -3, w + 6, h + 6, BOX.radius + 3));
+    ctx.fill(roundedRect(pc, -3, -3, w + 6, h + 6, BOX.radius + 3));
   }
   if (look.outline) {
     ctx.fillStyle = look.outline;
-    ctx.fill(roundedRect(-1, -1, w + 2, h + 2, BOX.radius + 1));
+    ctx.fill(roundedRect(pc, -1, -1, w + 2, h + 2, BOX.radius + 1));
   }
-  const inner = roundedRect(BOX.stripe, BOX.ring, w - BOX.stripe - BOX.ring, h - 2 * BOX.ring, [
+  const inner = roundedRect(pc, BOX.stripe, BOX.ring, w - BOX.stripe - BOX.ring, h - 2 * BOX.ring, [
     { x: BOX.radius - BOX.stripe, y: BOX.radius - BOX.ring },
     BOX.radius - BOX.ring,
     BOX.radius - BOX.ring,
@@ -125,7 +125,7 @@ function drawBox(pc: PaintContext, item: ComponentItem, look: BoxLook): void {
     ctx.strokeStyle = look.ring;
     ctx.lineWidth = BOX.ring;
     ctx.setLineDash([3 * BOX.ring, 3 * BOX.ring]);
-    ctx.stroke(roundedRect(BOX.ring / 2, BOX.ring / 2, w - BOX.ring, h - BOX.ring, BOX.radius - BOX.ring / 2));
+    ctx.stroke(roundedRect(pc, BOX.ring / 2, BOX.ring / 2, w - BOX.ring, h - BOX.ring, BOX.radius - BOX.ring / 2));
     ctx.restore();
     ctx.save();
     ctx.clip(outer);
@@ -151,7 +151,7 @@ function drawIcon(pc: PaintContext, item: ComponentItem, look: BoxLook): void {
   ctx.save();
   ctx.globalAlpha = look.iconAlpha;
   ctx.fillStyle = look.iconGrey ? greyOf(color(pc, roleSoft)) : color(pc, roleSoft);
-  ctx.fill(roundedRect(x, y, size, size, BOX.iconRadius));
+  ctx.fill(roundedRect(pc, x, y, size, size, BOX.iconRadius));
   if (item.icon) {
     const inset = (size - BOX.iconSize) / 2;
     const k = BOX.iconSize / ICON_VIEW_BOX;
@@ -194,7 +194,7 @@ function drawText(pc: PaintContext, item: ComponentItem, look: BoxLook): void {
   const badge = item.layout.badge;
   if (badge) {
     const [roleColor, roleSoft] = ROLE_COLORS[item.role];
-    const pill = roundedRect(badge.x + 0.5, badge.y + 0.5, badge.width - 1, badge.height - 1, badge.height / 2);
+    const pill = roundedRect(pc, badge.x + 0.5, badge.y + 0.5, badge.width - 1, badge.height - 1, badge.height / 2);
     ctx.fillStyle = color(pc, roleSoft);
     ctx.fill(pill);
     ctx.strokeStyle = mixColor(color(pc, roleColor), 0.4, color(pc, 'af-border'));
@@ -219,9 +219,9 @@ export function drawCapacityBadge(pc: PaintContext, x: number, y: number, parts:
   });
   const width = widths.reduce((a, b) => a + b, 0) + 12;
   ctx.fillStyle = color(pc, 'af-canvas');
-  ctx.fill(roundedRect(x - 1.5, y - 1.5, width + 3, 21, 10.5));
+  ctx.fill(roundedRect(pc, x - 1.5, y - 1.5, width + 3, 21, 10.5));
   ctx.fillStyle = background;
-  ctx.fill(roundedRect(x, y, width, 18, 9));
+  ctx.fill(roundedRect(pc, x, y, width, 18, 9));
   ctx.fillStyle = pc.palette.dark ? '#111318' : '#ffffff';
   let at = x + 6;
   parts.forEach((p, i) => {

@@ -87,7 +87,7 @@ export function drawEdge(pc: PaintContext, item: EdgeItem): void {
   const family = pc.palette.fontFamily;
   if (item.label) {
     const { text, x, y, width, height } = item.label;
-    const pill = roundedRect(x - width / 2, y - height / 2, width, height, 5);
+    const pill = roundedRect(pc, x - width / 2, y - height / 2, width, height, 5);
     ctx.fillStyle = color(pc, 'af-panel');
     ctx.fill(pill);
     ctx.strokeStyle = color(pc, 'af-border');
@@ -103,7 +103,7 @@ export function drawEdge(pc: PaintContext, item: EdgeItem): void {
   }
   if (item.rate) {
     const { text, x, y, width } = item.rate;
-    const pill = roundedRect(x - width / 2, y - 9, width, 18, 9);
+    const pill = roundedRect(pc, x - width / 2, y - 9, width, 18, 9);
     ctx.fillStyle = color(pc, 'af-panel');
     ctx.fill(pill);
     ctx.strokeStyle = color(pc, 'cap-traffic');

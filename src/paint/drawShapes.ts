@@ -22,7 +22,7 @@ export function drawGroup(pc: PaintContext, item: GroupItem): void {
   const family = pc.palette.fontFamily;
   ctx.save();
   ctx.translate(item.x, item.y);
-  const box = roundedRect(0, 0, w, h, GROUP_RADIUS);
+  const box = roundedRect(pc, 0, 0, w, h, GROUP_RADIUS);
   ctx.fillStyle = color(pc, 'af-group-bg');
   ctx.fill(box);
   if (item.down) {
@@ -45,7 +45,7 @@ export function drawGroup(pc: PaintContext, item: GroupItem): void {
   ctx.strokeStyle = item.down ? color(pc, 'af-muted') : color(pc, 'af-group-border');
   ctx.lineWidth = frame;
   ctx.setLineDash([3 * frame, 2 * frame]);
-  ctx.stroke(roundedRect(frame / 2, frame / 2, w - frame, h - frame, GROUP_RADIUS - frame / 2));
+  ctx.stroke(roundedRect(pc, frame / 2, frame / 2, w - frame, h - frame, GROUP_RADIUS - frame / 2));
   ctx.restore();
 
   // The title row, on one line from the top-left corner (inside the 1.5 px border).
@@ -109,7 +109,7 @@ export function drawNote(pc: PaintContext, item: NoteItem): void {
   const family = pc.palette.fontFamily;
   ctx.save();
   ctx.translate(item.x, item.y);
-  const card = roundedRect(0, 0, item.width, item.height, [3, 3, 14, 3]);
+  const card = roundedRect(pc, 0, 0, item.width, item.height, [3, 3, 14, 3]);
   fillWithShadows(pc, card, color(pc, NOTE_COLORS[item.color]), [
     { y: 1, blur: 1, color: 'rgba(0, 0, 0, 0.08)' },
     { y: 4, blur: 8, color: 'rgba(0, 0, 0, 0.14)' },

@@ -24,8 +24,10 @@ export interface PaintFrame {
   height: number;
 }
 
-export function createPaintContext(ctx: Paint2D, palette: Palette, scale: number): PaintContext {
-  return { ctx, palette, scale, paths: new Map() };
+const canvasPath = (data?: string): Path2D => new Path2D(data);
+
+export function createPaintContext(ctx: Paint2D, palette: Palette, scale: number, newPath: (data?: string) => Path2D = canvasPath): PaintContext {
+  return { ctx, palette, scale, paths: new Map(), newPath };
 }
 
 export function paintItem(pc: PaintContext, item: SceneItem): void {

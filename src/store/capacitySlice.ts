@@ -30,8 +30,6 @@ export interface CapacitySlice {
   multiplierMoving: boolean;
   /** Components marked down for the failure what-if. */
   down: ReadonlySet<string>;
-  /** An image export in progress draws the overlay (the export dialog's option). */
-  exportCapacity: boolean;
   /** Derived: the analysis while shown, else null. */
   capacity: CapacityView | null;
   showCapacity(on: boolean): void;
@@ -85,7 +83,6 @@ export const createCapacitySlice: StateCreator<EditorState, [], [], CapacitySlic
     multiplierMoving: false,
     down: new Set(),
     capacity: null,
-    exportCapacity: true,
 
     showCapacity(on) {
       if (get().capacityShown !== on) set({ capacityShown: on });

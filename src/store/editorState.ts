@@ -175,12 +175,6 @@ export interface SessionSlice {
   snapToGrid: boolean;
   /** The image export in progress (PNG or SVG), in words, or null: what the export dialog shows. */
   exportStep: string | null;
-  /**
-   * The step of an export that copies the canvas's DOM (SVG), or null. While it is set the canvas
-   * mounts every node and drops editing marks (Canvas.tsx) so the copy holds the whole diagram;
-   * the PNG is painted from the records and never sets it.
-   */
-  exportPhase: string | null;
   /** How much of the export's picture is drawn (0 to 1), or null before drawing starts. */
   exportDone: number | null;
   /** Rendered sizes React Flow measured, by node id. */

@@ -1,7 +1,7 @@
 /**
  * What leaves the app from the workspace: the diagram as a file, an image, a share link,
- * Mermaid text or the design document. A PNG is painted from the records in a worker (src/paint,
- * io/paintPng.ts); an SVG copies the canvas's DOM, which the canvas lends through a `CanvasHandle`.
+ * Mermaid text or the design document. A PNG or an SVG is painted from the records in a worker
+ * (src/paint, io/paintPng.ts); the canvas lends its element only to read the theme from.
  */
 import type { StateCreator } from 'zustand/vanilla';
 import { diagramFileName } from '../io/fileName';
@@ -60,36 +60,24 @@ export const createExportActions =
       const controller = new AbortController();
       exporting = controller;
       const overlay = settings.capacityOverlay ?? true;
-      set({ exportStep: 'Preparing', exportDone: null, exportCapacity: overlay });
-      const onProgress = (phase: string, done?: number) => set({ exportStep: phase, exportDone: done ?? null, ...(format === 'svg' ? { exportPhase: phase } : {}) });
+      set({ exportStep: 'Preparing', exportDone: null });
+      const onProgress = (phase: string, done?: number) => set({ exportStep: phase, exportDone: done ?? null });
       const common = { scale: settings.scale, background, padding: settings.padding, onProgress, signal: controller.signal };
-      let result: ExportImageResult;
-      if (format === 'png') {
-        // Painted from the records in a worker, which also serializes the diagram it embeds: the
-        // canvas mounts nothing and copies nothing. After a task boundary, so the click's own
-        // task (the dialog showing "Preparing") stays short.
-        // The records and what the views draw on them are read in the next task, and handed to the
-        // worker (a structured clone) in the one after: on a slow CPU each stays short.
-        await nextTask();
-        const diagram = get().getDiagram();
-        const view = selectPaintView(get(), overlay);
-        await nextTask();
-        result = controller.signal.aborted
-          ? ({ ok: false, message: '', cancelled: true } as const)
-          : await services.paintPng(element, diagram, view, common);
-      } else {
-        // The canvas now drops selection rings and validation marks (they are for editing, not for
-        // the picture) and draws the nodes culled off-screen; the SVG copies what it sees.
-        set({ exportPhase: 'Preparing' });
-        await canvas.whenAllRendered();
-        const diagram = get().getDiagram();
-        result = controller.signal.aborted
-          ? ({ ok: false, message: '', cancelled: true } as const)
-          : await services.exportImage(element, canvas.nodesBounds(), { ...common, format, diagramJson: serializeDiagramFile(diagram) });
-      }
+      // Painted from the records in a worker, which also serializes the diagram it embeds: the
+      // canvas mounts nothing and copies nothing, for a PNG and an SVG alike (the same drawing).
+      // The records and what the views draw on them are read in the next task, and handed to the
+      // worker (a structured clone) in the one after: on a slow CPU each stays short, and the
+      // click's own task only shows "Preparing".
+      await nextTask();
+      const diagram = get().getDiagram();
+      const view = selectPaintView(get(), overlay);
+      await nextTask();
+      const result: ExportImageResult = controller.signal.aborted
+        ? ({ ok: false, message: '', cancelled: true } as const)
+        : await services.paintPng(element, diagram, view, { ...common, format });
       if (exporting === controller) {
         exporting = null;
-        set({ exportStep: null, exportPhase: null, exportDone: null });
+        set({ exportStep: null, exportDone: null });
       }
       if (!result.ok && result.cancelled) {
         get().notify('info', 'Export cancelled: no file was made.');

@@ -24,8 +24,8 @@ export const selectSelectionKey = (s: S): string =>
     .concat([...s.selection.edges].filter((id) => s.doc.edges.byId.has(id)).map((id) => `edge:${id}`))
     .join('\n');
 
-/** The capacity overlay is on the canvas: the analysis is shown, and an export in progress did not leave it out. */
-export const selectOverlayOn = (s: S): boolean => s.capacity !== null && (s.exportPhase === null || s.exportCapacity);
+/** The capacity overlay is on the canvas: the analysis is shown. */
+export const selectOverlayOn = (s: S): boolean => s.capacity !== null;
 
 /**
  * What the overlay draws on one component, as one string so it compares equal while unchanged

@@ -15,7 +15,6 @@ export const createSessionSlice =
     focusRequest: null,
     snapToGrid: true,
     exportStep: null,
-    exportPhase: null,
     exportDone: null,
     measured: new Map(),
     dragging: new Set(),

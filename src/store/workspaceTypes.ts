@@ -8,7 +8,7 @@ import type { AttemptStorage } from '../io/attemptStorage';
 import type { ProblemStorage } from '../io/problemStorage';
 import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave';
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
-import type { Bounds, ExportImageOptions, ExportImageResult, ExportScale } from '../io/exportImage';
+import type { ExportImageResult, ExportScale } from '../io/exportImage';
 import type { FileLike } from '../io/openDiagramFile';
 import type { PaintPngOptions } from '../io/paintPng';
 import type { PaintView } from '../paint/scene';
@@ -24,9 +24,7 @@ export interface WorkspaceServices {
   /** Flushes pending saves when the page is hidden; returns a function that stops it. */
   flushOnHide(autosaver: Autosaver): () => void;
   download(blob: Blob, fileName: string): void;
-  /** SVG export: a copy of the canvas's DOM. */
-  exportImage(element: HTMLElement, bounds: Bounds, options: ExportImageOptions): Promise<ExportImageResult>;
-  /** PNG export: painted from `input` in a worker, in the theme read from `themeElement`'s styles. */
+  /** PNG or SVG export (`options.format`): painted from the records in a worker, in the theme read from `themeElement`'s styles. */
   paintPng(themeElement: Element, diagram: Diagram, view: PaintView, options: PaintPngOptions): Promise<ExportImageResult>;
   copyText(text: string): Promise<boolean>;
   /** `serializeShareLink`, off the main thread in the browser; the store builds it itself when absent. */
@@ -50,9 +48,6 @@ export interface WorkspaceServices {
 /** What the canvas lends the store for image export. */
 export interface CanvasHandle {
   viewportElement(): HTMLElement | null;
-  nodesBounds(): Bounds;
-  /** Resolves once every node is in the DOM with export styles applied. */
-  whenAllRendered(): Promise<void>;
   background(): string;
 }
 

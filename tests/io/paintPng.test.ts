@@ -37,7 +37,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('paintDiagramPng', () => {
   it('reports the worker’s progress and hands over its file, then stops the worker', async () => {
-    const worker = fakeWorker([{ type: 'progress', done: 0.5 }, { type: 'progress', done: 1, phase: 'Encoding the PNG' }, { type: 'done', png, scale: 2 }]);
+    const worker = fakeWorker([{ type: 'progress', done: 0.5 }, { type: 'progress', done: 1, phase: 'Encoding the PNG' }, { type: 'done', image: png, scale: 2 }]);
     const steps: string[] = [];
     const result = await paintDiagramPng(element, diagram, view, { scale: 2, background: '#fff', padding: 0, onProgress: (p, d) => steps.push(`${p} ${d}`) }, () => worker as unknown as Worker);
     expect(result).toEqual({ ok: true, blob: png, scale: 2 });
@@ -46,7 +46,7 @@ describe('paintDiagramPng', () => {
   });
 
   it('makes no file when cancelled as the file arrives, before it is handed over', async () => {
-    const worker = fakeWorker([{ type: 'done', png, scale: 2 }]);
+    const worker = fakeWorker([{ type: 'done', image: png, scale: 2 }]);
     const controller = new AbortController();
     const originalSlice = png.slice.bind(png);
     // Cancel between the worker's answer and the hand-over (the wait for the blob store).

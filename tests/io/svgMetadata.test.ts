@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { embedDiagramInSvg, extractDiagramFromSvg } from '../../src/io/svgMetadata';
 
-/** The shape the image export writes (snapshotElement.ts). */
+/** The shape the image export writes (paint/svgContext.ts). */
 const SVG =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100">' +
-  '<foreignObject width="100%" height="100%" x="0" y="0"><div xmlns="http://www.w3.org/1999/xhtml">A</div></foreignObject></svg>';
+  '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="100" viewBox="0 0 200 100" xml:space="preserve">' +
+  '<path d="M0 0h10v10h-10Z" fill="#fff"/><text x="4" y="12" font-size="13">A</text></svg>';
 
 const HOSTILE_LABELS = [
   ']]>',

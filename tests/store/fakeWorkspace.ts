@@ -12,7 +12,6 @@ export function fakeWorkspace(library: DiagramLibrary = createMemoryLibrary(), o
     tabId: 'tab',
     flushOnHide: () => () => {},
     download: () => {},
-    exportImage: async () => ({ ok: false, message: 'no DOM here' }),
     paintPng: async () => ({ ok: false, message: 'no worker here' }),
     copyText: async () => true,
     location: () => ({ href: 'https://archflow.test/', hash: '' }),

@@ -32,7 +32,6 @@ function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable'; 
     tabId: 'tab',
     flushOnHide: () => () => {},
     download: (blob, name) => downloads.push({ blob, name }),
-    exportImage: async () => ({ ok: false, message: 'no DOM here' }),
     paintPng: async () => ({ ok: false, message: 'no worker here' }),
     copyText: async (t) => {
       copied.push(t);
