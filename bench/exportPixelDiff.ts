@@ -7,25 +7,14 @@
  *   (cd .tmp/old && npx vite build --mode test) && npx vite build --mode test &&
  *   npx tsx bench/exportPixelDiff.ts [--big=200] [--only=url-shortener]
  */
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { readFileSync, readdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../tests/e2e/chromium.mjs';
 import { architectureDiagram } from './architecture';
 import { serializeDiagramFile } from '../src/model/serializeDiagramFile';
-
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.wasm': 'application/wasm' };
-function serve(dir: string): Promise<{ url: string; close(): void }> {
-  const server = createServer((req, res) => {
-    let path = join(dir, decodeURIComponent(new URL(req.url!, 'http://x').pathname));
-    if (!existsSync(path) || path.endsWith('/')) path = join(dir, 'index.html');
-    res.setHeader('content-type', TYPES[extname(path)] ?? 'application/octet-stream');
-    res.end(readFileSync(path));
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as { port: number }).port}/`, close: () => server.close() })));
-}
+import { serveDir } from './serveDir';
 
 async function exportOnce(url: string, name: string, file: Buffer, nodes: number): Promise<{ png: Buffer; ms: number }> {
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pixdiff-')), { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, viewport: { width: 1440, height: 900 }, acceptDownloads: true });
@@ -85,8 +74,8 @@ const files: { name: string; text: Buffer }[] = [];
 for (const dir of ['examples', '/work/shared/examples']) for (const f of readdirSync(dir)) if (f.endsWith('.json')) files.push({ name: `${dir}/${f}`, text: readFileSync(join(dir, f)) });
 for (const n of big) files.push({ name: `architecture-${n}`, text: Buffer.from(serializeDiagramFile(architectureDiagram(n))) });
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
-const oldServer = await serve('.tmp/old/dist');
-const newServer = await serve('dist');
+const oldServer = await serveDir('.tmp/old/dist');
+const newServer = await serveDir('dist');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
 const cmp = await browser.newPage();
 await cmp.evaluate('window.__name = (f) => f');

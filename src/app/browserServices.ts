@@ -46,7 +46,7 @@ export function createBrowserServices(): {
       flushOnHide: (autosaver) => flushOnHide(autosaver),
       download: downloadBlob,
       // Image export (painted in a worker, PNG or SVG) loads on first use, not with the first paint.
-      paintPng: async (...args) => (await import('../io/paintPng')).paintDiagramPng(...args),
+      paintImage: async (...args) => (await import('../io/paintPng')).paintDiagramImage(...args),
       copyText: copyTextToClipboard,
       // Built in a worker (with its deflate), loaded on first use, not with the first paint.
       serializeShareLink: async (...args) => (await import('../io/shareLinkInWorker')).serializeShareLinkInWorker(...args),

@@ -330,7 +330,7 @@ export function Canvas() {
       selectionKeyCode="Shift"
       multiSelectionKeyCode={MULTI_SELECT_KEYS}
       zoomOnDoubleClick={false}
-      // Off-screen culling helps big diagrams, but an export needs every node in the DOM.
+      // Off-screen culling helps big diagrams (exports draw from the records, not this DOM).
       onlyRenderVisibleElements={big}
       minZoom={leastZoom}
       maxZoom={MAX_ZOOM}
@@ -348,9 +348,13 @@ export function Canvas() {
       ) : (
         <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" style={MINIMAP_STYLE} />
       )}
-      <Controls showInteractive={false} aria-label="Zoom controls" fitViewOptions={FIT_OPTIONS}
+      <Controls
+        showInteractive={false}
+        aria-label="Zoom controls"
+        fitViewOptions={FIT_OPTIONS}
         // React Flow fits to the nodes it holds, which in the far view are none: ours fits the store's.
-        onFitView={picture ? () => fitTo(diagramBounds(), FIT_OPTIONS, 0) : undefined} />
+        onFitView={picture ? () => fitTo(diagramBounds(), FIT_OPTIONS, 0) : undefined}
+      />
       <CanvasTools />
       <PeerCursors />
     </ReactFlow>

@@ -10,7 +10,7 @@ import type { ExportImageResult, ExportScale } from './exportImage';
 import type { PaintPngAnswer, PaintPngRequest } from './paintPngMessages';
 import { readPalette } from './readPalette';
 
-export interface PaintPngOptions {
+export interface PaintImageOptions {
   format?: 'png' | 'svg';
   scale: ExportScale;
   /** A CSS colour, or 'transparent'. */
@@ -27,11 +27,11 @@ function createPaintWorker(): Worker {
 
 const CANCELLED: ExportImageResult = { ok: false, message: 'The export was cancelled.', cancelled: true };
 
-export async function paintDiagramPng(
+export async function paintDiagramImage(
   themeElement: Element,
   diagram: Diagram,
   view: PaintView,
-  options: PaintPngOptions,
+  options: PaintImageOptions,
   createWorker: () => Worker = createPaintWorker,
 ): Promise<ExportImageResult> {
   const { signal } = options;

@@ -74,7 +74,7 @@ export const createExportActions =
       await nextTask();
       const result: ExportImageResult = controller.signal.aborted
         ? ({ ok: false, message: '', cancelled: true } as const)
-        : await services.paintPng(element, diagram, view, { ...common, format });
+        : await services.paintImage(element, diagram, view, { ...common, format });
       if (exporting === controller) {
         exporting = null;
         set({ exportStep: null, exportDone: null });

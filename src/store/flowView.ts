@@ -222,31 +222,27 @@ export function createFlowView(): FlowView {
   let readyNodes = new Map<string, NodeEntry>();
   let readyEdges = new Map<string, EdgeEntry>();
 
+  /** What a node's view object is built from, besides its record. */
+  function nodeInputs(id: string, next: ViewInputs): Omit<NodeEntry, 'record' | 'node'> {
+    return { selected: next.selection.nodes.has(id), measured: next.measured.get(id), dragging: next.dragging.has(id), hidden: next.hidden.has(id), direction: next.direction };
+  }
+
+  /** `entry` was built from `record` with these inputs (the direction aside: callers differ on it). */
+  function builtFrom(entry: NodeEntry, record: DiagramNode, inputs: Omit<NodeEntry, 'record' | 'node'>): boolean {
+    return entry.record === record && entry.selected === inputs.selected && entry.measured === inputs.measured && entry.dragging === inputs.dragging && entry.hidden === inputs.hidden;
+  }
+
   /** The node for `record` with these inputs: `entry`'s data kept while the record's data is the same. */
   function buildNode(record: DiagramNode, next: ViewInputs, entry: NodeEntry | undefined): NodeEntry {
-    const id = record.id;
-    const selected = next.selection.nodes.has(id);
-    const measured = next.measured.get(id);
-    const dragging = next.dragging.has(id);
-    const hidden = next.hidden.has(id);
-    const { direction } = next;
-    const ready = readyNodes.get(id);
-    if (
-      ready &&
-      ready.record === record &&
-      ready.selected === selected &&
-      ready.measured === measured &&
-      ready.dragging === dragging &&
-      ready.hidden === hidden &&
-      ready.direction === direction &&
-      (!entry || !sameData(entry.record, record) || ready.node.data === entry.node.data)
-    ) {
+    const inputs = nodeInputs(record.id, next);
+    const ready = readyNodes.get(record.id);
+    if (ready && builtFrom(ready, record, inputs) && ready.direction === inputs.direction && (!entry || !sameData(entry.record, record) || ready.node.data === entry.node.data)) {
       return ready;
     }
     // Panels read `data`: it keeps its identity while only the position changes.
     const data = entry && sameData(entry.record, record) ? entry.node.data : nodeData(record);
-    const node = flowNode(record, selected, measured, dragging, hidden, data, direction);
-    return { record, selected, measured, dragging, hidden, direction, node };
+    const node = flowNode(record, inputs.selected, inputs.measured, inputs.dragging, inputs.hidden, data, inputs.direction);
+    return { record, ...inputs, node };
   }
 
   function buildEdge(record: DiagramEdge, selected: boolean): EdgeEntry {
@@ -258,21 +254,9 @@ export function createFlowView(): FlowView {
   /** The node for `id` as `next` has it, from the cache while its inputs are unchanged. */
   function nodeFor(id: string, next: ViewInputs): { node: ArchNode; changed: boolean; parentChanged: boolean } {
     const record = next.nodes.byId.get(id)!;
-    const selected = next.selection.nodes.has(id);
-    const measured = next.measured.get(id);
-    const dragging = next.dragging.has(id);
-    const hidden = next.hidden.has(id);
-    const { direction } = next;
+    const inputs = nodeInputs(id, next);
     const entry = nodeCache.get(id);
-    if (
-      entry &&
-      entry.record === record &&
-      entry.selected === selected &&
-      entry.measured === measured &&
-      entry.dragging === dragging &&
-      entry.hidden === hidden &&
-      (measured !== undefined || entry.direction === direction)
-    ) {
+    if (entry && builtFrom(entry, record, inputs) && (inputs.measured !== undefined || entry.direction === inputs.direction)) {
       return { node: entry.node, changed: false, parentChanged: false };
     }
     const built = buildNode(record, next, entry);

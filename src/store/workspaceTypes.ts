@@ -10,7 +10,7 @@ import type { AutosaveStatus, Autosaver, AutosaverOptions } from '../io/autosave
 import type { DiagramLibrary, DiagramSummary, LibraryUnavailable, RemovedDiagram } from '../io/diagramLibraryTypes';
 import type { ExportImageResult, ExportScale } from '../io/exportImage';
 import type { FileLike } from '../io/openDiagramFile';
-import type { PaintPngOptions } from '../io/paintPng';
+import type { PaintImageOptions } from '../io/paintPng';
 import type { PaintView } from '../paint/scene';
 import type { OpeningMark, OpeningRecord } from '../io/openingMark';
 import type { UnsavedJournal } from '../io/unsavedJournal';
@@ -25,7 +25,7 @@ export interface WorkspaceServices {
   flushOnHide(autosaver: Autosaver): () => void;
   download(blob: Blob, fileName: string): void;
   /** PNG or SVG export (`options.format`): painted from the records in a worker, in the theme read from `themeElement`'s styles. */
-  paintPng(themeElement: Element, diagram: Diagram, view: PaintView, options: PaintPngOptions): Promise<ExportImageResult>;
+  paintImage(themeElement: Element, diagram: Diagram, view: PaintView, options: PaintImageOptions): Promise<ExportImageResult>;
   copyText(text: string): Promise<boolean>;
   /** `serializeShareLink`, off the main thread in the browser; the store builds it itself when absent. */
   serializeShareLink?(diagram: Diagram, baseUrl: string): Promise<string>;

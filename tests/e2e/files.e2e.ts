@@ -46,6 +46,17 @@ const serviceGrid = (count: number) =>
     position: { x: (i % 30) * 220, y: Math.floor(i / 30) * 120 },
   }));
 
+/** 450 services in a chain, each connection labelled: big enough that an export takes a while. */
+async function openBigChain() {
+  const app = await open();
+  const count = 450;
+  const nodes = serviceGrid(count);
+  const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i]!.id, target: n.id, label: 'HTTPS' }));
+  await openText(app, JSON.stringify({ format: 'archflow', version: 1, title: 'Big', flow: 'bottom-up', nodes, edges }));
+  await expect.poll(async () => (await diagramOf(app.page)).nodes.length).toBe(count);
+  return { page: app.page, nodes };
+}
+
 describe('files, exports, links and autosave', () => {
   it('refuses a bad file with a message naming the place, and keeps the open diagram', async () => {
     const app = await open();
@@ -137,13 +148,7 @@ describe('files, exports, links and autosave', () => {
   }, 180_000);
 
   it('shows how far a big export has drawn and stops it on Cancel export, with no file', async () => {
-    const app = await open();
-    const { page } = app;
-    const count = 450;
-    const nodes = serviceGrid(count);
-    const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i]!.id, target: n.id, label: 'HTTPS' }));
-    await openText(app, JSON.stringify({ format: 'archflow', version: 1, title: 'Big', flow: 'bottom-up', nodes, edges }));
-    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(count);
+    const { page } = await openBigChain();
     let downloads = 0;
     page.on('download', () => downloads++);
     await page.getByRole('button', { name: 'Export PNG' }).click();
@@ -163,13 +168,7 @@ describe('files, exports, links and autosave', () => {
   }, 180_000);
 
   it('stops a big SVG export on Cancel export, with no file, and exports it afterwards', async () => {
-    const app = await open();
-    const { page } = app;
-    const count = 450;
-    const nodes = serviceGrid(count);
-    const edges = nodes.slice(1).map((n, i) => ({ id: `e${i}`, source: nodes[i]!.id, target: n.id, label: 'HTTPS' }));
-    await openText(app, JSON.stringify({ format: 'archflow', version: 1, title: 'Big', flow: 'bottom-up', nodes, edges }));
-    await expect.poll(async () => (await diagramOf(page)).nodes.length).toBe(count);
+    const { page, nodes } = await openBigChain();
     let downloads = 0;
     page.on('download', () => downloads++);
     await page.getByRole('button', { name: 'Export SVG' }).click();

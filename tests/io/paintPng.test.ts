@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { paintDiagramPng } from '../../src/io/paintPng';
+import { paintDiagramImage } from '../../src/io/paintPng';
 import type { PaintPngAnswer } from '../../src/io/paintPngMessages';
 import type { Diagram } from '../../src/model/diagram';
 import type { PaintView } from '../../src/paint/scene';
@@ -35,11 +35,11 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-describe('paintDiagramPng', () => {
+describe('paintDiagramImage', () => {
   it('reports the worker’s progress and hands over its file, then stops the worker', async () => {
     const worker = fakeWorker([{ type: 'progress', done: 0.5 }, { type: 'progress', done: 1, phase: 'Encoding the PNG' }, { type: 'done', image: png, scale: 2 }]);
     const steps: string[] = [];
-    const result = await paintDiagramPng(element, diagram, view, { scale: 2, background: '#fff', padding: 0, onProgress: (p, d) => steps.push(`${p} ${d}`) }, () => worker as unknown as Worker);
+    const result = await paintDiagramImage(element, diagram, view, { scale: 2, background: '#fff', padding: 0, onProgress: (p, d) => steps.push(`${p} ${d}`) }, () => worker as unknown as Worker);
     expect(result).toEqual({ ok: true, blob: png, scale: 2 });
     expect(steps).toEqual(['Drawing 0', 'Drawing 0.5', 'Encoding the PNG 1']);
     expect(worker.terminated).toBe(true);
@@ -54,7 +54,7 @@ describe('paintDiagramPng', () => {
       controller.abort();
       return originalSlice(...args);
     });
-    const result = await paintDiagramPng(element, diagram, view, { scale: 2, background: '#fff', padding: 0, signal: controller.signal }, () => worker as unknown as Worker);
+    const result = await paintDiagramImage(element, diagram, view, { scale: 2, background: '#fff', padding: 0, signal: controller.signal }, () => worker as unknown as Worker);
     expect(result).toMatchObject({ ok: false, cancelled: true });
   });
 });

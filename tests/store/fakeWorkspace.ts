@@ -12,7 +12,7 @@ export function fakeWorkspace(library: DiagramLibrary = createMemoryLibrary(), o
     tabId: 'tab',
     flushOnHide: () => () => {},
     download: () => {},
-    paintPng: async () => ({ ok: false, message: 'no worker here' }),
+    paintImage: async () => ({ ok: false, message: 'no worker here' }),
     copyText: async () => true,
     location: () => ({ href: 'https://archflow.test/', hash: '' }),
     clearHash: () => {},

@@ -32,7 +32,7 @@ function setup(opts: { hash?: string; library?: DiagramLibrary | 'unavailable'; 
     tabId: 'tab',
     flushOnHide: () => () => {},
     download: (blob, name) => downloads.push({ blob, name }),
-    paintPng: async () => ({ ok: false, message: 'no worker here' }),
+    paintImage: async () => ({ ok: false, message: 'no worker here' }),
     copyText: async (t) => {
       copied.push(t);
       return true;
